@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PadSandbox.Workflow;
+using static PadSandbox.Bot.ConversationState;
+
+namespace PadSandbox.Bot;
+
+/// <summary>
+/// The PA-dealing Slack bot. A DM conversation collects the trade (security, direction, quantity, value,
+/// declaration), shows a summary with Confirm/Cancel buttons and submits; managers and compliance decide with
+/// Approve/Reject buttons; the employee is told every decision and records executions and withdrawals by message.
+/// </summary>
+public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkflow workflow, ChatbotSessions sessions, FaultSet faults)
+{
+    private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
+
+    public async Task OnMessageAsync(string slackUserId, string channel, string text)
+    {
+        var gate = _perUser.GetOrAdd(slackUserId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            var employee = await EmployeeAsync(slackUserId);
+            if (employee is null)
+            {
+                await ReplyAsync(channel, "I can't find you in the firm's employee records, so I can't take requests from you.");
+                return;
+            }
+            await HandleMessageAsync(employee, slackUserId, channel, text.Trim());
+        }
+        finally { gate.Release(); }
+    }
+
+    private async Task HandleMessageAsync(Employee employee, string slackUserId, string channel, string text)
+    {
+        if (ExecutedCommand().Match(text) is { Success: true } executed)
+        {
+            await RecordExecutionAsync(employee, channel, executed);
+            return;
+        }
+        if (WithdrawCommand().Match(text) is { Success: true } withdraw)
+        {
+            var id = int.Parse(withdraw.Groups[1].Value, CultureInfo.InvariantCulture);
+            var outcome = await workflow.WithdrawAsync(id, employee);
+            await ReplyAsync(channel, outcome.Ok ? $"Request #{id} is withdrawn." : $"⛔ {outcome.Refusal}");
+            return;
+        }
+        if (text.Equals("cancel", StringComparison.OrdinalIgnoreCase))
+        {
+            await sessions.SaveAsync(slackUserId, employee.Id, Idle, new Draft());
+            await ReplyAsync(channel, "Cancelled. Nothing was submitted.");
+            return;
+        }
+
+        var session = await sessions.GetAsync(slackUserId);
+        var draft = session.Draft;
+        switch (session.State)
+        {
+            case AwaitingSecurity:
+                var ticker = text.ToUpperInvariant();
+                if (!TickerShape().IsMatch(ticker))
+                {
+                    await ReplyAsync(channel, "Please reply with the security's ticker, e.g. AAPL.");
+                    return;
+                }
+                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingDirection, draft with { Ticker = ticker });
+                await ReplyAsync(channel, $"Do you want to buy or sell {ticker}?");
+                return;
+            case AwaitingDirection:
+                var direction = text.ToLowerInvariant();
+                if (direction is not ("buy" or "sell"))
+                {
+                    await ReplyAsync(channel, "Please reply buy or sell.");
+                    return;
+                }
+                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingQuantity, draft with { Direction = direction });
+                await ReplyAsync(channel, $"How many {draft.Ticker} do you want to {direction}?");
+                return;
+            case AwaitingQuantity:
+                if (!TryAmount(text, out var quantity))
+                {
+                    await ReplyAsync(channel, "Please reply with a quantity, e.g. 100.");
+                    return;
+                }
+                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingValue, draft with { Quantity = quantity });
+                await ReplyAsync(channel, "What is the estimated value of the trade, with its currency? e.g. 18000 USD");
+                return;
+            case AwaitingValue:
+                var value = ValueWithCurrency().Match(text);
+                if (!value.Success || !TryAmount(value.Groups[1].Value, out var amount))
+                {
+                    await ReplyAsync(channel, "Please reply with an amount and currency, e.g. 18000 USD.");
+                    return;
+                }
+                var currency = value.Groups[2].Success ? value.Groups[2].Value.ToUpperInvariant() : "USD";
+                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingDeclaration, draft with { Value = amount, Currency = currency });
+                await ReplyAsync(channel, $"Do you confirm you hold no inside information about {draft.Ticker}? Reply yes or no.");
+                return;
+            case AwaitingDeclaration:
+                if (!text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    await sessions.SaveAsync(slackUserId, employee.Id, Idle, new Draft());
+                    await ReplyAsync(channel, "Without that declaration the request cannot be submitted. Nothing was submitted.");
+                    return;
+                }
+                var summaryTs = await ReplyAsync(channel, Summary(draft), Messages.SummaryBlocks(Summary(draft)));
+                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingConfirmation, draft with { SummaryTs = summaryTs });
+                return;
+            case AwaitingConfirmation:
+                await ReplyAsync(channel, "Please use the Confirm or Cancel button on the summary above.");
+                return;
+            default:
+                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingSecurity, new Draft());
+                await ReplyAsync(channel, $"Hi {employee.Forename}! Let's request pre-approval for a personal trade. " +
+                                          "Which security? Reply with its ticker, e.g. AAPL.");
+                return;
+        }
+    }
+
+    public async Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string value)
+    {
+        var gate = _perUser.GetOrAdd(slackUserId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            var actor = await EmployeeAsync(slackUserId);
+            if (actor is null) return;
+            switch (actionId)
+            {
+                case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs); break;
+                case Messages.Cancel:
+                    await sessions.SaveAsync(slackUserId, actor.Id, Idle, new Draft());
+                    await slack.UpdateAsync(channel, messageTs, "Cancelled. Nothing was submitted.", null);
+                    break;
+                case Messages.ManagerApprove or Messages.ManagerReject:
+                    await ManagerDecisionAsync(actor, channel, messageTs, RequestId(value), actionId == Messages.ManagerApprove);
+                    break;
+                case Messages.ComplianceApprove or Messages.ComplianceReject:
+                    await ComplianceDecisionAsync(actor, channel, messageTs, RequestId(value), actionId == Messages.ComplianceApprove);
+                    break;
+            }
+        }
+        finally { gate.Release(); }
+    }
+
+    private async Task ConfirmAsync(Employee employee, string slackUserId, string channel, string messageTs)
+    {
+        var session = await sessions.GetAsync(slackUserId);
+        if (session.State != AwaitingConfirmation || session.Draft.SummaryTs != messageTs)
+        {
+            await ReplyAsync(channel, "That summary is no longer open. Send me a message to start a new request.");
+            return;
+        }
+        var d = session.Draft;
+        await sessions.SaveAsync(slackUserId, employee.Id, Idle, new Draft());
+        var outcome = await workflow.SubmitAsync(employee,
+            new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Value!.Value, d.Currency!, NoInsideInformation: true));
+        if (!outcome.Ok)
+        {
+            await slack.UpdateAsync(channel, messageTs, $"{Summary(d)}\n❌ Not submitted.", null);
+            await ReplyAsync(channel, $"❌ {outcome.Refusal}");
+            return;
+        }
+        var submission = outcome.Value!;
+        var manager = employee.ManagerId is { } managerId ? await people.ByIdAsync(managerId) : null;
+        await slack.UpdateAsync(channel, messageTs, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.", null);
+        var text = $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Waiting for {manager?.Name ?? "your manager"} (your manager).";
+        if (submission.ConflictFlag)
+            text += $"\n⚠️ Flagged for compliance: {submission.ConflictDetail}. This is advisory and does not block your request.";
+        await ReplyAsync(channel, text);
+        if (manager is not null && !faults.Has("no-manager-notification"))
+        {
+            var ask = $"{employee.Name} asks to {Trade(d)} — request #{submission.RequestId}.";
+            await ReplyAsync(await slack.UserIdOfAsync(manager.Email), ask,
+                Messages.DecisionBlocks(ask, submission.RequestId, Messages.ManagerApprove, Messages.ManagerReject));
+        }
+    }
+
+    private async Task ManagerDecisionAsync(Employee manager, string channel, string messageTs, int requestId, bool approve)
+    {
+        var outcome = await workflow.DecideAsManagerAsync(requestId, manager, approve);
+        if (!outcome.Ok)
+        {
+            await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
+            return;
+        }
+        var decision = outcome.Value!;
+        var verb = approve ? "approved" : "rejected";
+        await slack.UpdateAsync(channel, messageTs, $"You {verb} request #{requestId}.", null);
+        var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
+        var employeeChannel = await slack.UserIdOfAsync(employee.Email);
+        if (decision.NewStatus == Workflow.Status.PendingCompliance)
+        {
+            await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) approved request #{requestId}. It now goes to compliance.");
+            var ask = $"{employee.Name} asks to {Trade(decision.Request)} — request #{requestId}, approved by {manager.Name}." +
+                      (decision.Request.ConflictFlag ? $"\n⚠️ Conflict (advisory): {decision.Request.ConflictDetail}." : "");
+            foreach (var officer in (await people.AllAsync()).Where(p => p.IsCompliance && p.Id != employee.Id))
+                await ReplyAsync(await slack.UserIdOfAsync(officer.Email), ask,
+                    Messages.DecisionBlocks(ask, requestId, Messages.ComplianceApprove, Messages.ComplianceReject));
+        }
+        else if (decision.NewStatus == Workflow.Status.Approved)
+            await ReplyAsync(employeeChannel, ApprovedText(requestId));
+        else
+            await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{requestId}. Do not trade.");
+    }
+
+    private async Task ComplianceDecisionAsync(Employee officer, string channel, string messageTs, int requestId, bool approve)
+    {
+        var outcome = await workflow.DecideAsComplianceAsync(requestId, officer, approve);
+        if (!outcome.Ok)
+        {
+            await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
+            return;
+        }
+        var verb = approve ? "approved" : "rejected";
+        await slack.UpdateAsync(channel, messageTs, $"You {verb} request #{requestId}.", null);
+        var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
+        await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
+            ? ApprovedText(requestId)
+            : $"Compliance ({officer.Name}) rejected request #{requestId}. Do not trade.");
+    }
+
+    private async Task RecordExecutionAsync(Employee employee, string channel, Match command)
+    {
+        var id = int.Parse(command.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (!TryAmount(command.Groups[2].Value, out var quantity) || !TryAmount(command.Groups[3].Value, out var price))
+        {
+            await ReplyAsync(channel, "Please write: executed #<request> <quantity> @ <price> [on <yyyy-MM-dd HH:mm> UTC]");
+            return;
+        }
+        var at = DateTime.UtcNow;
+        if (command.Groups[4].Success && !DateTime.TryParse(command.Groups[4].Value, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at))
+        {
+            await ReplyAsync(channel, $"I can't read the date '{command.Groups[4].Value}'. Use yyyy-MM-dd HH:mm (UTC).");
+            return;
+        }
+        var outcome = await workflow.RecordExecutionAsync(id, employee, at, price, quantity);
+        await ReplyAsync(channel, outcome.Ok
+            ? $"Recorded the execution of request #{id}: {quantity:0.##} @ {price:0.####} on {at:yyyy-MM-dd HH:mm} UTC. " +
+              $"Within two days of approval: {(outcome.Value!.WithinTwoDays ? "yes" : "no — compliance will follow up")}."
+            : $"⛔ {outcome.Refusal}");
+    }
+
+    private async Task<string> ReplyAsync(string channel, string text, System.Text.Json.Nodes.JsonArray? blocks = null)
+    {
+        if (faults.Has("slow-bot")) await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        return await slack.PostAsync(channel, text, blocks);
+    }
+
+    private async Task<Employee?> EmployeeAsync(string slackUserId)
+    {
+        if (_employeeBySlackId.TryGetValue(slackUserId, out var known)) return known;
+        var employee = await people.ByEmailAsync(await slack.EmailOfAsync(slackUserId));
+        if (employee is not null) _employeeBySlackId[slackUserId] = employee;
+        return employee;
+    }
+
+    private static string ApprovedText(int requestId) =>
+        $"✅ Request #{requestId} is approved. Trade within two days, then tell me: executed #{requestId} <quantity> @ <price>";
+
+    private static string Summary(Draft d) =>
+        $"Please confirm your pre-approval request: {Trade(d)}. You declared you hold no inside information.";
+
+    private static string Trade(Draft d) => Trade(d.Direction!, d.Quantity!.Value, d.Ticker!, d.Value!.Value, d.Currency!);
+
+    private static string Trade(PadRequestRow r) => Trade(r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency);
+
+    private static string Trade(string direction, decimal quantity, string ticker, decimal value, string currency) =>
+        string.Create(CultureInfo.InvariantCulture, $"{direction.ToUpperInvariant()} {quantity:0.##} {ticker} (~{value:N2} {currency})");
+
+    private static int RequestId(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+
+    private static bool TryAmount(string text, out decimal amount) =>
+        decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0;
+
+    [GeneratedRegex(@"^executed\s+#?(\d+)\s+([\d.,]+)\s*@\s*([\d.,]+)(?:\s+on\s+(.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExecutedCommand();
+
+    [GeneratedRegex(@"^withdraw\s+#?(\d+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WithdrawCommand();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9.]{0,9}$")]
+    private static partial Regex TickerShape();
+
+    [GeneratedRegex(@"^([\d.,]+)\s*([A-Za-z]{3})?$")]
+    private static partial Regex ValueWithCurrency();
+}

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using PadSandbox.Workflow;
+using static PadSandbox.Dashboard.Html;
+
+namespace PadSandbox.Dashboard;
+
+/// <summary>The compliance dashboard: summary, request list, request detail, compliance view, audit log.</summary>
+public static class DashboardPages
+{
+    private const int PageSize = 50;
+    private static readonly string[] Statuses =
+        [Status.PendingManager, Status.PendingCompliance, Status.Approved, Status.Executed, Status.Rejected, Status.Withdrawn];
+
+    public static void MapDashboard(this WebApplication app)
+    {
+        app.MapGet("/", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults) =>
+        {
+            var scope = Scope(user, faults);
+            var counts = await q.StatusCountsAsync(scope);
+            var total = counts.Values.Sum() + (faults.Has("dashboard-stats-off-by-one") ? 1 : 0);
+            var stats = string.Concat(Statuses.Select(s => Stat($"stat-{s}", s.Replace('_', ' '), counts.GetValueOrDefault(s))));
+            return Render(user, "Summary", $"""
+                <p data-testid="summary-scope">{(scope is null ? "All requests in the firm" : "Your requests")}</p>
+                <div class="stats">{Stat("stat-total", "total requests", total)}{stats}{Stat("stat-open-conflicts", "open conflicts", await q.OpenConflictsAsync(scope))}</div>
+                """);
+        });
+
+        app.MapGet("/requests", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults, string? status, int? employee, string? security) =>
+        {
+            var filter = new RequestFilter(string.IsNullOrEmpty(status) ? null : status, employee, string.IsNullOrEmpty(security) ? null : security);
+            var (rows, total) = await q.ListAsync(filter, Scope(user, faults), PageSize);
+            var options = string.Concat(Statuses.Select(s => $"<option value=\"{s}\"{(s == filter.Status ? " selected" : "")}>{s}</option>"));
+            return Render(user, "Requests", $"""
+                <form method="get" data-testid="request-filters">
+                  <select name="status" data-testid="filter-status"><option value="">any status</option>{options}</select>
+                  <input name="security" placeholder="ticker" value="{E(filter.Ticker)}" data-testid="filter-security">
+                  <input name="employee" placeholder="employee id" value="{E(filter.EmployeeId)}" data-testid="filter-employee">
+                  <button type="submit" data-testid="filter-apply">Filter</button>
+                </form>
+                <p><span data-testid="request-count">{total}</span> matching requests (newest {PageSize} shown)</p>
+                {Table("request-table", ["#", "Employee", "Security", "Direction", "Quantity", "Value", "Status", "Conflict"], rows.Select(Row))}
+                """);
+        });
+
+        app.MapGet("/requests/{id:int}", async (int id, ClaimsPrincipal user, DashboardQueries q, FaultSet faults) =>
+        {
+            var r = await q.DetailAsync(id);
+            if (r is null || (Scope(user, faults) is { } own && r.EmployeeId != own))
+                return Page("Request not found", user.Identity!.Name, user.IsCompliance(), "<p data-testid=\"not-found\">No such request.</p>", 404);
+            var approvals = await q.ApprovalsAsync(id);
+            var execution = await q.ExecutionAsync(id);
+            var audit = await q.AuditAsync(id, 100);
+            return Render(user, $"Request #{id}", $"""
+                <dl>
+                  <dt>Request</dt><dd data-testid="request-id">{r.Id}</dd>
+                  <dt>Status</dt><dd data-testid="request-status">{E(r.Status)}</dd>
+                  <dt>Employee</dt><dd data-testid="request-employee">{E(r.Employee)}</dd>
+                  <dt>Security</dt><dd data-testid="request-security">{E(r.Ticker)}</dd>
+                  <dt>Direction</dt><dd data-testid="request-direction">{E(r.Direction)}</dd>
+                  <dt>Quantity</dt><dd data-testid="request-quantity">{Qty(r.Quantity)}</dd>
+                  <dt>Estimated value</dt><dd data-testid="request-value">{Money(r.EstimatedValue, r.Currency)}</dd>
+                  <dt>Submitted</dt><dd data-testid="request-created">{When(r.CreatedAt)}</dd>
+                  {(r.DeletedAt is { } deleted ? $"<dt>Withdrawn</dt><dd data-testid=\"request-withdrawn\">{When(deleted)} by {E(r.DeletedBy)}</dd>" : "")}
+                </dl>
+                {(r.ConflictFlag ? $"<p class=\"flag\" data-testid=\"conflict-flag\">⚠ Conflict (advisory): {E(r.ConflictDetail)}</p>" : "")}
+                <h2>Approvals</h2>
+                {Table("approval-table", ["Step", "Decision", "By", "When"], approvals.Select(a =>
+                    $"<tr data-testid=\"approval-row\" data-approval-type=\"{E(a.ApprovalType)}\">{Cell("approval-type", a.ApprovalType)}" +
+                    $"{Cell("approval-decision", a.Decision)}{Cell("approval-approver", a.Approver)}{Cell("approval-when", When(a.DecidedAt))}</tr>"))}
+                <h2>Execution</h2>
+                {(execution is null ? "<p data-testid=\"no-execution\">Not executed.</p>" : $"""
+                    <dl data-testid="execution"><dt>Executed</dt><dd data-testid="execution-at">{When(execution.ExecutedAt)}</dd>
+                    <dt>Price</dt><dd data-testid="execution-price">{execution.Price.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}</dd>
+                    <dt>Quantity</dt><dd data-testid="execution-quantity">{Qty(execution.Quantity)}</dd>
+                    <dt>Within two days</dt><dd data-testid="execution-within-two-days">{(execution.ExecutedWithinTwoDays ? "yes" : "no")}</dd></dl>
+                    """)}
+                <h2>Audit trail</h2>
+                {AuditTable(audit)}
+                """);
+        });
+
+        app.MapGet("/compliance", async (ClaimsPrincipal user, DashboardQueries q) =>
+        {
+            if (!user.IsCompliance()) return Denied(user);
+            var (pending, pendingTotal) = await q.ListAsync(new RequestFilter(Status.PendingCompliance, null, null), null, PageSize);
+            var conflicts = await q.OpenConflictListAsync(PageSize);
+            var restricted = await q.RestrictedAsync();
+            return Render(user, "Compliance", $"""
+                <h2>Waiting for compliance (<span data-testid="pending-compliance-count">{pendingTotal}</span>)</h2>
+                {Table("pending-compliance-table", ["#", "Employee", "Security", "Direction", "Quantity", "Value", "Status", "Conflict"], pending.Select(Row))}
+                <h2>Open conflicts (advisory)</h2>
+                {Table("conflict-table", ["#", "Employee", "Security", "Direction", "Quantity", "Value", "Status", "Conflict"], conflicts.Select(Row))}
+                <h2>Restricted list</h2>
+                {Table("restricted-table", ["Security", "Reason", "Added by", "Since"], restricted.Select(s =>
+                    $"<tr data-testid=\"restricted-row\" data-ticker=\"{E(s.Ticker)}\">{Cell("restricted-ticker", s.Ticker)}" +
+                    $"{Cell("restricted-reason", s.Reason)}{Cell("restricted-added-by", s.AddedBy)}{Cell("restricted-since", When(s.CreatedAt))}</tr>"))}
+                """);
+        });
+
+        app.MapGet("/audit", async (ClaimsPrincipal user, DashboardQueries q, int? request) =>
+        {
+            if (!user.IsCompliance()) return Denied(user);
+            return Render(user, "Audit log", $"""
+                <form method="get"><input name="request" placeholder="request #" value="{E(request)}" data-testid="audit-filter-request">
+                <button type="submit" data-testid="audit-filter-apply">Filter</button></form>
+                {AuditTable(await q.AuditAsync(request, 100))}
+                """);
+        });
+    }
+
+    /// <summary>Compliance sees the firm; everyone else sees only their own requests (unless the employee-sees-all fault is on).</summary>
+    private static int? Scope(ClaimsPrincipal user, FaultSet faults) =>
+        user.IsCompliance() || faults.Has("employee-sees-all") ? null : user.EmployeeId();
+
+    private static string Stat(string testId, string label, long value) =>
+        $"<div class=\"stat\"><b data-testid=\"{testId}\">{value}</b>{E(label)}</div>";
+
+    private static string Row(RequestListItem r) =>
+        $"<tr data-testid=\"request-row\" data-request-id=\"{r.Id}\">" +
+        $"<td data-testid=\"cell-id\"><a href=\"/requests/{r.Id}\">{r.Id}</a></td>{Cell("cell-employee", r.Employee)}{Cell("cell-security", r.Ticker)}" +
+        $"{Cell("cell-direction", r.Direction)}{Cell("cell-quantity", Qty(r.Quantity))}{Cell("cell-value", Money(r.EstimatedValue, r.Currency))}" +
+        $"{Cell("cell-status", r.Status)}{Cell("cell-conflict", r.ConflictFlag ? "⚠ conflict" : "")}</tr>";
+
+    private static string AuditTable(IEnumerable<AuditItem> audit) =>
+        Table("audit-table", ["When", "Request", "Who", "Action", "Details"], audit.Select(a =>
+            $"<tr data-testid=\"audit-row\" data-action=\"{E(a.Action)}\" data-request-id=\"{E(a.RequestId)}\">{Cell("audit-when", When(a.CreatedAt))}" +
+            $"{Cell("audit-request", a.RequestId)}{Cell("audit-actor", a.Actor)}{Cell("audit-action", a.Action)}{Cell("audit-details", a.Details)}</tr>"));
+
+    private static IResult Render(ClaimsPrincipal user, string title, string body) => Page(title, user.Identity!.Name, user.IsCompliance(), body);
+
+    private static IResult Denied(ClaimsPrincipal user) =>
+        Page("Access denied", user.Identity!.Name, user.IsCompliance(), "<p class=\"denied\" data-testid=\"access-denied\">Only compliance can see this page.</p>", 403);
+}

@@ -1,0 +1,139 @@
+using Dapper;
+using Npgsql;
+
+namespace PadSandbox.Dashboard;
+
+public sealed record RequestListItem(int Id, string Employee, string Ticker, string Direction, decimal Quantity, decimal EstimatedValue,
+    string Currency, string Status, bool ConflictFlag, DateTime CreatedAt);
+
+public sealed record RequestDetail(int Id, int EmployeeId, string Employee, string Ticker, string Direction, decimal Quantity,
+    decimal EstimatedValue, string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt,
+    DateTime? DeletedAt, string? DeletedBy);
+
+public sealed record ApprovalItem(string ApprovalType, string Approver, string Decision, string? Comment, DateTime DecidedAt);
+
+public sealed record ExecutionItem(DateTime ExecutedAt, decimal Price, decimal Quantity, bool ExecutedWithinTwoDays);
+
+public sealed record AuditItem(long Id, int? RequestId, string Actor, string Action, string Details, DateTime CreatedAt);
+
+public sealed record RestrictedItem(string Ticker, string Reason, string AddedBy, DateTime CreatedAt);
+
+public sealed record RequestFilter(string? Status, int? EmployeeId, string? Ticker);
+
+/// <summary>The dashboard's reads. Every list is bounded and ordered newest first; scope limits an employee to their own rows.</summary>
+public sealed class DashboardQueries(NpgsqlDataSource db)
+{
+    private const string Name = "e.forename || ' ' || e.surname";
+
+    private const string ListSelect = $"""
+        SELECT r.id, {Name} AS employee, b.ticker, r.direction, r.quantity, r.estimated_value AS estimatedvalue, r.currency,
+               r.status, r.conflict_flag AS conflictflag, r.created_at AS createdat
+        FROM padealing.pad_request r
+        JOIN bo_airflow.oracle_employee e ON e.id = r.employee_id
+        JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
+        """;
+
+    public async Task<Dictionary<string, long>> StatusCountsAsync(int? scopeEmployeeId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<(string Status, long Count)>("""
+            SELECT status, count(*) FROM padealing.pad_request
+            WHERE (@scope::int IS NULL OR employee_id = @scope) GROUP BY status
+            """, new { scope = scopeEmployeeId });
+        return rows.ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    public async Task<long> OpenConflictsAsync(int? scopeEmployeeId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<long>("""
+            SELECT count(*) FROM padealing.pad_request
+            WHERE conflict_flag AND status IN ('pending_manager', 'pending_compliance') AND (@scope::int IS NULL OR employee_id = @scope)
+            """, new { scope = scopeEmployeeId });
+    }
+
+    public async Task<(IReadOnlyList<RequestListItem> Rows, long Total)> ListAsync(RequestFilter filter, int? scopeEmployeeId, int limit)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var args = new { filter.Status, employee = filter.EmployeeId, ticker = filter.Ticker?.ToUpperInvariant(), scope = scopeEmployeeId, limit };
+        const string where = """
+            WHERE (@status::text IS NULL OR r.status = @status) AND (@employee::int IS NULL OR r.employee_id = @employee)
+              AND (@ticker::text IS NULL OR b.ticker = @ticker) AND (@scope::int IS NULL OR r.employee_id = @scope)
+            """;
+        var rows = await conn.QueryAsync<RequestListItem>($"""
+            {ListSelect}
+            {where}
+            ORDER BY r.id DESC LIMIT @limit
+            """, args);
+        var total = await conn.ExecuteScalarAsync<long>($"""
+            SELECT count(*) FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id {where}
+            """, args);
+        return (rows.ToList(), total);
+    }
+
+    public async Task<RequestDetail?> DetailAsync(int id)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QueryFirstOrDefaultAsync<RequestDetail>($"""
+            SELECT r.id, r.employee_id AS employeeid, {Name} AS employee, b.ticker, r.direction, r.quantity,
+                   r.estimated_value AS estimatedvalue, r.currency, r.status, r.conflict_flag AS conflictflag,
+                   r.conflict_detail AS conflictdetail, r.created_at AS createdat, r.deleted_at AS deletedat,
+                   d.forename || ' ' || d.surname AS deletedby
+            FROM padealing.pad_request r
+            JOIN bo_airflow.oracle_employee e ON e.id = r.employee_id
+            JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
+            LEFT JOIN bo_airflow.oracle_employee d ON d.id = r.deleted_by_id
+            WHERE r.id = @id
+            """, new { id });
+    }
+
+    public async Task<IReadOnlyList<ApprovalItem>> ApprovalsAsync(int requestId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<ApprovalItem>($"""
+            SELECT a.approval_type AS approvaltype, {Name} AS approver, a.decision, a.comment, a.decided_at AS decidedat
+            FROM padealing.pad_approval a JOIN bo_airflow.oracle_employee e ON e.id = a.approver_id
+            WHERE a.request_id = @requestId ORDER BY a.decided_at
+            """, new { requestId })).ToList();
+    }
+
+    public async Task<ExecutionItem?> ExecutionAsync(int requestId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QueryFirstOrDefaultAsync<ExecutionItem>("""
+            SELECT executed_at AS executedat, price, quantity, executed_within_two_days AS executedwithintwodays
+            FROM padealing.pad_execution WHERE request_id = @requestId
+            """, new { requestId });
+    }
+
+    public async Task<IReadOnlyList<AuditItem>> AuditAsync(int? requestId, int limit)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<AuditItem>($"""
+            SELECT a.id, a.request_id AS requestid, {Name} AS actor, a.action, a.details::text AS details, a.created_at AS createdat
+            FROM padealing.audit_log a JOIN bo_airflow.oracle_employee e ON e.id = a.actor_id
+            WHERE (@requestId::int IS NULL OR a.request_id = @requestId)
+            ORDER BY a.created_at DESC, a.id DESC LIMIT @limit
+            """, new { requestId, limit })).ToList();
+    }
+
+    public async Task<IReadOnlyList<RequestListItem>> OpenConflictListAsync(int limit)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<RequestListItem>($"""
+            {ListSelect}
+            WHERE r.conflict_flag AND r.status IN ('pending_manager', 'pending_compliance')
+            ORDER BY r.id DESC LIMIT @limit
+            """, new { limit })).ToList();
+    }
+
+    public async Task<IReadOnlyList<RestrictedItem>> RestrictedAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<RestrictedItem>($"""
+            SELECT s.ticker, s.reason, {Name} AS addedby, s.created_at AS createdat
+            FROM padealing.restricted_security s JOIN bo_airflow.oracle_employee e ON e.id = s.added_by_id
+            WHERE s.is_active ORDER BY s.ticker
+            """)).ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace PadSandbox.Database;
+
+/// <summary>
+/// Builds the backoffice database the way the real one is arranged: bo_airflow owned by someone else and
+/// read-only to the app role, padealing owned by the app role, then migrations, reference data and history.
+/// </summary>
+public static class SandboxDatabase
+{
+    public const string Name = "backoffice_db";
+    public const string AppUser = "pad_app_user";
+
+    public static async Task BuildAsync(string superuserDbConnection, string appConnection, int historyRequests, FaultSet faults,
+        CancellationToken ct)
+    {
+        await using (var su = new NpgsqlConnection(superuserDbConnection))
+        {
+            await su.OpenAsync(ct);
+            await ExecAsync(su, $"CREATE SCHEMA padealing AUTHORIZATION {AppUser}", ct);
+            await ExecAsync(su, Reference("001_bo_airflow_schema"), ct);
+            await ExecAsync(su, Reference("002_reference_data"), ct);
+            await ExecAsync(su, $"""
+                GRANT USAGE ON SCHEMA bo_airflow TO {AppUser};
+                GRANT SELECT, REFERENCES ON ALL TABLES IN SCHEMA bo_airflow TO {AppUser};
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                -- DbUp checks its journal's schema with CREATE SCHEMA IF NOT EXISTS, which needs this even when it exists.
+                GRANT CREATE ON DATABASE {Name} TO {AppUser};
+                """, ct);
+        }
+
+        Migrations.UpgradeToHead(appConnection, faults);
+
+        await using var app = new NpgsqlConnection(appConnection);
+        await app.OpenAsync(ct);
+        await ExecAsync(app, Reference("003_app_roles"), ct);
+        await ExecAsync(app, Reference("004_history")
+            .Replace("{{history}}", historyRequests.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+    }
+
+    private static string Reference(string name) => EmbeddedSql.In("Reference").Single(s => s.Name == name).Sql;
+
+    private static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 120 };
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

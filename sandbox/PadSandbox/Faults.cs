@@ -1,0 +1,49 @@
+namespace PadSandbox;
+
+/// <summary>
+/// Realistic bugs the sandbox can be started with, so the UAT suite can prove it notices each one.
+/// Chosen at start (PAD_SANDBOX_FAULTS=a,b or --faults a,b); with none set the sandbox behaves correctly.
+/// </summary>
+public sealed record Fault(string Name, string Breaks);
+
+public sealed class FaultSet
+{
+    public static readonly IReadOnlyList<Fault> Catalogue =
+    [
+        new("skip-audit", "Manager and compliance decisions change the request but write no audit_log row."),
+        new("allow-restricted", "The restricted-list check is skipped: a restricted security is submitted like any other."),
+        new("withdraw-without-soft-delete", "Withdrawal sets status 'withdrawn' but leaves deleted_at and deleted_by_id empty."),
+        new("wrong-two-day-rule", "executed_within_two_days allows three days after approval instead of two."),
+        new("approval-skips-compliance", "A manager approval makes the request 'approved' at once; compliance is never asked."),
+        new("no-manager-notification", "A submitted request is stored but the manager is never sent the approval message in Slack."),
+        new("dashboard-stats-off-by-one", "The dashboard's summary counts one request too many."),
+        new("conflict-blocks", "A firm-trading conflict refuses the request instead of flagging it for compliance."),
+        new("slow-bot", "The bot answers every message 1.5 s late."),
+        new("missing-index", "The migration that indexes pad_request.status and employee_id is lost: queries scan the table."),
+        new("bad-signature-accepted", "The interactivity endpoint accepts button clicks whatever their signature."),
+        new("employee-sees-all", "The dashboard shows an employee everyone's requests, not just their own."),
+    ];
+
+    private readonly HashSet<string> _active;
+
+    private FaultSet(HashSet<string> active) => _active = active;
+
+    public static FaultSet None { get; } = new([]);
+
+    /// <summary>Parses a comma-separated list; an unknown name is refused so a typo never runs a "clean" sandbox.</summary>
+    public static FaultSet Parse(string? list)
+    {
+        var names = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Where(n => Catalogue.All(f => f.Name != n)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException(
+                $"Unknown sandbox fault(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Catalogue.Select(f => f.Name))}");
+        return new FaultSet(names.ToHashSet());
+    }
+
+    public bool Has(string name) => _active.Contains(name);
+
+    public IReadOnlyCollection<string> Active => _active;
+
+    public override string ToString() => _active.Count == 0 ? "none" : string.Join(",", _active.Order());
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
+using PadSandbox.Bot;
+using PadSandbox.Dashboard;
+using PadSandbox.Slack;
+using PadSandbox.Workflow;
+
+namespace PadSandbox.Hosting;
+
+public sealed record SandboxOptions(string AppConnectionString, FaultSet Faults, int Port = 0, string? SigningSecret = null);
+
+/// <summary>
+/// The PA-dealing system on one loopback port: dashboard at /, Slack Web API emulator at /api/, the bot's
+/// Slack request URLs at /slack/events and /slack/interactivity, fault list at /faults.
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public Uri BaseUrl { get; }
+    public Uri SlackApiUrl => new(BaseUrl, "api/");
+    public Uri InteractivityUrl => new(BaseUrl, "slack/interactivity");
+    public string SigningSecret { get; }
+    public Workspace Workspace { get; }
+    public FaultSet Faults { get; }
+
+    private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults)
+    {
+        _app = app; BaseUrl = baseUrl; SigningSecret = signingSecret; Workspace = workspace; Faults = faults;
+    }
+
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default)
+    {
+        var secret = options.SigningSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxHost).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var port = options.Port == 0 ? PostgresCluster.FreeLoopbackPort() : options.Port;
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+
+        var dataSource = NpgsqlDataSource.Create(options.AppConnectionString);
+        var people = new People(dataSource);
+        var workspace = new Workspace((await people.AllAsync()).Select(p =>
+            (p.Id, $"{p.Forename.ToLowerInvariant()}.{p.Surname.ToLowerInvariant()}", p.Name, p.Email)));
+
+        var s = builder.Services;
+        s.AddSingleton(dataSource);
+        s.AddSingleton(options.Faults);
+        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton(people);
+        s.AddSingleton(workspace);
+        s.AddSingleton(sp => new SlackSignature(secret, sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<EventDelivery>();
+        s.AddSingleton<PadWorkflow>();
+        s.AddSingleton<ChatbotSessions>();
+        s.AddSingleton<DashboardQueries>();
+        s.AddSingleton(new BotSlackClient(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, new Uri(baseUrl, "api/"), workspace.Bot.Token));
+        s.AddSingleton<PadBot>();
+        // Cookies only need to outlive one run: keys in memory, nothing written to disk.
+        s.AddDataProtection().UseEphemeralDataProtectionProvider();
+        s.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+        });
+        s.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapSlackWebApi();
+        app.MapBot();
+        app.MapSignIn();
+        app.MapDashboard();
+        app.MapGet("/faults", () => Results.Json(FaultSet.Catalogue.Select(f =>
+            new { name = f.Name, breaks = f.Breaks, active = options.Faults.Has(f.Name) }))).AllowAnonymous();
+        app.MapGet("/version", () => Results.Json(new { system = "pa-dealing-sandbox", version = Version, faults = options.Faults.Active })).AllowAnonymous();
+
+        await app.StartAsync(ct);
+        app.Services.GetRequiredService<EventDelivery>().Start(new Uri(baseUrl, "slack/events"));
+        return new SandboxHost(app, baseUrl, secret, workspace, options.Faults);
+    }
+
+    public static string Version => typeof(SandboxHost).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

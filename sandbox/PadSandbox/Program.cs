@@ -1,0 +1,43 @@
+using PadSandbox;
+using PadSandbox.Hosting;
+
+// `./uat sandbox [--faults a,b] [--port N]`: start the PA-dealing sandbox to explore by hand; Ctrl-C stops it
+// and deletes its database cluster.
+var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariable("PAD_SANDBOX_FAULTS"));
+var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
+await using var sandbox = await LocalSandbox.StartAsync(faults, port: port, ct: stop.Token);
+var host = sandbox.Host;
+Console.WriteLine($"""
+
+    Dashboard        {host.BaseUrl}  (sign in as anyone below)
+    Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>)
+    Bot request URLs {host.BaseUrl}slack/events, {host.InteractivityUrl}
+    Signing secret   {host.SigningSecret}
+    Database         {sandbox.AppConnectionString.Replace(sandbox.AppPassword, "***", StringComparison.Ordinal)}  (password: PAD_DB_PASSWORD below)
+    PAD_DB_PASSWORD  {sandbox.AppPassword}
+    Faults           {faults}  (all: {host.BaseUrl}faults)
+
+    Test users (Slack user id, e-mail, token):
+    """);
+foreach (var u in host.Workspace.Users.OrderBy(u => u.Id, StringComparer.Ordinal))
+    Console.WriteLine($"    {u.Id,-10} {u.Email,-36} {u.Token}");
+Console.WriteLine("""
+
+    Try: curl -s -H "Authorization: Bearer <alex.morgan's token>" "<Slack Web API>conversations.open?users=UPADBOT01"
+         then chat.postMessage to that channel with text=hi, and read conversations.history.
+    Ctrl-C stops everything.
+    """);
+try { await Task.Delay(Timeout.Infinite, stop.Token); }
+catch (OperationCanceledException) { Console.WriteLine("Stopping…"); }
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

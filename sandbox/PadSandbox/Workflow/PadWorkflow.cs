@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace PadSandbox.Workflow;
+
+/// <summary>
+/// The PA-dealing rules. Each action runs in one transaction that locks the request, checks who may do
+/// what, changes the state and writes exactly one audit_log row; a refusal changes nothing.
+/// Two-day rule: an execution is "within two days" when executed_at is at most 48 hours after the
+/// final (compliance) approval's decided_at — the window length comes from compliance_config.
+/// </summary>
+public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet faults, TimeProvider clock)
+{
+    private const string RequestSelect = """
+        SELECT r.id, r.employee_id AS employeeid, r.security_id AS securityid, b.ticker, r.direction, r.quantity,
+               r.estimated_value AS estimatedvalue, r.currency, r.status, r.conflict_flag AS conflictflag,
+               r.conflict_detail AS conflictdetail, r.created_at AS createdat, r.updated_at AS updatedat,
+               r.deleted_at AS deletedat, r.deleted_by_id AS deletedbyid
+        FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
+        """;
+
+    public async Task<Outcome<Submission>> SubmitAsync(Employee employee, TradeDraft draft)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var security = await conn.QueryFirstOrDefaultAsync<Security>(
+            "SELECT id, ticker, description, currency FROM bo_airflow.oracle_bloomberg WHERE upper(ticker) = upper(@t)",
+            new { t = draft.Ticker }, tx);
+        if (security is null)
+            return Outcome<Submission>.Refused($"I don't know the security '{draft.Ticker}'. Please use its ticker, e.g. AAPL.");
+        if (!draft.NoInsideInformation)
+            return Outcome<Submission>.Refused("A request can only be submitted if you hold no inside information.");
+
+        if (!faults.Has("allow-restricted"))
+        {
+            var reason = await conn.QueryFirstOrDefaultAsync<string>(
+                "SELECT reason FROM padealing.restricted_security WHERE security_id = @id AND is_active LIMIT 1", new { id = security.Id }, tx);
+            if (reason is not null)
+            {
+                await AuditAsync(conn, tx, null, employee.Id, "restricted_security_blocked",
+                    new { ticker = security.Ticker, reason, draft.Direction, draft.Quantity });
+                await tx.CommitAsync();
+                return Outcome<Submission>.Refused($"{security.Ticker} is on the restricted list ({reason}). Your request was not submitted.");
+            }
+        }
+
+        var conflict = await ConflictAsync(conn, tx, security);
+        if (conflict is not null && faults.Has("conflict-blocks"))
+            return Outcome<Submission>.Refused($"{security.Ticker} conflicts with firm trading ({conflict}). Your request was not submitted.");
+
+        var id = await conn.ExecuteScalarAsync<int>("""
+            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,
+                                               no_inside_information, conflict_flag, conflict_detail)
+            VALUES (@employee, @security, @direction, @quantity, @value, @currency, 'pending_manager', true, @flag, @conflict)
+            RETURNING id
+            """, new
+        {
+            employee = employee.Id, security = security.Id, direction = draft.Direction, quantity = draft.Quantity,
+            value = draft.EstimatedValue, currency = draft.Currency, flag = conflict is not null, conflict,
+        }, tx);
+        await AuditAsync(conn, tx, id, employee.Id, "request_submitted",
+            new { ticker = security.Ticker, draft.Direction, draft.Quantity, draft.EstimatedValue, draft.Currency, conflict_flag = conflict is not null });
+        await tx.CommitAsync();
+        return Outcome<Submission>.Done(new Submission(id, security, conflict is not null, conflict));
+    }
+
+    public Task<Outcome<Decision>> DecideAsManagerAsync(int requestId, Employee manager, bool approve) =>
+        DecideAsync(requestId, manager, approve, "manager", async (conn, tx, request) =>
+        {
+            if (request.Status != Status.PendingManager)
+                return $"Request #{request.Id} is not waiting for a manager decision (it is {request.Status}).";
+            var employee = await people.ByIdAsync(request.EmployeeId);
+            return employee?.ManagerId == manager.Id ? null : $"You are not the manager of the employee who made request #{request.Id}.";
+        }, approve ? (faults.Has("approval-skips-compliance") ? Status.Approved : Status.PendingCompliance) : Status.Rejected);
+
+    public Task<Outcome<Decision>> DecideAsComplianceAsync(int requestId, Employee officer, bool approve) =>
+        DecideAsync(requestId, officer, approve, "compliance", (_, _, request) => Task.FromResult(
+            !officer.IsCompliance ? "Only compliance can make the compliance decision."
+            : request.EmployeeId == officer.Id ? "Compliance cannot decide on their own request."
+            : request.Status != Status.PendingCompliance ? $"Request #{request.Id} is not waiting for compliance (it is {request.Status})."
+            : null), approve ? Status.Approved : Status.Rejected);
+
+    private async Task<Outcome<Decision>> DecideAsync(int requestId, Employee approver, bool approve, string approvalType,
+        Func<NpgsqlConnection, NpgsqlTransaction, PadRequestRow, Task<string?>> refusal, string newStatus)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var request = await LockAsync(conn, tx, requestId);
+        if (request is null) return Outcome<Decision>.Refused($"There is no request #{requestId}.");
+        if (await refusal(conn, tx, request) is { } reason) return Outcome<Decision>.Refused(reason);
+
+        var decision = approve ? "approved" : "rejected";
+        await conn.ExecuteAsync("""
+            INSERT INTO padealing.pad_approval (request_id, approval_type, approver_id, decision, decided_at)
+            VALUES (@requestId, @approvalType, @approver, @decision, @now)
+            """, new { requestId, approvalType, approver = approver.Id, decision, now = Now }, tx);
+        await SetStatusAsync(conn, tx, requestId, newStatus);
+        if (!faults.Has("skip-audit"))
+            await AuditAsync(conn, tx, requestId, approver.Id, $"{approvalType}_{decision}", new { from = request.Status, to = newStatus });
+        await tx.CommitAsync();
+        return Outcome<Decision>.Done(new Decision(request, newStatus));
+    }
+
+    public async Task<Outcome<ExecutionRecord>> RecordExecutionAsync(int requestId, Employee employee, DateTime executedAt,
+        decimal price, decimal quantity)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var request = await LockAsync(conn, tx, requestId);
+        if (request is null || request.EmployeeId != employee.Id)
+            return Outcome<ExecutionRecord>.Refused($"You have no request #{requestId}.");
+        if (request.Status != Status.Approved)
+            return Outcome<ExecutionRecord>.Refused($"Request #{requestId} cannot be executed: it is {request.Status}, not approved.");
+        var approvedAt = await conn.ExecuteScalarAsync<DateTime>(
+            "SELECT decided_at FROM padealing.pad_approval WHERE request_id = @requestId ORDER BY decided_at DESC LIMIT 1",
+            new { requestId }, tx);
+        if (executedAt < approvedAt)
+            return Outcome<ExecutionRecord>.Refused($"The execution time is before request #{requestId} was approved.");
+        if (executedAt > Now.AddMinutes(5))
+            return Outcome<ExecutionRecord>.Refused("The execution time is in the future.");
+        if (quantity > request.Quantity)
+            return Outcome<ExecutionRecord>.Refused($"You were approved for {request.Quantity:0.##}, not {quantity:0.##}.");
+
+        var windowDays = int.Parse(await conn.ExecuteScalarAsync<string>(
+            "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'execution_window_days'", transaction: tx) ?? "2",
+            System.Globalization.CultureInfo.InvariantCulture);
+        if (faults.Has("wrong-two-day-rule")) windowDays += 1;
+        var within = executedAt - approvedAt <= TimeSpan.FromDays(windowDays);
+
+        await conn.ExecuteAsync("""
+            INSERT INTO padealing.pad_execution (request_id, executed_at, price, quantity, executed_within_two_days)
+            VALUES (@requestId, @executedAt, @price, @quantity, @within)
+            """, new { requestId, executedAt, price, quantity, within }, tx);
+        await SetStatusAsync(conn, tx, requestId, Status.Executed);
+        await AuditAsync(conn, tx, requestId, employee.Id, "execution_recorded", new { price, quantity, executed_within_two_days = within });
+        await tx.CommitAsync();
+        return Outcome<ExecutionRecord>.Done(new ExecutionRecord(requestId, executedAt, within));
+    }
+
+    public async Task<Outcome<PadRequestRow>> WithdrawAsync(int requestId, Employee employee)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var request = await LockAsync(conn, tx, requestId);
+        if (request is null || request.EmployeeId != employee.Id)
+            return Outcome<PadRequestRow>.Refused($"You have no request #{requestId}.");
+        if (request.Status is not (Status.PendingManager or Status.PendingCompliance or Status.Approved))
+            return Outcome<PadRequestRow>.Refused($"Request #{requestId} cannot be withdrawn: it is {request.Status}.");
+
+        await conn.ExecuteAsync(faults.Has("withdraw-without-soft-delete")
+            ? "UPDATE padealing.pad_request SET status = 'withdrawn', updated_at = @now WHERE id = @requestId"
+            : "UPDATE padealing.pad_request SET status = 'withdrawn', updated_at = @now, deleted_at = @now, deleted_by_id = @by WHERE id = @requestId",
+            new { requestId, now = Now, by = employee.Id }, tx);
+        await AuditAsync(conn, tx, requestId, employee.Id, "request_withdrawn", new { from = request.Status });
+        await tx.CommitAsync();
+        return Outcome<PadRequestRow>.Done(request);
+    }
+
+    public async Task<PadRequestRow?> FindAsync(int requestId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QueryFirstOrDefaultAsync<PadRequestRow>(RequestSelect + " WHERE r.id = @requestId", new { requestId });
+    }
+
+    private static Task<PadRequestRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId) =>
+        conn.QueryFirstOrDefaultAsync<PadRequestRow>(RequestSelect + " WHERE r.id = @requestId AND r.deleted_at IS NULL FOR UPDATE OF r",
+            new { requestId }, tx);
+
+    private Task SetStatusAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId, string status) =>
+        conn.ExecuteAsync("UPDATE padealing.pad_request SET status = @status, updated_at = @now WHERE id = @requestId",
+            new { requestId, status, now = Now }, tx);
+
+    /// <summary>The advisory firm-trading check: the firm holds a position in the security. Off when compliance_config says so.</summary>
+    private static async Task<string?> ConflictAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Security security)
+    {
+        var enabled = await conn.ExecuteScalarAsync<string>(
+            "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'conflict_detection'", transaction: tx);
+        if (enabled != "enabled") return null;
+        var group = await conn.QueryFirstOrDefaultAsync<string>("""
+            SELECT g.name FROM bo_airflow.oracle_position p JOIN bo_airflow.oracle_portfolio_group g ON g.id = p.portfolio_group_id
+            WHERE p.security_id = @id AND p.quantity <> 0 ORDER BY abs(p.quantity) DESC LIMIT 1
+            """, new { id = security.Id }, tx);
+        return group is null ? null : $"the firm holds a position in {security.Ticker} ({group})";
+    }
+
+    private Task AuditAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int? requestId, int actorId, string action, object details) =>
+        conn.ExecuteAsync("""
+            INSERT INTO padealing.audit_log (request_id, actor_id, action, details, created_at)
+            VALUES (@requestId, @actorId, @action, @details::jsonb, @now)
+            """, new { requestId, actorId, action, details = JsonSerializer.Serialize(details), now = Now }, tx);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
