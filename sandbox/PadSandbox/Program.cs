@@ -6,7 +6,8 @@ using PadSandbox.Hosting;
 var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariable("PAD_SANDBOX_FAULTS"));
 var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
 
-using var stop = new CancellationTokenSource();
+// Not disposed: ProcessExit may still fire after Main returns and must be able to cancel it.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 

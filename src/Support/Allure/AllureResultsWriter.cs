@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PadUat.Support.Allure;
+
+/// <summary>
+/// Writes Allure results into one folder: &lt;uuid&gt;-result.json per test, one attachment file per reference,
+/// environment.properties, executor.json and categories.json.
+/// </summary>
+public sealed class AllureResultsWriter
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string Directory { get; }
+
+    public AllureResultsWriter(string directory)
+    {
+        Directory = directory;
+        System.IO.Directory.CreateDirectory(directory);
+    }
+
+    public string NewUuid() => Guid.NewGuid().ToString();
+
+    /// <summary>Writes an attachment file and returns the reference to put on a step or test.</summary>
+    public Attachment Attach(string name, string mimeType, byte[] content)
+    {
+        var source = $"{NewUuid()}-attachment{Extension(mimeType)}";
+        File.WriteAllBytes(Path.Combine(Directory, source), content);
+        return new Attachment(name, source, mimeType);
+    }
+
+    public Attachment Attach(string name, string mimeType, string content) => Attach(name, mimeType, Encoding.UTF8.GetBytes(content));
+
+    public void Write(TestResult result) =>
+        File.WriteAllText(Path.Combine(Directory, $"{result.Uuid}-result.json"), JsonSerializer.Serialize(result, Json));
+
+    public void WriteEnvironment(IEnumerable<KeyValuePair<string, string>> properties) =>
+        File.WriteAllLines(Path.Combine(Directory, "environment.properties"),
+            properties.Select(p => $"{Escape(p.Key)}={Escape(p.Value)}"));
+
+    public void WriteExecutor(ExecutorInfo executor) =>
+        File.WriteAllText(Path.Combine(Directory, "executor.json"), JsonSerializer.Serialize(executor, Json));
+
+    public void WriteCategories(IEnumerable<Category> categories) =>
+        File.WriteAllText(Path.Combine(Directory, "categories.json"), JsonSerializer.Serialize(categories, Json));
+
+    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    private static string Extension(string mimeType) => mimeType switch
+    {
+        "application/json" => ".json",
+        "text/plain" => ".txt",
+        "text/csv" => ".csv",
+        "text/html" => ".html",
+        "image/png" => ".png",
+        "application/zip" => ".zip",
+        "application/vnd.allure.playwright-trace" => ".zip",
+        _ => ".bin",
+    };
+
+    // .properties escaping: backslash, and the separators that would otherwise split key from value.
+    private static string Escape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("=", "\\=", StringComparison.Ordinal)
+        .Replace(":", "\\:", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture);
+}

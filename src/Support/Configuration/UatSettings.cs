@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace PadUat.Support.Configuration;
+
+public sealed record DatabaseSettings(string Host, int Port, string Name, string Schema, string User, Secret Password, string SslMode)
+{
+    public string ConnectionString(int timeoutSeconds = 5) => new Npgsql.NpgsqlConnectionStringBuilder
+    {
+        Host = Host, Port = Port, Database = Name, Username = User, Password = Password.Reveal(), SearchPath = Schema,
+        Timeout = timeoutSeconds, CommandTimeout = 30, SslMode = Enum.Parse<Npgsql.SslMode>(SslMode, ignoreCase: true),
+        ApplicationName = "paduat",
+    }.ConnectionString;
+}
+
+public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotUserId, Secret SigningSecret,
+    IReadOnlyDictionary<string, Secret> TokensByRole, TimeSpan ReplyTimeout);
+
+public sealed record PerformanceThresholds(int BotExchanges, double BotMedianMs, double BotP95Ms, double QueryMs, double PageLoadMs);
+
+/// <summary>The people the UAT acts as, by role; their e-mails are resolved to employees through bo_airflow.contact.</summary>
+public sealed record UatPeople(string EmployeeEmail, string ManagerEmail, string ComplianceEmail, string ColleagueEmail)
+{
+    public string EmailOf(string role) => role switch
+    {
+        Roles.Employee => EmployeeEmail, Roles.Manager => ManagerEmail, Roles.Compliance => ComplianceEmail,
+        Roles.Colleague => ColleagueEmail, _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown UAT role"),
+    };
+}
+
+public static class Roles
+{
+    public const string Employee = "employee";
+    public const string Manager = "manager";
+    public const string Compliance = "compliance";
+    public const string Colleague = "colleague";
+    public static readonly string[] All = [Employee, Manager, Compliance, Colleague];
+}
+
+/// <summary>
+/// Everything a run needs, from env/&lt;APP_ENV&gt;.env plus the process environment (which wins).
+/// Secrets (passwords, tokens, the signing secret) are only ever read from the environment. With
+/// PAD_TARGET=sandbox the database, Slack and dashboard endpoints come from the sandbox started for the run.
+/// </summary>
+public sealed record UatSettings(
+    string AppEnv,
+    bool UsesSandbox,
+    string SandboxFaults,
+    DatabaseSettings? Database,
+    SlackSettings? Slack,
+    Uri? DashboardUrl,
+    UatPeople People,
+    string MigrationHead,
+    PerformanceThresholds Performance,
+    string ChromiumPath)
+{
+    private static readonly string[] SecretKeys =
+        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}")];
+
+    public static UatSettings Load(string repoRoot, IReadOnlyDictionary<string, string> environment)
+    {
+        var appEnv = environment.GetValueOrDefault("APP_ENV") is { Length: > 0 } e ? e : "local";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(appEnv, "^[a-z][a-z0-9-]*$"))
+            throw new SettingsError($"APP_ENV: '{appEnv}' is not an environment name (expected e.g. local, dev, qa)");
+        var file = EnvFile.Read(Path.Combine(repoRoot, "env", $"{appEnv}.env"));
+        foreach (var key in SecretKeys.Where(file.ContainsKey))
+            throw new SettingsError($"{key}: secrets must come from the environment, never from env/{appEnv}.env");
+
+        var s = new Source(file, environment, appEnv);
+        var usesSandbox = s.Required("PAD_TARGET") switch
+        {
+            "sandbox" => true,
+            "deployed" => false,
+            var other => throw new SettingsError($"PAD_TARGET: '{other}' must be 'sandbox' or 'deployed'"),
+        };
+        return new UatSettings(
+            appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
+            usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
+                s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.Optional("DB_SSL_MODE") ?? "Prefer"),
+            usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("BOT_INTERACTIVITY_URL"), s.Required("SLACK_BOT_USER_ID"),
+                s.Secret("SLACK_SIGNING_SECRET"), Roles.All.ToDictionary(r => r, r => s.Secret($"SLACK_TOKEN_{r.ToUpperInvariant()}")),
+                TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
+            usesSandbox ? null : s.Url("DASHBOARD_URL"),
+            new UatPeople(s.Email("UAT_EMPLOYEE_EMAIL"), s.Email("UAT_MANAGER_EMAIL"), s.Email("UAT_COMPLIANCE_EMAIL"), s.Email("UAT_COLLEAGUE_EMAIL")),
+            s.Required("PAD_MIGRATION_HEAD"),
+            new PerformanceThresholds(s.Int("PERF_BOT_EXCHANGES"), s.Number("PERF_BOT_MEDIAN_MS"), s.Number("PERF_BOT_P95_MS"),
+                s.Number("PERF_QUERY_MS"), s.Number("PERF_PAGE_LOAD_MS")),
+            s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium");
+    }
+
+    /// <summary>The bot reply wait for local runs, where the sandbox supplies the rest of <see cref="SlackSettings"/>.</summary>
+    public static TimeSpan SandboxReplyTimeout => TimeSpan.FromSeconds(10);
+
+    private sealed class Source(IReadOnlyDictionary<string, string> file, IReadOnlyDictionary<string, string> env, string appEnv)
+    {
+        public string? Optional(string key) =>
+            env.GetValueOrDefault(key) is { Length: > 0 } v ? v : file.GetValueOrDefault(key) is { Length: > 0 } f ? f : null;
+
+        public string Required(string key) => Optional(key)
+            ?? throw new SettingsError($"{key}: missing (set it in env/{appEnv}.env or the environment)");
+
+        public Secret Secret(string key) => env.GetValueOrDefault(key) is { Length: > 0 } v
+            ? new Secret(v)
+            : throw new SettingsError($"{key}: missing secret (export it in the environment; it is never read from env files)");
+
+        public int Int(string key) => int.TryParse(Required(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n : throw new SettingsError($"{key}: '{Required(key)}' is not a positive whole number");
+
+        public double Number(string key) => double.TryParse(Required(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n : throw new SettingsError($"{key}: '{Required(key)}' is not a positive number");
+
+        public Uri Url(string key) => Uri.TryCreate(Required(key), UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            ? u : throw new SettingsError($"{key}: '{Required(key)}' is not an http(s) URL");
+
+        public string Email(string key) => Required(key) is var v && v.Contains('@') && !v.Contains(' ')
+            ? v : throw new SettingsError($"{key}: '{v}' is not an e-mail address");
+    }
+}

@@ -1,0 +1,26 @@
+using PadUat.Support.Evidence;
+
+namespace PadUat.Support;
+
+/// <summary>
+/// Waits for asynchronous state (a bot reply, a row written by a background handler) with a bounded wait and
+/// backoff, never a single read. When time runs out the check fails with what was last seen.
+/// </summary>
+public static class Eventually
+{
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> satisfied, TimeSpan timeout, string expectation,
+        Func<T, string>? describe = null, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var delay = TimeSpan.FromMilliseconds(25);
+        while (true)
+        {
+            var value = await probe();
+            if (satisfied(value)) return value;
+            if (DateTime.UtcNow >= deadline)
+                throw new CheckFailed($"Within {timeout.TotalSeconds:0.#} s, {expectation} did not happen. Last seen: {describe?.Invoke(value) ?? value?.ToString() ?? "nothing"}");
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 400));
+        }
+    }
+}

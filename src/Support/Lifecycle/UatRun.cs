@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Npgsql;
+using PadSandbox;
+using PadSandbox.Hosting;
+using PadUat.Support.Configuration;
+
+namespace PadUat.Support.Lifecycle;
+
+/// <summary>
+/// One test run's environment. Local: starts the throwaway PostgreSQL cluster and the sandbox, and stops them
+/// after the run — also on Ctrl-C or a crash (the cluster's watchdog). dev/qa: starts nothing and checks that
+/// the database, Slack and the dashboard answer, failing fast with one message instead of many timeouts.
+/// </summary>
+public sealed class UatRun : IAsyncDisposable
+{
+    private static readonly TimeSpan ReachTimeout = TimeSpan.FromSeconds(5);
+    private readonly LocalSandbox? _sandbox;
+
+    public UatSettings Settings { get; }
+    public Target Target { get; }
+    public TimeSpan StartupTime { get; }
+
+    private UatRun(UatSettings settings, Target target, LocalSandbox? sandbox, TimeSpan startup)
+    {
+        Settings = settings; Target = target; _sandbox = sandbox; StartupTime = startup;
+    }
+
+    public static async Task<UatRun> StartAsync(UatSettings settings, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!settings.UsesSandbox)
+        {
+            var target = new Target(settings.AppEnv, settings.Database!, settings.Slack!, settings.DashboardUrl!,
+                await SutVersionAsync(settings.DashboardUrl!, ct), "");
+            await CheckReachableAsync(target, ct);
+            return new UatRun(settings, target, null, clock.Elapsed);
+        }
+
+        var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), ct: ct);
+        var host = sandbox.Host;
+        var tokens = Roles.All.ToDictionary(r => r, r => new Secret(
+            host.Workspace.ByEmail(settings.People.EmailOf(r))?.Token
+            ?? throw new SettingsError($"UAT_{r.ToUpperInvariant()}_EMAIL: {settings.People.EmailOf(r)} is not a person in the sandbox's firm")));
+        var local = new Target(settings.AppEnv,
+            new DatabaseSettings("127.0.0.1", sandbox.DatabasePort, PadSandbox.Database.SandboxDatabase.Name, "padealing",
+                PadSandbox.Database.SandboxDatabase.AppUser, new Secret(sandbox.AppPassword), "Disable"),
+            new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, new Secret(host.SigningSecret), tokens,
+                UatSettings.SandboxReplyTimeout),
+            host.BaseUrl, $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
+        return new UatRun(settings, local, sandbox, clock.Elapsed);
+    }
+
+    private static async Task CheckReachableAsync(Target target, CancellationToken ct)
+    {
+        var db = target.Database;
+        try
+        {
+            await using var conn = new NpgsqlConnection(db.ConnectionString((int)ReachTimeout.TotalSeconds));
+            await conn.OpenAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new UnreachableTargetError(
+                $"Cannot reach the {target.AppEnv} database {db.Name} at {db.Host}:{db.Port} as {db.User}: {e.Message}");
+        }
+        using var http = new HttpClient { Timeout = ReachTimeout };
+        foreach (var (what, url) in new[] { ("Slack Web API", new Uri(target.Slack.ApiUrl, "api.test")), ("dashboard", target.DashboardUrl) })
+        {
+            try { using var _ = await http.GetAsync(url, ct); }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                throw new UnreachableTargetError($"Cannot reach the {target.AppEnv} {what} at {url}: {e.Message}");
+            }
+        }
+    }
+
+    private static async Task<string> SutVersionAsync(Uri dashboard, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = ReachTimeout };
+        try { return (await http.GetStringAsync(new Uri(dashboard, "version"), ct)).Trim(); }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return "unknown (no /version)"; }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sandbox is not null) await _sandbox.DisposeAsync();
+    }
+}
+
+/// <summary>The chosen environment does not answer: the run stops at once with this message.</summary>
+public sealed class UnreachableTargetError(string message) : Exception(message);
