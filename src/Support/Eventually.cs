@@ -9,7 +9,7 @@ namespace PadUat.Support;
 public static class Eventually
 {
     public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> satisfied, TimeSpan timeout, string expectation,
-        Func<T, string>? describe = null, CancellationToken ct = default)
+        Func<T, string>? describe = null, TimeSpan? maxDelay = null, CancellationToken ct = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         var delay = TimeSpan.FromMilliseconds(25);
@@ -20,7 +20,7 @@ public static class Eventually
             if (DateTime.UtcNow >= deadline)
                 throw new CheckFailed($"Within {timeout.TotalSeconds:0.#} s, {expectation} did not happen. Last seen: {describe?.Invoke(value) ?? value?.ToString() ?? "nothing"}");
             await Task.Delay(delay, ct);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 400));
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, (maxDelay ?? TimeSpan.FromMilliseconds(400)).TotalMilliseconds));
         }
     }
 }

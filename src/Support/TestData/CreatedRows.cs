@@ -12,11 +12,18 @@ public sealed class CreatedRows
 {
     private readonly HashSet<int> _requests = [];
     private readonly List<(string Table, long Id)> _rows = [];
+    private readonly HashSet<(int ActorId, DateTime Since)> _refusalsBy = [];
 
     public IReadOnlyCollection<int> Requests => _requests;
     public IReadOnlyList<(string Table, long Id)> Rows => _rows;
 
     public void Request(int requestId) => _requests.Add(requestId);
+
+    /// <summary>
+    /// A UAT person made attempts the SUT refuses before any request exists (restricted securities): the
+    /// audit rows it writes for them carry no request id, so they are found by who and since when.
+    /// </summary>
+    public void RefusalsBy(int actorId, DateTime since) => _refusalsBy.Add((actorId, since));
 
     public void Row(string qualifiedTable, long id)
     {
@@ -37,6 +44,9 @@ public sealed class CreatedRows
             foreach (var table in new[] { "pad_execution", "pad_approval", "audit_log" })
                 deleted += await connection.ExecuteAsync($"DELETE FROM padealing.{table} WHERE request_id = ANY(@ids)", new { ids }, tx);
         }
+        foreach (var (actor, since) in _refusalsBy)
+            deleted += await connection.ExecuteAsync(
+                "DELETE FROM padealing.audit_log WHERE request_id IS NULL AND actor_id = @actor AND created_at >= @since", new { actor, since }, tx);
         foreach (var (table, id) in Enumerable.Reverse(_rows))
             deleted += await connection.ExecuteAsync($"DELETE FROM {table} WHERE id = @id", new { id }, tx);
         if (ids.Length > 0)
@@ -44,6 +54,7 @@ public sealed class CreatedRows
         await tx.CommitAsync();
         _requests.Clear();
         _rows.Clear();
+        _refusalsBy.Clear();
         return deleted;
     }
 }

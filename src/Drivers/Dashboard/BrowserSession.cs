@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace PadUat.Drivers.Dashboard;
+
+/// <summary>
+/// One Chromium for the whole run (Debian's, via ExecutablePath: Playwright's own download cannot work here);
+/// each scenario gets fresh contexts from it. Replaced after a scenario that failed, as Playwright's fixtures do.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly string _executable;
+
+    public IBrowser Browser { get; private set; }
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, string executable)
+    {
+        _playwright = playwright; Browser = browser; _executable = executable;
+    }
+
+    public static async Task<BrowserSession> LaunchAsync(string chromiumPath)
+    {
+        if (!File.Exists(chromiumPath))
+            throw new FileNotFoundException($"Chromium not found at {chromiumPath} (CHROMIUM_PATH). Run ./uat once: it installs Debian's chromium.");
+        var playwright = await Playwright.CreateAsync();
+        return new BrowserSession(playwright, await LaunchBrowserAsync(playwright, chromiumPath), chromiumPath);
+    }
+
+    public string Version => Browser.Version;
+
+    /// <summary>A failed scenario may leave the browser in any state; the next one starts from a new process.</summary>
+    public async Task ReplaceAsync()
+    {
+        await Browser.CloseAsync();
+        Browser = await LaunchBrowserAsync(_playwright, _executable);
+    }
+
+    private static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright, string executable) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = ChromiumArgs, Timeout = 30_000 });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using PadUat.Support.Evidence;
+using PadUat.Support.Lifecycle;
+
+namespace PadUat.Drivers.Dashboard;
+
+/// <summary>
+/// The dashboard as each UAT person sees it: a fresh browser context per person per scenario, signed in as
+/// them, traced; a screenshot of every page opened goes to the report, a trace too when the scenario fails.
+/// </summary>
+public sealed class DashboardDriver(BrowserSession browser, Target target, Evidence evidence) : IAsyncDisposable
+{
+    private readonly Dictionary<string, IPage> _pages = [];
+
+    public async Task<DashboardPages> AsAsync(string role, string email)
+    {
+        if (!_pages.TryGetValue(role, out var page))
+        {
+            var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = target.DashboardUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            });
+            context.SetDefaultTimeout(10_000);
+            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = role });
+            page = await context.NewPageAsync();
+            await evidence.StepAsync($"Dashboard: {role} signs in", () => new SignInPage(page).SignInAsync(email));
+            _pages[role] = page;
+        }
+        return new DashboardPages(page, this);
+    }
+
+    internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);
+
+    internal async Task ScreenshotAsync(IPage page, string name) =>
+        evidence.Attach($"screenshot — {name}", "image/png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
+
+    /// <summary>After a failed scenario: a screenshot of where each person was, and their Playwright trace.</summary>
+    public async Task CaptureFailureAsync()
+    {
+        foreach (var (role, page) in _pages)
+        {
+            await ScreenshotAsync(page, $"{role} at failure ({page.Url})");
+            var trace = Path.Combine(Path.GetTempPath(), $"paduat-trace-{Guid.NewGuid():N}.zip");
+            await page.Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+            evidence.Attach($"Playwright trace — {role} (open with: npx playwright show-trace)", "application/zip", await File.ReadAllBytesAsync(trace));
+            File.Delete(trace);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var page in _pages.Values) await page.Context.CloseAsync();
+        _pages.Clear();
+    }
+}

@@ -1,0 +1,84 @@
+namespace PadUat.Drivers.Database;
+
+public sealed record PadRequest(int Id, int EmployeeId, string Ticker, string Direction, decimal Quantity, decimal EstimatedValue,
+    string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt, DateTime? DeletedAt, int? DeletedById);
+
+public sealed record PadApproval(int RequestId, string ApprovalType, int ApproverId, string Decision, string? Comment, DateTime DecidedAt);
+
+public sealed record PadExecution(int RequestId, DateTime ExecutedAt, decimal Price, decimal Quantity, bool ExecutedWithinTwoDays);
+
+public sealed record AuditEntry(long Id, int? RequestId, int ActorId, string Action, string Details, DateTime CreatedAt);
+
+public sealed record RestrictedListEntry(int Id, string Ticker, string Reason, int AddedById, bool IsActive);
+
+/// <summary>The plan's validation queries over padealing: requests, approvals, executions, the audit log, the restricted list.</summary>
+public sealed class PadRecords(PadDatabase db)
+{
+    private const string RequestColumns = """
+        r.id, r.employee_id, b.ticker, r.direction, r.quantity, r.estimated_value, r.currency, r.status, r.conflict_flag,
+        r.conflict_detail, r.created_at, r.deleted_at, r.deleted_by_id
+        FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
+        """;
+
+    public Task<DateTime> DatabaseNowAsync() => db.ScalarAsync<DateTime>("database clock", "SELECT now()");
+
+    public Task<PadRequest?> RequestAsync(int id) =>
+        db.SingleOrDefaultAsync<PadRequest>($"pad_request #{id}", $"SELECT {RequestColumns} WHERE r.id = @id", new { id });
+
+    public Task<IReadOnlyList<PadRequest>> RequestsSinceAsync(int employeeId, DateTime since) =>
+        db.QueryAsync<PadRequest>("the employee's requests in this scenario",
+            $"SELECT {RequestColumns} WHERE r.employee_id = @employeeId AND r.created_at >= @since ORDER BY r.id", new { employeeId, since });
+
+    public Task<IReadOnlyList<PadApproval>> ApprovalsAsync(int requestId) =>
+        db.QueryAsync<PadApproval>($"pad_approval rows of request #{requestId}", """
+            SELECT request_id, approval_type, approver_id, decision, comment, decided_at
+            FROM padealing.pad_approval WHERE request_id = @requestId ORDER BY decided_at
+            """, new { requestId });
+
+    public Task<PadExecution?> ExecutionAsync(int requestId) =>
+        db.SingleOrDefaultAsync<PadExecution>($"pad_execution of request #{requestId}", """
+            SELECT request_id, executed_at, price, quantity, executed_within_two_days
+            FROM padealing.pad_execution WHERE request_id = @requestId
+            """, new { requestId });
+
+    public Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(int requestId) =>
+        db.QueryAsync<AuditEntry>($"audit_log of request #{requestId}", """
+            SELECT id, request_id, actor_id, action, details::text AS details, created_at
+            FROM padealing.audit_log WHERE request_id = @requestId ORDER BY id
+            """, new { requestId });
+
+    /// <summary>Audit rows with no request (refusals happen before a request exists) by one person since a moment.</summary>
+    public Task<IReadOnlyList<AuditEntry>> AuditWithoutRequestAsync(int actorId, DateTime since) =>
+        db.QueryAsync<AuditEntry>("audit_log rows without a request by this person in this scenario", """
+            SELECT id, request_id, actor_id, action, details::text AS details, created_at
+            FROM padealing.audit_log WHERE request_id IS NULL AND actor_id = @actorId AND created_at >= @since ORDER BY id
+            """, new { actorId, since });
+
+    public async Task<IReadOnlyDictionary<string, long>> StatusCountsAsync(int? employeeId)
+    {
+        var rows = await db.QueryAsync<(string Status, long Count)>("requests by status", """
+            SELECT status, count(*) FROM padealing.pad_request WHERE (@employeeId::int IS NULL OR employee_id = @employeeId) GROUP BY status ORDER BY status
+            """, new { employeeId });
+        return rows.ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    public Task<long> CountAsync(string? status, int? employeeId) =>
+        db.ScalarAsync<long>($"requests{(status is null ? "" : $" with status {status}")}{(employeeId is null ? "" : $" of employee {employeeId}")}", """
+            SELECT count(*) FROM padealing.pad_request
+            WHERE (@status::text IS NULL OR status = @status) AND (@employeeId::int IS NULL OR employee_id = @employeeId)
+            """, new { status, employeeId });
+
+    public Task<long> OpenConflictCountAsync() =>
+        db.ScalarAsync<long>("open requests flagged with a conflict", """
+            SELECT count(*) FROM padealing.pad_request WHERE conflict_flag AND status IN ('pending_manager', 'pending_compliance')
+            """);
+
+    public Task<IReadOnlyList<RestrictedListEntry>> RestrictedListAsync() =>
+        db.QueryAsync<RestrictedListEntry>("the active restricted list", """
+            SELECT id, ticker, reason, added_by_id, is_active FROM padealing.restricted_security WHERE is_active ORDER BY ticker
+            """);
+
+    public Task<string?> ComplianceSettingAsync(string key) =>
+        db.SingleOrDefaultAsync<string>($"compliance_config {key}",
+            "SELECT config_value FROM padealing.compliance_config WHERE config_key = @key", new { key });
+}

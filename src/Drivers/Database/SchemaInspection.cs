@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace PadUat.Drivers.Database;
+
+public sealed record SchemaPrivileges(string User, bool PadealingUsage, bool PadealingCreate, bool ReferenceUsage,
+    bool ReferenceEmployeeSelect, bool ReferenceEmployeeInsert, bool ReferenceEmployeeUpdate);
+
+public sealed record ColumnInfo(string Column, string DataType);
+
+public sealed record ForeignKey(string ConstraintName, string TableName, string ColumnName, string ForeignSchema, string ForeignTableName,
+    string ForeignColumnName);
+
+public sealed record IndexInfo(string TableName, string IndexName, string IndexDef)
+{
+    /// <summary>The indexed columns, read from the definition's last parenthesis: "… USING btree (status)" → [status].</summary>
+    public IReadOnlyList<string> Columns => Regex.Match(IndexDef, @"\(([^()]*)\)[^()]*$") is { Success: true } m
+        ? m.Groups[1].Value.Split(',').Select(c => c.Trim().Trim('"')).ToList()
+        : [];
+}
+
+/// <summary>The plan's phase 1–3 checks: privileges, tables, row counts, columns, keys, indexes, migration revision.</summary>
+public sealed partial class SchemaInspection(PadDatabase db)
+{
+    public Task<SchemaPrivileges> PrivilegesAsync() =>
+        db.ScalarAsync<SchemaPrivileges>("privileges of the application user (plan 1.2)", """
+            SELECT current_user AS user,
+                   has_schema_privilege(current_user, 'padealing', 'USAGE') AS padealing_usage,
+                   has_schema_privilege(current_user, 'padealing', 'CREATE') AS padealing_create,
+                   has_schema_privilege(current_user, 'bo_airflow', 'USAGE') AS reference_usage,
+                   has_table_privilege(current_user, 'bo_airflow.oracle_employee', 'SELECT') AS reference_employee_select,
+                   has_table_privilege(current_user, 'bo_airflow.oracle_employee', 'INSERT') AS reference_employee_insert,
+                   has_table_privilege(current_user, 'bo_airflow.oracle_employee', 'UPDATE') AS reference_employee_update
+            """);
+
+    public Task<string> ServerVersionAsync() => db.ScalarAsync<string>("server version", "SELECT version()");
+
+    public Task<IReadOnlyList<string>> TablesAsync(string schema) =>
+        db.QueryAsync<string>($"tables in {schema}", """
+            SELECT table_name FROM information_schema.tables WHERE table_schema = @schema AND table_type = 'BASE TABLE' ORDER BY table_name
+            """, new { schema });
+
+    public async Task<long> RowCountAsync(string schema, string table)
+    {
+        if (!Identifier().IsMatch(schema) || !Identifier().IsMatch(table))
+            throw new ArgumentException($"Not a plain identifier: {schema}.{table}");
+        return await db.ScalarAsync<long>($"row count of {schema}.{table}", $"SELECT count(*) FROM {schema}.{table}");
+    }
+
+    public Task<IReadOnlyList<ColumnInfo>> ColumnsAsync(string schema, string table) =>
+        db.QueryAsync<ColumnInfo>($"columns of {schema}.{table}", """
+            SELECT column_name AS column, data_type FROM information_schema.columns
+            WHERE table_schema = @schema AND table_name = @table ORDER BY ordinal_position
+            """, new { schema, table });
+
+    public Task<IReadOnlyList<ForeignKey>> ForeignKeysAsync(string schema) =>
+        db.QueryAsync<ForeignKey>($"foreign keys in {schema} (plan 3.4)", """
+            SELECT tc.constraint_name, tc.table_name, kcu.column_name,
+                   ccu.table_schema AS foreign_schema, ccu.table_name AS foreign_table_name, ccu.column_name AS foreign_column_name
+            FROM information_schema.table_constraints AS tc
+            JOIN information_schema.key_column_usage AS kcu
+              ON tc.constraint_name = kcu.constraint_name AND tc.table_schema = kcu.table_schema
+            JOIN information_schema.constraint_column_usage AS ccu
+              ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.table_schema
+            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = @schema
+            ORDER BY tc.table_name, kcu.column_name
+            """, new { schema });
+
+    public Task<IReadOnlyList<IndexInfo>> IndexesAsync(string schema) =>
+        db.QueryAsync<IndexInfo>($"indexes in {schema} (plan 3.4)", """
+            SELECT tablename AS table_name, indexname AS index_name, indexdef AS index_def
+            FROM pg_indexes WHERE schemaname = @schema ORDER BY tablename, indexname
+            """, new { schema });
+
+    /// <summary>The revision Alembic (or the app's migrator) last recorded; null when the table is missing or empty.</summary>
+    public async Task<string?> MigrationRevisionAsync()
+    {
+        var exists = await db.ScalarAsync<bool>("alembic_version exists",
+            "SELECT to_regclass('padealing.alembic_version') IS NOT NULL");
+        return exists ? await db.SingleOrDefaultAsync<string>("current migration revision (plan 2.3)",
+            "SELECT version_num FROM padealing.alembic_version") : null;
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex Identifier();
+}

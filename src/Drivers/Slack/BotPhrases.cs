@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace PadUat.Drivers.Slack;
+
+/// <summary>
+/// What the harness recognises in the bot's messages, in one place — like selectors for a page. Pointing the
+/// suite at a bot with other wording means changing this file only. Button action ids are part of the contract.
+/// </summary>
+public static class BotPhrases
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    public static readonly Regex AsksForSecurity = new(@"which security", Options);
+    public static readonly Regex AsksForDirection = new(@"buy or sell", Options);
+    public static readonly Regex AsksForQuantity = new(@"how many", Options);
+    public static readonly Regex AsksForValue = new(@"estimated value", Options);
+    public static readonly Regex AsksForDeclaration = new(@"inside information", Options);
+    public static readonly Regex Submitted = new(@"request #(?<id>\d+) submitted", Options);
+    public static readonly Regex Refused = new(@"^❌", Options);
+    public static readonly Regex NotAllowed = new(@"^⛔", Options);
+    public static readonly Regex ConflictFlagged = new(@"flagged for compliance.*advisory", Options | RegexOptions.Singleline);
+    public static readonly Regex Cancelled = new(@"cancelled", Options);
+
+    public const string Confirm = "confirm_request";
+    public const string Cancel = "cancel_request";
+
+    public static string ApproveAction(string stage) => $"{stage}_approve";
+    public static string RejectAction(string stage) => $"{stage}_reject";
+
+    public static Regex AboutRequest(int id) => new($@"request #{id}\b", Options);
+    public static Regex ManagerApproved(int id) => new($@"manager\)? approved request #{id}\b", Options);
+    public static Regex ManagerRejected(int id) => new($@"manager\)? rejected request #{id}\b", Options);
+    public static Regex FullyApproved(int id) => new($@"request #{id} is approved.*within two days", Options | RegexOptions.Singleline);
+    public static Regex ComplianceRejected(int id) => new($@"compliance.*rejected request #{id}\b", Options);
+    public static Regex ExecutionRecorded(int id) => new($@"recorded the execution of request #{id}\b.*within two days of approval: (?<within>yes|no)", Options | RegexOptions.Singleline);
+    public static Regex Withdrawn(int id) => new($@"request #{id} is withdrawn", Options);
+    public static Regex Restricted(string ticker) => new($@"{Regex.Escape(ticker)} is on the restricted list \((?<reason>[^)]*)\)", Options);
+
+    public static string ExecutionReport(int id, decimal quantity, decimal price, DateTime? at) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"executed #{id} {quantity:0.##} @ {price:0.####}{(at is { } t ? $" on {t:yyyy-MM-dd HH:mm}" : "")}");
+
+    public static string Withdraw(int id) => $"withdraw #{id}";
+}

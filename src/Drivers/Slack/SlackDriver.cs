@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PadUat.Support.Evidence;
+using PadUat.Support.Lifecycle;
+
+namespace PadUat.Drivers.Slack;
+
+public sealed record TradeAsk(string Direction, decimal Quantity, string Ticker, decimal EstimatedValue, string Currency)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Direction} {Quantity:0.##} {Ticker} (~{EstimatedValue:0.##} {Currency})");
+}
+
+/// <summary>What the bot answered to a confirmation: a request number, or a refusal.</summary>
+public sealed record Submission(int? RequestId, string BotAnswer);
+
+/// <summary>
+/// The UAT people in Slack for one scenario: each acts with their own token, talks to the bot, clicks its
+/// buttons (signed as Slack signs them) and reads its notifications. Transcripts go to the report.
+/// </summary>
+public sealed class SlackDriver(Target target, Evidence evidence)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private readonly Dictionary<string, SlackPerson> _people = [];
+    private readonly ButtonClick _click = new(Http, target.Slack.InteractivityUrl, new SlackRequestSigner(target.Slack.SigningSecret.Reveal()));
+
+    private TimeSpan Wait => target.Slack.ReplyTimeout;
+
+    public async Task<SlackPerson> PersonAsync(string role)
+    {
+        if (_people.TryGetValue(role, out var known)) return known;
+        var token = target.Slack.TokensByRole.TryGetValue(role, out var t) ? t.Reveal() : throw new ArgumentException($"No Slack token for {role}");
+        var person = await SlackPerson.SignInAsync(role, new SlackWebClient(Http, target.Slack.ApiUrl, token), target.Slack.BotUserId);
+        return _people[role] = person;
+    }
+
+    /// <summary>The plan's scenario 1 conversation up to the summary the employee is asked to confirm.</summary>
+    public Task<SlackMessage> AskForPreApprovalAsync(string role, TradeAsk ask) =>
+        evidence.StepAsync($"Slack: {role} asks the bot to {ask}", async () =>
+        {
+            var person = await PersonAsync(role);
+            await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
+            await ExchangeAsync(person, ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell");
+            await ExchangeAsync(person, ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity");
+            await ExchangeAsync(person, ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture), BotPhrases.AsksForValue, "a question for the value");
+            await ExchangeAsync(person, string.Create(CultureInfo.InvariantCulture, $"{ask.EstimatedValue:0.##} {ask.Currency}"),
+                BotPhrases.AsksForDeclaration, "the inside-information declaration");
+            await person.SayAsync("yes");
+            return await person.ExpectFromBotAsync(m => m.Button(BotPhrases.Confirm) is not null, "a summary with a Confirm button", Wait);
+        });
+
+    public Task<Submission> ConfirmAsync(string role, SlackMessage summary) =>
+        evidence.StepAsync($"Slack: {role} clicks Confirm", async () =>
+        {
+            var person = await PersonAsync(role);
+            await ClickAsync(person, summary, BotPhrases.Confirm);
+            var answer = await person.ExpectFromBotAsync(m => BotPhrases.Submitted.IsMatch(m.Text) || BotPhrases.Refused.IsMatch(m.Text),
+                "that the request was submitted or refused", Wait);
+            var id = BotPhrases.Submitted.Match(answer.Text) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
+            return new Submission(id, answer.Text);
+        });
+
+    public Task CancelAsync(string role, SlackMessage summary) =>
+        evidence.StepAsync($"Slack: {role} clicks Cancel", async () =>
+        {
+            var person = await PersonAsync(role);
+            await ClickAsync(person, summary, BotPhrases.Cancel);
+            await Support.Eventually.UntilAsync(async () => await MessageAsync(person, summary.Ts), m => m is not null && BotPhrases.Cancelled.IsMatch(m.Text),
+                Wait, "the summary showing it was cancelled", m => m?.Text ?? "summary gone");
+        });
+
+    /// <summary>Waits for the bot to ask this person to decide on the request, with Approve and Reject buttons for the stage.</summary>
+    public Task<SlackMessage> ExpectDecisionRequestAsync(string role, int requestId, string stage) =>
+        evidence.StepAsync($"Slack: {role} is asked to decide on request #{requestId}", async () =>
+            await (await PersonAsync(role)).ExpectFromBotAsync(
+                m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null,
+                $"an Approve/Reject message for request #{requestId}", Wait));
+
+    public Task<HttpStatusCode> DecideAsync(string role, SlackMessage decisionRequest, string stage, bool approve) =>
+        evidence.StepAsync($"Slack: {role} clicks {(approve ? "Approve" : "Reject")}", async () =>
+            await ClickAsync(await PersonAsync(role), decisionRequest, approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage)));
+
+    /// <summary>
+    /// Sends a click on a decision button this person was never sent — as someone holding a copy of another's
+    /// message would — either genuinely signed by Slack or forged.
+    /// </summary>
+    public Task<HttpStatusCode> ClickUninvitedAsync(string role, int requestId, string stage, bool approve, Signing signing) =>
+        evidence.StepAsync($"Slack: {role} sends a {signing} {(approve ? "approve" : "reject")} click for request #{requestId}", async () =>
+        {
+            var person = await PersonAsync(role);
+            var action = approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage);
+            var id = requestId.ToString(CultureInfo.InvariantCulture);
+            var copy = new SlackMessage("0000000000.000000", target.Slack.BotUserId, null, $"request #{id}", new JsonArray(new JsonObject
+            {
+                ["type"] = "actions", ["block_id"] = $"decision_{id}",
+                ["elements"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "button", ["action_id"] = action, ["value"] = id,
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = approve ? "Approve" : "Reject" },
+                }),
+            }));
+            var status = await _click.SendAsync(person.Identity, await person.BotChannelAsync(), copy, action, signing);
+            person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)status}");
+            return status;
+        });
+
+    public Task<SlackMessage> ExpectToldAsync(string role, Regex pattern, string expectation) =>
+        evidence.StepAsync($"Slack: {role} is told {expectation}", async () =>
+            await (await PersonAsync(role)).ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait));
+
+    public Task<SlackMessage> TellBotAsync(string role, string text, Regex expectedReply, string expectation) =>
+        evidence.StepAsync($"Slack: {role} tells the bot \"{text}\"", async () =>
+        {
+            var person = await PersonAsync(role);
+            await person.SayAsync(text);
+            return await person.ExpectFromBotAsync(m => expectedReply.IsMatch(m.Text), expectation, Wait);
+        });
+
+    /// <summary>The unread messages the bot sent this person that mention the request.</summary>
+    public Task<IReadOnlyList<SlackMessage>> UnreadAboutAsync(string role, int requestId) =>
+        evidence.StepAsync($"Slack: what {role} has been sent about request #{requestId}", async () =>
+            (IReadOnlyList<SlackMessage>)(await (await PersonAsync(role)).UnreadFromBotAsync()).Where(m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text)).ToList());
+
+    /// <summary>Sends one message and measures how long the bot takes to answer (plan 5.11).</summary>
+    public async Task<TimeSpan> TimedExchangeAsync(string role, string text, Regex reply)
+    {
+        var person = await PersonAsync(role);
+        var clock = Stopwatch.StartNew();
+        await person.SayAsync(text);
+        await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to \"{text}\"", Wait);
+        return clock.Elapsed;
+    }
+
+    public void AttachTranscripts()
+    {
+        foreach (var person in _people.Values.Where(p => p.Transcript.Count > 0))
+            evidence.Attach($"Slack transcript — {person.Role} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
+    }
+
+    private async Task ExchangeAsync(SlackPerson person, string text, Regex reply, string expectation)
+    {
+        await person.SayAsync(text);
+        await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), expectation, Wait);
+    }
+
+    private async Task<HttpStatusCode> ClickAsync(SlackPerson person, SlackMessage message, string actionId)
+    {
+        var status = await _click.SendAsync(person.Identity, await person.BotChannelAsync(), message, actionId);
+        person.Note($"clicked '{message.Button(actionId)!.Value.Button["text"]!["text"]}' → HTTP {(int)status}");
+        if (status != HttpStatusCode.OK)
+            throw new CheckFailed($"The bot's interactivity endpoint answered {(int)status} to a genuine, signed click on '{actionId}'");
+        return status;
+    }
+
+    private static async Task<SlackMessage?> MessageAsync(SlackPerson person, string ts) =>
+        (await person.HistoryAsync()).FirstOrDefault(m => m.Ts == ts);
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace PadUat.Drivers.Slack;
+
+/// <summary>A message as conversations.history returns it; the bot's are told apart by bot_id or the bot's user id.</summary>
+public sealed record SlackMessage(string Ts, string? User, string? BotId, string Text, JsonArray? Blocks)
+{
+    public static SlackMessage From(JsonNode m) => new(
+        m["ts"]!.GetValue<string>(), m["user"]?.GetValue<string>(), m["bot_id"]?.GetValue<string>(),
+        m["text"]?.GetValue<string>() ?? "", m["blocks"] as JsonArray);
+
+    public bool IsFrom(string botUserId) => BotId is not null || User == botUserId;
+
+    /// <summary>The button with this action id, and the block it sits in.</summary>
+    public (string BlockId, JsonObject Button)? Button(string actionId)
+    {
+        foreach (var block in Blocks ?? [])
+        {
+            if (block?["type"]?.GetValue<string>() != "actions") continue;
+            foreach (var element in block["elements"]!.AsArray())
+                if (element?["action_id"]?.GetValue<string>() == actionId)
+                    return (block["block_id"]!.GetValue<string>(), element.AsObject());
+        }
+        return null;
+    }
+
+    public IEnumerable<string> ButtonLabels() => (Blocks ?? []).Where(b => b?["type"]?.GetValue<string>() == "actions")
+        .SelectMany(b => b!["elements"]!.AsArray()).Select(e => e!["text"]!["text"]!.GetValue<string>());
+}
