@@ -62,6 +62,17 @@ public sealed class PadRecords(PadDatabase db)
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
+    /// <summary>What the dashboard summary should show: the total, each status, and open conflicts.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> SummaryFiguresAsync()
+    {
+        var figures = new Dictionary<string, long>(await StatusCountsAsync(null));
+        foreach (var status in new[] { "pending_manager", "pending_compliance", "approved", "executed", "rejected", "withdrawn" })
+            figures.TryAdd(status, 0);
+        figures["total"] = figures.Values.Sum();
+        figures["open-conflicts"] = await OpenConflictCountAsync();
+        return figures;
+    }
+
     public Task<long> CountAsync(string? status, int? employeeId) =>
         db.ScalarAsync<long>($"requests{(status is null ? "" : $" with status {status}")}{(employeeId is null ? "" : $" of employee {employeeId}")}", """
             SELECT count(*) FROM padealing.pad_request

@@ -52,17 +52,22 @@ public sealed partial class SchemaInspection(PadDatabase db)
             WHERE table_schema = @schema AND table_name = @table ORDER BY ordinal_position
             """, new { schema, table });
 
+    /// <summary>
+    /// Plan 3.4's foreign keys, read from pg_catalog: the plan's information_schema query only shows constraints
+    /// on tables the current role owns, so it cannot see keys into bo_airflow when run as pad_app_user.
+    /// </summary>
     public Task<IReadOnlyList<ForeignKey>> ForeignKeysAsync(string schema) =>
         db.QueryAsync<ForeignKey>($"foreign keys in {schema} (plan 3.4)", """
-            SELECT tc.constraint_name, tc.table_name, kcu.column_name,
-                   ccu.table_schema AS foreign_schema, ccu.table_name AS foreign_table_name, ccu.column_name AS foreign_column_name
-            FROM information_schema.table_constraints AS tc
-            JOIN information_schema.key_column_usage AS kcu
-              ON tc.constraint_name = kcu.constraint_name AND tc.table_schema = kcu.table_schema
-            JOIN information_schema.constraint_column_usage AS ccu
-              ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.table_schema
-            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = @schema
-            ORDER BY tc.table_name, kcu.column_name
+            SELECT c.conname AS constraint_name, cl.relname AS table_name, a.attname AS column_name,
+                   fn.nspname AS foreign_schema, fcl.relname AS foreign_table_name, fa.attname AS foreign_column_name
+            FROM pg_constraint c
+            JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
+            JOIN pg_class fcl ON fcl.oid = c.confrelid JOIN pg_namespace fn ON fn.oid = fcl.relnamespace
+            CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS k(col, fcol)
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
+            JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = k.fcol
+            WHERE c.contype = 'f' AND n.nspname = @schema
+            ORDER BY cl.relname, a.attname
             """, new { schema });
 
     public Task<IReadOnlyList<IndexInfo>> IndexesAsync(string schema) =>

@@ -33,6 +33,20 @@ public static class BotPhrases
     public static Regex FullyApproved(int id) => new($@"request #{id} is approved.*within two days", Options | RegexOptions.Singleline);
     public static Regex ComplianceRejected(int id) => new($@"compliance.*rejected request #{id}\b", Options);
     public static Regex ExecutionRecorded(int id) => new($@"recorded the execution of request #{id}\b.*within two days of approval: (?<within>yes|no)", Options | RegexOptions.Singleline);
+    /// <summary>The bot's answer to an execution report: recorded, or refused.</summary>
+    public static Regex ExecutionAnswer(int id) => new($@"{ExecutionRecorded(id)}|{NotAllowed}", Options | RegexOptions.Singleline);
+
+    public static Regex WithdrawalAnswer(int id) => new($@"{Withdrawn(id)}|{NotAllowed}", Options);
+
+    /// <summary>A refusal giving the reason the features name: "not approved", "executed", "not their request".</summary>
+    public static Regex RefusedBecause(string reason) => new(reason switch
+    {
+        "not approved" => @"^⛔.*\bnot approved\b",
+        "executed" => @"^⛔.*\bit is executed\b",
+        "not their request" => @"^⛔ you have no request",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "no such refusal reason"),
+    }, Options);
+
     public static Regex Withdrawn(int id) => new($@"request #{id} is withdrawn", Options);
     public static Regex Restricted(string ticker) => new($@"{Regex.Escape(ticker)} is on the restricted list \((?<reason>[^)]*)\)", Options);
 

@@ -83,10 +83,10 @@ public sealed class SlackDriver(Target target, Evidence evidence)
             await ClickAsync(await PersonAsync(role), decisionRequest, approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage)));
 
     /// <summary>
-    /// Sends a click on a decision button this person was never sent — as someone holding a copy of another's
-    /// message would — either genuinely signed by Slack or forged.
+    /// Sends a click on a decision button for the request as a copy of the decision message would carry it —
+    /// someone else's, or one already acted on — either genuinely signed by Slack or forged.
     /// </summary>
-    public Task<HttpStatusCode> ClickUninvitedAsync(string role, int requestId, string stage, bool approve, Signing signing) =>
+    public Task<HttpStatusCode> ClickDecisionButtonAsync(string role, int requestId, string stage, bool approve, Signing signing) =>
         evidence.StepAsync($"Slack: {role} sends a {signing} {(approve ? "approve" : "reject")} click for request #{requestId}", async () =>
         {
             var person = await PersonAsync(role);
@@ -123,15 +123,31 @@ public sealed class SlackDriver(Target target, Evidence evidence)
         evidence.StepAsync($"Slack: what {role} has been sent about request #{requestId}", async () =>
             (IReadOnlyList<SlackMessage>)(await (await PersonAsync(role)).UnreadFromBotAsync()).Where(m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text)).ToList());
 
-    /// <summary>Sends one message and measures how long the bot takes to answer (plan 5.11).</summary>
-    public async Task<TimeSpan> TimedExchangeAsync(string role, string text, Regex reply)
-    {
-        var person = await PersonAsync(role);
-        var clock = Stopwatch.StartNew();
-        await person.SayAsync(text);
-        await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to \"{text}\"", Wait);
-        return clock.Elapsed;
-    }
+    /// <summary>
+    /// Plan 5.11's bot response time: the employee repeats the opening of a request (and cancels it) until
+    /// <paramref name="exchanges"/> messages have been answered; each answer's wait is measured.
+    /// </summary>
+    public Task<IReadOnlyList<TimeSpan>> MeasureReplyTimesAsync(string role, int exchanges) =>
+        evidence.StepAsync($"Slack: {role} exchanges {exchanges} messages with the bot, timed", async () =>
+        {
+            (string Say, Regex Reply)[] cycle =
+            [
+                ("hi", BotPhrases.AsksForSecurity), ("AAPL", BotPhrases.AsksForDirection), ("buy", BotPhrases.AsksForQuantity),
+                ("1", BotPhrases.AsksForValue), ("180 USD", BotPhrases.AsksForDeclaration), ("cancel", BotPhrases.Cancelled),
+            ];
+            var person = await PersonAsync(role);
+            var times = new List<TimeSpan>();
+            for (var i = 0; times.Count < exchanges; i++)
+            {
+                var (say, reply) = cycle[i % cycle.Length];
+                var clock = Stopwatch.StartNew();
+                await person.SayAsync(say);
+                await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to \"{say}\"", Wait);
+                times.Add(clock.Elapsed);
+            }
+            if (times.Count % cycle.Length != 0) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the request cancelled");
+            return (IReadOnlyList<TimeSpan>)times;
+        });
 
     public void AttachTranscripts()
     {

@@ -1,0 +1,26 @@
+@scenario-1 @uat-5.2 @critical @role-employee @allure.owner:QA
+Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in Slack
+  An employee talks to the PA-dealing bot: which security, buy or sell, how many, roughly what value, and a
+  declaration of no inside information. The bot shows a summary to confirm; on confirmation the request waits
+  for the employee's manager.
+
+  Scenario Outline: The employee submits a request to <direction> <quantity> <security>
+    When the employee asks the bot to <direction> <quantity> <security> worth about <value> USD
+    Then the bot shows the employee a summary of the trade to confirm
+    When the employee confirms the request
+    # plan 5.2: "Confirm PADRequest created with correct data"
+    Then the bot tells the employee the request is submitted and waiting for their manager
+    And the request is stored as "pending_manager" for the employee with <direction> <quantity> <security> worth <value> USD
+    # plan 5.2: "Confirm audit log entry exists"
+    And the audit log records "request_submitted" by the employee for the request
+    And the employee sees the request on the dashboard as "pending_manager"
+
+    Examples:
+      | direction | quantity | security | value |
+      | buy       | 100      | AAPL     | 18000 |
+      | sell      | 40       | MSFT     | 16000 |
+
+  Scenario: Cancelling at the summary submits nothing
+    When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
+    And the employee cancels at the summary
+    Then no request is stored for the employee

@@ -1,0 +1,54 @@
+using PadUat.Drivers.Dashboard;
+using PadUat.Support;
+using PadUat.Support.Allure;
+using PadUat.Support.Configuration;
+using PadUat.Support.Lifecycle;
+using TechTalk.SpecFlow;
+
+namespace PadUat.Hooks;
+
+/// <summary>
+/// Once per run: load settings, start the target (local: PostgreSQL cluster + sandbox), launch Chromium, write
+/// the run's context for the report; stop all of it afterwards. A start-up failure is kept and reported by every
+/// scenario as the same one message, rather than as many unrelated errors.
+/// </summary>
+[Binding]
+public sealed class RunHooks
+{
+    internal static string RepoRootPath { get; private set; } = "";
+    internal static AllureResultsWriter Results { get; private set; } = null!;
+    internal static UatRun? Run { get; private set; }
+    internal static BrowserSession? Browser { get; private set; }
+    internal static Exception? StartupError { get; private set; }
+
+    [BeforeTestRun]
+    public static async Task StartAsync()
+    {
+        RepoRootPath = RepoRoot.Find();
+        var resultsDir = RepoRoot.AllureResults(RepoRootPath);
+        if (Directory.Exists(resultsDir)) Directory.Delete(resultsDir, recursive: true);
+        Results = new AllureResultsWriter(resultsDir);
+        try
+        {
+            var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+            Run = await UatRun.StartAsync(UatSettings.Load(RepoRootPath, environment));
+            Browser = await BrowserSession.LaunchAsync(Run.Settings.ChromiumPath);
+            RunContext.Write(Results, Run, Browser.Version, RepoRootPath);
+        }
+        catch (Exception e)
+        {
+            StartupError = e;
+            await StopAsync();
+        }
+    }
+
+    [AfterTestRun]
+    public static async Task StopAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        if (Run is not null) await Run.DisposeAsync();
+        Browser = null;
+        Run = null;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Runtime.ExceptionServices;
+using BoDi;
+using PadUat.Drivers.Dashboard;
+using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
+using PadUat.Drivers.TestData;
+using PadUat.Support;
+using PadUat.Support.Allure;
+using PadUat.Support.Evidence;
+using TechTalk.SpecFlow;
+
+namespace PadUat.Hooks;
+
+/// <summary>
+/// Per scenario: give the drivers their run-wide parts, record every Gherkin step as an Allure step, and
+/// afterwards save failure artefacts, attach Slack transcripts, delete the scenario's rows and write the result.
+/// </summary>
+[Binding]
+public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext scenario, FeatureContext feature)
+{
+    private Evidence Evidence => container.Resolve<Evidence>();
+
+    [BeforeScenario(Order = 0)]
+    public async Task BeginAsync()
+    {
+        var evidence = new Evidence(RunHooks.Results);
+        container.RegisterInstanceAs(evidence);
+        evidence.Begin(ScenarioResults.Create(Describe(), RunHooks.Results.NewUuid(), Environment.MachineName,
+            $"{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
+        if (RunHooks.StartupError is { } error) ExceptionDispatchInfo.Throw(error);
+
+        var run = RunHooks.Run!;
+        container.RegisterInstanceAs(run);
+        container.RegisterInstanceAs(run.Target);
+        container.RegisterInstanceAs(run.Settings);
+        container.RegisterInstanceAs(run.Settings.People);
+        container.RegisterInstanceAs(RunHooks.Browser!);
+        evidence.BeginStep("Before the scenario: note the database clock");
+        container.Resolve<ScenarioClock>().Start = await container.Resolve<PadRecords>().DatabaseNowAsync();
+        evidence.EndStep(AllureStatus.Passed);
+    }
+
+    [BeforeStep]
+    public void BeginStep()
+    {
+        var step = scenario.StepContext.StepInfo;
+        Evidence.BeginStep($"{step.StepInstance.Keyword.Trim()} {step.Text}");
+        if (step.Table is { } table)
+            Evidence.Attach("data table", "text/csv", string.Join('\n', new[] { table.Header.ToArray() }.Concat(table.Rows.Select(r => r.Values.ToArray()))
+                .Select(cells => string.Join(',', cells.Select(c => c.Contains(',') ? $"\"{c}\"" : c)))));
+    }
+
+    [AfterStep]
+    public void EndStep()
+    {
+        var error = scenario.TestError;
+        Evidence.EndStep(error is null ? StatusOf(scenario.ScenarioExecutionStatus) : Evidence.StatusOf(error), error);
+    }
+
+    [AfterScenario(Order = 0)]
+    public async Task EndAsync()
+    {
+        var error = scenario.TestError;
+        var status = error is null ? StatusOf(scenario.ScenarioExecutionStatus) : Evidence.StatusOf(error);
+        if (RunHooks.Run is not null)
+        {
+            var dashboard = container.Resolve<DashboardDriver>();
+            await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken,
+                dashboard.CaptureFailureAsync);
+            container.Resolve<SlackDriver>().AttachTranscripts();
+            await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
+            await dashboard.DisposeAsync();
+            if (status is AllureStatus.Failed or AllureStatus.Broken) await RunHooks.Browser!.ReplaceAsync();
+        }
+        Evidence.End(status, error ?? PendingError(scenario.ScenarioExecutionStatus));
+    }
+
+    private async Task AfterStepAsync(string name, bool when, Func<Task> action)
+    {
+        if (!when) return;
+        try { await Evidence.StepAsync($"After the scenario: {name}", action); }
+        catch (Exception e) when (e is not OutOfMemoryException) { /* recorded on the step as broken; the scenario's own outcome stands */ }
+    }
+
+    private static string StatusOf(ScenarioExecutionStatus status) => status switch
+    {
+        ScenarioExecutionStatus.OK => AllureStatus.Passed,
+        ScenarioExecutionStatus.Skipped => AllureStatus.Skipped,
+        _ => AllureStatus.Broken,
+    };
+
+    private static Exception? PendingError(ScenarioExecutionStatus status) => status switch
+    {
+        ScenarioExecutionStatus.StepDefinitionPending => new InvalidOperationException("A step definition is pending"),
+        ScenarioExecutionStatus.UndefinedStep => new InvalidOperationException("A step has no definition"),
+        ScenarioExecutionStatus.BindingError => new InvalidOperationException("A step's binding is in error"),
+        _ => null,
+    };
+
+    private ScenarioDescription Describe()
+    {
+        var info = scenario.ScenarioInfo;
+        var args = info.Arguments.Cast<System.Collections.DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value?.ToString() ?? "")).ToList();
+        return new ScenarioDescription(feature.FeatureInfo.Title, feature.FeatureInfo.FolderPath, info.Title, info.Description,
+            feature.FeatureInfo.Tags, info.Tags, args);
+    }
+}

@@ -1,0 +1,26 @@
+using PadUat.Contexts;
+using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
+using TechTalk.SpecFlow;
+using TechTalk.SpecFlow.UnitTestProvider;
+using Xunit;
+
+namespace PadUat.Steps;
+
+/// <summary>Plan scenario 9: conflicts are advisory. Run only where the target declares conflict detection.</summary>
+[Binding]
+public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider runtime, RequestContext request)
+{
+    [Given(@"^the target declares firm-trading conflict detection$")]
+    public async Task GivenConflictDetection()
+    {
+        var declared = await records.ComplianceSettingAsync("conflict_detection");
+        if (declared != "enabled")
+            runtime.TestIgnore($"Not applicable: the target does not declare conflict detection (compliance_config conflict_detection = {declared ?? "absent"}); plan 5.10 skips scenario 9 until it is implemented.");
+    }
+
+    [Then(@"^the bot tells the employee the request is flagged for compliance as advisory$")]
+    public void ThenFlagged() =>
+        Assert.True(request.Submission!.RequestId is not null && BotPhrases.ConflictFlagged.IsMatch(request.Submission.BotAnswer),
+            $"Expected a submitted request flagged as an advisory conflict; the bot said: {request.Submission.BotAnswer}");
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using PadUat.Contexts;
+using PadUat.Drivers;
+using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
+using PadUat.Support.Configuration;
+using TechTalk.SpecFlow;
+using Xunit;
+
+namespace PadUat.Steps;
+
+/// <summary>Plan scenarios 2, 3 and 5: managers and compliance decide in Slack; who may decide, and how a click must arrive.</summary>
+[Binding]
+public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, EventualState state, RequestContext request)
+{
+    [Then(@"^(the manager|compliance) is asked in Slack to decide on the request$")]
+    public Task ThenAskedToDecide(Actor who) => slack.ExpectDecisionRequestAsync(who.Role, request.RequestId, who.Stage);
+
+    [When(@"^(the manager|compliance) (approves|rejects) the request$")]
+    public Task WhenDecides(Actor who, string decision) => journeys.DecideAsync(who.Role, request.RequestId, who.Stage, decision == "approves");
+
+    [When(@"^the manager approves the same request again$")]
+    public async Task WhenApprovesAgain() =>
+        request.LastClick = await slack.ClickDecisionButtonAsync(Roles.Manager, request.RequestId, PadJourneys.ManagerStage, true, Signing.Genuine);
+
+    [When(@"^a colleague sends a genuinely signed approval click for the request as its manager$")]
+    public async Task WhenColleagueClicks() =>
+        request.LastClick = await slack.ClickDecisionButtonAsync(Roles.Colleague, request.RequestId, PadJourneys.ManagerStage, true, Signing.Genuine);
+
+    [When(@"^the manager sends a genuinely signed compliance approval click for the request$")]
+    public async Task WhenManagerClicksAsCompliance() =>
+        request.LastClick = await slack.ClickDecisionButtonAsync(Roles.Manager, request.RequestId, PadJourneys.ComplianceStage, true, Signing.Genuine);
+
+    [When(@"^someone sends an approval click for the request that is (unsigned|signed with a wrong key|replayed from the past)$")]
+    public async Task WhenForgedClick(string how) =>
+        request.LastClick = await slack.ClickDecisionButtonAsync(Roles.Colleague, request.RequestId, PadJourneys.ManagerStage, true, how switch
+        {
+            "unsigned" => Signing.Unsigned,
+            "signed with a wrong key" => Signing.WrongSecret,
+            _ => Signing.Stale,
+        });
+
+    [Then(@"^the bot refuses the click as not coming from Slack$")]
+    public void ThenClickRefused() => Assert.Equal(HttpStatusCode.Unauthorized, request.LastClick);
+
+    [Then(@"^(the manager|the colleague) is told the decision is not theirs to make$")]
+    public Task ThenToldNotTheirs(Actor who) => slack.ExpectToldAsync(who.Role, BotPhrases.NotAllowed, "that the decision is refused");
+
+    [Then(@"^a ""(manager|compliance)"" approval with decision ""(approved|rejected)"" by (the manager|compliance) is recorded for the request$")]
+    public async Task ThenApprovalRecorded(string type, string decision, Actor by)
+    {
+        var approver = (await journeys.PersonAsync(by.Role)).Id;
+        await state.ApprovalsAsync(request.RequestId,
+            a => a.Where(x => x.ApprovalType == type).ToList() is [var only] && only.Decision == decision && only.ApproverId == approver,
+            $"to have one {type} approval '{decision}' by employee {approver}");
+    }
+
+    [Then(@"^the request has these approvals:$")]
+    public async Task ThenApprovals(Table expected)
+    {
+        var rows = new List<(string, string, int)>();
+        foreach (var row in expected.Rows)
+            rows.Add((row["approval_type"], row["decision"], (await journeys.PersonAsync(row["approver"])).Id)); // approver: a UAT role
+        await state.ApprovalsAsync(request.RequestId, a => a.Select(x => (x.ApprovalType, x.Decision, x.ApproverId)).Order().SequenceEqual(rows.Order()),
+            $"to have exactly the approvals {string.Join(", ", rows)}");
+    }
+
+    [Then(@"^no approval is recorded for the request$")]
+    public async Task ThenNoApproval() => await state.ApprovalsAsync(request.RequestId, a => a.Count == 0, "to have no approvals");
+
+    [Then(@"^the employee is told their manager (approved|rejected) the request$")]
+    public Task ThenEmployeeToldManagerDecision(string decision) => slack.ExpectToldAsync(Roles.Employee,
+        decision == "approved" ? BotPhrases.ManagerApproved(request.RequestId) : BotPhrases.ManagerRejected(request.RequestId), $"their manager {decision}");
+
+    [Then(@"^the employee is told the request is approved and must be traded within two days$")]
+    public Task ThenEmployeeToldApproved() =>
+        slack.ExpectToldAsync(Roles.Employee, BotPhrases.FullyApproved(request.RequestId), "the request is approved");
+
+    [Then(@"^compliance was never asked about the request$")]
+    public async Task ThenComplianceNeverAsked() => Assert.Empty(await slack.UnreadAboutAsync(Roles.Compliance, request.RequestId));
+}

@@ -1,0 +1,34 @@
+using PadUat.Contexts;
+using PadUat.Drivers;
+using PadUat.Drivers.Database;
+using TechTalk.SpecFlow;
+
+namespace PadUat.Steps;
+
+/// <summary>The plan's validation queries on pad_request and audit_log, shared by every scenario.</summary>
+[Binding]
+public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state, RequestContext request)
+{
+    [Then(@"^the request is stored as ""(.*)""$")]
+    public Task ThenStoredAs(string status) => state.RequestAsync(request.RequestId, r => r.Status == status, $"to have status {status}");
+
+    [Then(@"^the request is stored as ""(.*)"" (with|without) a conflict flag$")]
+    public Task ThenStoredWithConflict(string status, string flag) => state.RequestAsync(request.RequestId,
+        r => r.Status == status && r.ConflictFlag == (flag == "with"), $"to have status {status} {flag} a conflict flag");
+
+    [Then(@"^the request is soft-deleted by the employee$")]
+    public async Task ThenSoftDeleted()
+    {
+        var employee = (await journeys.PersonAsync(Support.Configuration.Roles.Employee)).Id;
+        await state.RequestAsync(request.RequestId, r => r.DeletedAt is not null && r.DeletedById == employee,
+            $"to be soft-deleted (deleted_at set, deleted_by_id = {employee})");
+    }
+
+    [Then(@"^the audit log records ""(.*)"" by (the employee|the manager|compliance) for the request$")]
+    public async Task ThenAudited(string action, Actor by)
+    {
+        var actor = (await journeys.PersonAsync(by.Role)).Id;
+        await state.AuditTrailAsync(request.RequestId, a => a.Count(x => x.Action == action && x.ActorId == actor) == 1,
+            $"to have exactly one '{action}' row by employee {actor}");
+    }
+}

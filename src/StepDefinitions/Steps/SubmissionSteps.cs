@@ -1,0 +1,60 @@
+using PadUat.Contexts;
+using PadUat.Drivers;
+using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
+using PadUat.Support;
+using PadUat.Support.Configuration;
+using TechTalk.SpecFlow;
+using Xunit;
+
+namespace PadUat.Steps;
+
+/// <summary>Plan scenario 1 and the shared "has submitted a request" set-ups: the employee and the bot in Slack.</summary>
+[Binding]
+public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock, RequestContext request)
+{
+    /// <summary>A realistic estimated value when a step names only quantity and security.</summary>
+    private static TradeAsk Ask(string direction, int quantity, string ticker, decimal? value = null) =>
+        new(direction, quantity, ticker, value ?? quantity * 180m, "USD");
+
+    [When(@"^(the employee|a colleague) asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
+    public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value) =>
+        request.Summary = await journeys.AskAsync(who.Role, request.Ask = Ask(direction, quantity, ticker, value));
+
+    [Then(@"^the bot shows the employee a summary of the trade to confirm$")]
+    public void ThenSummaryShown() =>
+        Assert.Matches($"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}", request.Summary!.Text);
+
+    [When(@"^the employee confirms the request$")]
+    public async Task WhenConfirms()
+    {
+        request.Submission = await journeys.ConfirmAsync(Roles.Employee, request.Summary!);
+        if (request.Submission.RequestId is { } id) request.RequestId = id;
+    }
+
+    [When(@"^the employee cancels at the summary$")]
+    public Task WhenCancels() => slack.CancelAsync(Roles.Employee, request.Summary!);
+
+    [Then(@"^the bot tells the employee the request is submitted and waiting for their manager$")]
+    public async Task ThenSubmitted() =>
+        Assert.Contains((await journeys.PersonAsync(Roles.Manager)).Name, request.Submission!.BotAnswer);
+
+    [Then(@"^the request is stored as ""(.*)"" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) USD$")]
+    public async Task ThenStoredWith(string status, string direction, decimal quantity, string ticker, decimal value) =>
+        Assert.Equal(
+            (status, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, "USD"),
+            await records.RequestAsync(request.RequestId) is { } r ? (r.Status, r.EmployeeId, r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency)
+                : default);
+
+    [Then(@"^no request is stored for the employee$")]
+    public async Task ThenNothingStored() =>
+        Assert.Empty(await records.RequestsSinceAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start));
+
+    [Given(@"^the employee has submitted a request to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
+    public async Task GivenSubmitted(string direction, int quantity, string ticker, decimal value) =>
+        request.RequestId = await journeys.SubmitAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value));
+
+    [Given(@"^the employee has a request to buy (\d+) (\w+) approved by their manager$")]
+    public async Task GivenApprovedByManager(int quantity, string ticker) =>
+        request.RequestId = await journeys.ApprovedByManagerAsync(request.Ask = Ask("buy", quantity, ticker));
+}

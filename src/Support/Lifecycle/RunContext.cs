@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using PadUat.Support.Allure;
+using PadUat.Support.Configuration;
+
+namespace PadUat.Support.Lifecycle;
+
+/// <summary>
+/// What a product owner needs to know about the run beside its results: the environment it ran against,
+/// who ran it where, and how failures are sorted (product defect, test defect, infrastructure). No secrets.
+/// </summary>
+public static class RunContext
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Environment(UatRun run, string browserVersion, string harnessCommit)
+    {
+        var t = run.Target;
+        return
+        [
+            new("APP_ENV", t.AppEnv),
+            new("Database", $"{t.Database.Name} at {t.Database.Host}:{t.Database.Port}"),
+            new("Database schema", t.Database.Schema),
+            new("Database user", t.Database.User),
+            new("Expected migration head", run.Settings.MigrationHead),
+            new("SUT version", t.SutVersion),
+            new("Sandbox faults", t.SandboxFaults.Length == 0 ? "n/a (deployed target)" : t.SandboxFaults),
+            new("Slack Web API", t.Slack.ApiUrl.ToString()),
+            new("Dashboard", t.DashboardUrl.ToString()),
+            new("Browser", $"Chromium {browserVersion}"),
+            new("Harness commit", harnessCommit),
+            new("Run started (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    public static ExecutorInfo Executor()
+    {
+        var env = System.Environment.GetEnvironmentVariables();
+        if (env["GITHUB_ACTIONS"] is "true")
+        {
+            var url = $"{env["GITHUB_SERVER_URL"]}/{env["GITHUB_REPOSITORY"]}/actions/runs/{env["GITHUB_RUN_ID"]}";
+            return new ExecutorInfo("GitHub Actions", "github", $"{env["GITHUB_WORKFLOW"]} #{env["GITHUB_RUN_NUMBER"]}", url, null);
+        }
+        if (env["TF_BUILD"] is "True")
+            return new ExecutorInfo("Azure Pipelines", "azure", $"{env["BUILD_DEFINITIONNAME"]} {env["BUILD_BUILDNUMBER"]}", null, null);
+        var who = $"{System.Environment.UserName}@{System.Environment.MachineName}";
+        return new ExecutorInfo(env["CI"] is "true" ? $"CI ({who})" : $"local ({who})", env["CI"] is "true" ? "ci" : "local", null, null, null);
+    }
+
+    public static IReadOnlyList<Category> Categories() =>
+    [
+        new("Not applicable to this target", [AllureStatus.Skipped]),
+        new("Infrastructure problems", [AllureStatus.Broken],
+            MessageRegex: "(?s).*(Cannot reach|Chromium not found|PostgreSQL|timed out|Timeout|connection refused|missing secret|: missing).*"),
+        new("Product defects", [AllureStatus.Failed]),
+        new("Test defects", [AllureStatus.Broken]),
+    ];
+
+    public static string HarnessCommit(string repoRoot)
+    {
+        if (System.Environment.GetEnvironmentVariable("PADUAT_COMMIT") is { Length: > 0 } fromEnv) return fromEnv;
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", ["-C", repoRoot, "rev-parse", "--short", "HEAD"])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var commit = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit(5000);
+            return git.ExitCode == 0 && commit.Length > 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception) { return "unknown (no git)"; }
+    }
+
+    public static void Write(AllureResultsWriter writer, UatRun run, string browserVersion, string repoRoot)
+    {
+        writer.WriteEnvironment(Environment(run, browserVersion, HarnessCommit(repoRoot)));
+        writer.WriteExecutor(Executor());
+        writer.WriteCategories(Categories());
+    }
+}

@@ -1,0 +1,15 @@
+namespace PadUat.Support;
+
+/// <summary>The checkout the run belongs to: env/ and features/ are read from it, reports/ written into it.</summary>
+public static class RepoRoot
+{
+    public static string Find(string? start = null)
+    {
+        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PadUat.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"PadUat.sln not found above {start ?? AppContext.BaseDirectory}");
+    }
+
+    public static string AllureResults(string root) =>
+        Environment.GetEnvironmentVariable("ALLURE_RESULTS_DIR") is { Length: > 0 } dir ? dir : Path.Combine(root, "reports", "allure-results");
+}
