@@ -25,9 +25,11 @@ public static class DashboardPages
                 """);
         });
 
-        app.MapGet("/requests", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults, string? status, int? employee, string? security) =>
+        // Filters arrive as typed by a person: empty means "any", and a non-number employee id matches nobody.
+        app.MapGet("/requests", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults, string? status, string? employee, string? security) =>
         {
-            var filter = new RequestFilter(string.IsNullOrEmpty(status) ? null : status, employee, string.IsNullOrEmpty(security) ? null : security);
+            int? employeeId = string.IsNullOrWhiteSpace(employee) ? null : int.TryParse(employee, out var id) ? id : -1;
+            var filter = new RequestFilter(string.IsNullOrEmpty(status) ? null : status, employeeId, string.IsNullOrEmpty(security) ? null : security);
             var (rows, total) = await q.ListAsync(filter, Scope(user, faults), PageSize);
             var options = string.Concat(Statuses.Select(s => $"<option value=\"{s}\"{(s == filter.Status ? " selected" : "")}>{s}</option>"));
             return Render(user, "Requests", $"""
@@ -97,13 +99,14 @@ public static class DashboardPages
                 """);
         });
 
-        app.MapGet("/audit", async (ClaimsPrincipal user, DashboardQueries q, int? request) =>
+        app.MapGet("/audit", async (ClaimsPrincipal user, DashboardQueries q, string? request) =>
         {
             if (!user.IsCompliance()) return Denied(user);
+            int? requestId = string.IsNullOrWhiteSpace(request) ? null : int.TryParse(request, out var id) ? id : -1;
             return Render(user, "Audit log", $"""
-                <form method="get"><input name="request" placeholder="request #" value="{E(request)}" data-testid="audit-filter-request">
+                <form method="get"><input name="request" placeholder="request #" value="{E(requestId)}" data-testid="audit-filter-request">
                 <button type="submit" data-testid="audit-filter-apply">Filter</button></form>
-                {AuditTable(await q.AuditAsync(request, 100))}
+                {AuditTable(await q.AuditAsync(requestId, 100))}
                 """);
         });
     }

@@ -68,7 +68,8 @@ public sealed class RequestListPage(IPage page, DashboardDriver driver)
             if (status is not null) await page.GetByTestId("filter-status").SelectOptionAsync(status);
             if (security is not null) await page.GetByTestId("filter-security").FillAsync(security);
             await page.GetByTestId("filter-apply").ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.WaitForURLAsync(url => url.Contains("status=", StringComparison.Ordinal) || url.Contains("security=", StringComparison.Ordinal));
+            await page.GetByTestId("request-count").WaitForAsync();
             await driver.ScreenshotAsync(page, "filtered request list");
             return true;
         });

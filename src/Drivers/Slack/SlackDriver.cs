@@ -28,12 +28,16 @@ public sealed class SlackDriver(Target target, Evidence evidence)
 
     private TimeSpan Wait => target.Slack.ReplyTimeout;
 
+    /// <summary>
+    /// Everyone signs in together at the scenario's first Slack action, so each person's view starts before the
+    /// bot sends anything in this scenario — a manager signing in late would otherwise miss their request.
+    /// </summary>
     public async Task<SlackPerson> PersonAsync(string role)
     {
-        if (_people.TryGetValue(role, out var known)) return known;
-        var token = target.Slack.TokensByRole.TryGetValue(role, out var t) ? t.Reveal() : throw new ArgumentException($"No Slack token for {role}");
-        var person = await SlackPerson.SignInAsync(role, new SlackWebClient(Http, target.Slack.ApiUrl, token), target.Slack.BotUserId);
-        return _people[role] = person;
+        if (_people.Count == 0)
+            foreach (var (name, token) in target.Slack.TokensByRole)
+                _people[name] = await SlackPerson.SignInAsync(name, new SlackWebClient(Http, target.Slack.ApiUrl, token.Reveal()), target.Slack.BotUserId);
+        return _people.TryGetValue(role, out var person) ? person : throw new ArgumentException($"No Slack token for {role}");
     }
 
     /// <summary>The plan's scenario 1 conversation up to the summary the employee is asked to confirm.</summary>
@@ -41,6 +45,8 @@ public sealed class SlackDriver(Target target, Evidence evidence)
         evidence.StepAsync($"Slack: {role} asks the bot to {ask}", async () =>
         {
             var person = await PersonAsync(role);
+            // A conversation left half-way (a failed run, a person interrupted) is closed first, as a person would.
+            await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
             await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
             await ExchangeAsync(person, ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell");
             await ExchangeAsync(person, ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity");
@@ -76,7 +82,7 @@ public sealed class SlackDriver(Target target, Evidence evidence)
         evidence.StepAsync($"Slack: {role} is asked to decide on request #{requestId}", async () =>
             await (await PersonAsync(role)).ExpectFromBotAsync(
                 m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null,
-                $"an Approve/Reject message for request #{requestId}", Wait));
+                $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
 
     public Task<HttpStatusCode> DecideAsync(string role, SlackMessage decisionRequest, string stage, bool approve) =>
         evidence.StepAsync($"Slack: {role} clicks {(approve ? "Approve" : "Reject")}", async () =>
@@ -101,7 +107,7 @@ public sealed class SlackDriver(Target target, Evidence evidence)
                     ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = approve ? "Approve" : "Reject" },
                 }),
             }));
-            var status = await _click.SendAsync(person.Identity, await person.BotChannelAsync(), copy, action, signing);
+            var status = await _click.SendAsync(person.Identity, person.BotChannel, copy, action, signing);
             person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)status}");
             return status;
         });
@@ -163,7 +169,7 @@ public sealed class SlackDriver(Target target, Evidence evidence)
 
     private async Task<HttpStatusCode> ClickAsync(SlackPerson person, SlackMessage message, string actionId)
     {
-        var status = await _click.SendAsync(person.Identity, await person.BotChannelAsync(), message, actionId);
+        var status = await _click.SendAsync(person.Identity, person.BotChannel, message, actionId);
         person.Note($"clicked '{message.Button(actionId)!.Value.Button["text"]!["text"]}' → HTTP {(int)status}");
         if (status != HttpStatusCode.OK)
             throw new CheckFailed($"The bot's interactivity endpoint answered {(int)status} to a genuine, signed click on '{actionId}'");

@@ -15,42 +15,46 @@ public sealed class SlackPerson
     private readonly HashSet<string> _consumed = [];
     private readonly List<string> _transcript = [];
     private readonly string _since;
-    private string? _dm;
 
     public string Role { get; }
     public SlackIdentity Identity { get; }
     public IReadOnlyList<string> Transcript => _transcript;
 
-    private SlackPerson(string role, SlackIdentity identity, SlackWebClient client, string botUserId, string since)
+    private SlackPerson(string role, SlackIdentity identity, SlackWebClient client, string botUserId, string since, string dm)
     {
-        Role = role; Identity = identity; _client = client; _botUserId = botUserId; _since = since;
+        Role = role; Identity = identity; _client = client; _botUserId = botUserId; _since = since; BotChannel = dm;
     }
 
-    /// <summary>Checks the token with auth.test; only messages from now on count for this scenario.</summary>
+    /// <summary>
+    /// Checks the token with auth.test. Only messages after the newest one already in the DM count for this
+    /// scenario — Slack's own ts, so neither clock skew nor a previous scenario's late replies can leak in.
+    /// </summary>
     public static async Task<SlackPerson> SignInAsync(string role, SlackWebClient client, string botUserId)
     {
         var auth = await client.CallAsync("auth.test");
-        var since = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000m - 1).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = botUserId }))["channel"]!["id"]!.GetValue<string>();
+        var newest = (await client.CallAsync("conversations.history", new JsonObject { ["channel"] = dm, ["limit"] = 1 }))["messages"]!.AsArray();
+        var since = newest.Count > 0 ? newest[0]!["ts"]!.GetValue<string>() : "0";
         return new SlackPerson(role, new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(),
-            auth["team_id"]!.GetValue<string>()), client, botUserId, since);
+            auth["team_id"]!.GetValue<string>()), client, botUserId, since, dm);
     }
 
-    public async Task<string> BotChannelAsync()
-    {
-        _dm ??= (await _client.CallAsync("conversations.open", new JsonObject { ["users"] = _botUserId }))["channel"]!["id"]!.GetValue<string>();
-        return _dm;
-    }
+    /// <summary>This person's direct-message channel with the bot.</summary>
+    public string BotChannel { get; }
 
     public async Task SayAsync(string text)
     {
-        await _client.CallAsync("chat.postMessage", new JsonObject { ["channel"] = await BotChannelAsync(), ["text"] = text });
+        await _client.CallAsync("chat.postMessage", new JsonObject { ["channel"] = BotChannel, ["text"] = text });
         _transcript.Add($"{Stamp()} {Role} → bot: {text}");
     }
 
-    /// <summary>Waits (bounded) for a message from the bot that this person has not yet read and that matches.</summary>
-    public async Task<SlackMessage> ExpectFromBotAsync(Func<SlackMessage, bool> matches, string expectation, TimeSpan timeout)
+    /// <summary>
+    /// Waits (bounded) for a message from the bot that matches: by default one this person has not read yet;
+    /// with <paramref name="alreadyRead"/>, any in this scenario (a decision request looked at earlier).
+    /// </summary>
+    public async Task<SlackMessage> ExpectFromBotAsync(Func<SlackMessage, bool> matches, string expectation, TimeSpan timeout, bool alreadyRead = false)
     {
-        var unread = await Eventually.UntilAsync(UnreadFromBotAsync, list => list.Any(matches), timeout,
+        var unread = await Eventually.UntilAsync<IReadOnlyList<SlackMessage>>(alreadyRead ? HistoryAsync : UnreadFromBotAsync, list => list.Any(matches), timeout,
             $"the bot sending {Role} {expectation}",
             list => list.Count == 0 ? "no new message from the bot" : string.Join(" | ", list.Select(m => $"\"{m.Text}\"")),
             maxDelay: MaxPoll);
@@ -72,7 +76,7 @@ public sealed class SlackPerson
         {
             var page = await _client.CallAsync("conversations.history", new JsonObject
             {
-                ["channel"] = await BotChannelAsync(), ["oldest"] = _since, ["limit"] = 100, ["cursor"] = cursor,
+                ["channel"] = BotChannel, ["oldest"] = _since, ["limit"] = 100, ["cursor"] = cursor,
             });
             all.AddRange(page["messages"]!.AsArray().Select(m => SlackMessage.From(m!)));
             cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>();
