@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -37,7 +36,7 @@ public sealed class AllureResultsWriter
 
     public void WriteEnvironment(IEnumerable<KeyValuePair<string, string>> properties) =>
         File.WriteAllLines(Path.Combine(Directory, "environment.properties"),
-            properties.Select(p => $"{Escape(p.Key)}={Escape(p.Value)}"));
+            properties.Select(p => $"{Key(p.Key)}={Value(p.Value)}"));
 
     public void WriteExecutor(ExecutorInfo executor) =>
         File.WriteAllText(Path.Combine(Directory, "executor.json"), JsonSerializer.Serialize(executor, Json));
@@ -55,11 +54,12 @@ public sealed class AllureResultsWriter
         "text/html" => ".html",
         "image/png" => ".png",
         "application/zip" => ".zip",
-        "application/vnd.allure.playwright-trace" => ".zip",
         _ => ".bin",
     };
 
-    // .properties escaping: backslash, and the separators that would otherwise split key from value.
-    private static string Escape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("=", "\\=", StringComparison.Ordinal)
-        .Replace(":", "\\:", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture);
+    // .properties: in a key, spaces and separators must be escaped or they end the key; values only need newlines escaped.
+    private static string Key(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(" ", "\\ ", StringComparison.Ordinal)
+        .Replace("=", "\\=", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
+
+    private static string Value(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

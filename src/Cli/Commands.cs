@@ -1,0 +1,68 @@
+using PadUat.Support;
+using PadUat.Support.Allure;
+using PadUat.Support.Configuration;
+using PadUat.Support.SignOff;
+
+namespace PadUat.Cli;
+
+public static class Commands
+{
+    public static int CheckSettings(string root)
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        var settings = UatSettings.Load(root, environment);
+        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox" : "deployed system")}).");
+        return 0;
+    }
+
+    /// <summary>The run's one-line summary, from the results the harness wrote.</summary>
+    public static int Summary(string resultsDir)
+    {
+        var run = RunResults.Load(resultsDir);
+        int Count(string status) => run.Tests.Count(t => t.Status == status);
+        var env = run.Environment.GetValueOrDefault("APP_ENV", "?");
+        Console.WriteLine($"UAT against {env}: {Count(AllureStatus.Passed)} passed, {Count(AllureStatus.Failed)} failed, " +
+                          $"{Count(AllureStatus.Broken)} broken, {Count(AllureStatus.Skipped)} skipped of {run.Tests.Count}");
+        foreach (var t in run.Tests.Where(t => t.Status is AllureStatus.Failed or AllureStatus.Broken).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            Console.WriteLine($"  {t.Status,-7} {t.FullName}{(t.Parameters.Count > 0 ? $" [{string.Join(", ", t.Parameters.Select(p => p.Value))}]" : "")}: {t.StatusDetails?.Message?.Split('\n')[0]}");
+        return run.Tests.Any(t => t.Status is AllureStatus.Failed or AllureStatus.Broken) ? 1 : 0;
+    }
+
+    /// <summary>For the fault matrix: how the tests carrying a tag ended. "caught" = at least one failed as a product defect.</summary>
+    public static int Verdict(string resultsDir, string tag)
+    {
+        var tests = RunResults.Load(resultsDir).Tests.Where(t => RunResults.Tags(t).Contains(tag)).ToList();
+        var failed = tests.Count(t => t.Status == AllureStatus.Failed);
+        Console.WriteLine($"{(failed > 0 ? "caught" : "MISSED")} failed={failed} broken={tests.Count(t => t.Status == AllureStatus.Broken)} " +
+                          $"passed={tests.Count(t => t.Status == AllureStatus.Passed)} of={tests.Count}");
+        return failed > 0 ? 0 : 1;
+    }
+
+    public static int SignOff(string root, IReadOnlyDictionary<string, string> options)
+    {
+        var unknown = options.Keys.Except(["by", "notes", "accept-with-exceptions"]).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}");
+        var outcome = SignOffDesk.Sign(RepoRoot.AllureResults(root), SignOffDir(root), options.GetValueOrDefault("by", ""),
+            options.GetValueOrDefault("notes", ""), options.GetValueOrDefault("accept-with-exceptions"), DateTime.UtcNow);
+        if (outcome.Record is not { } record)
+        {
+            Console.Error.WriteLine("Refused: this run does not meet the sign-off criteria (plan 5.12):");
+            foreach (var reason in outcome.Refusals) Console.Error.WriteLine($"  - {reason}");
+            Console.Error.WriteLine("Fix the run, or sign knowingly with --accept-with-exceptions \"<why>\".");
+            return 1;
+        }
+        Console.WriteLine($"{record.Verdict} by {record.SignedBy}; SHA-256 of the run's results {record.ResultsSha256}.");
+        Console.WriteLine($"Record: {Path.Combine(SignOffDir(root), SignOffDesk.PageFile)} (and in the Allure report under 'Sign-off').");
+        return 0;
+    }
+
+    public static int VerifySignOff(string root)
+    {
+        var validity = SignOffDesk.Verify(RepoRoot.AllureResults(root), SignOffDir(root));
+        Console.WriteLine(validity);
+        return validity.StartsWith("VALID", StringComparison.Ordinal) ? 0 : 1;
+    }
+
+    private static string SignOffDir(string root) => Path.Combine(root, "reports", "signoff");
+}

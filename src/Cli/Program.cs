@@ -1,0 +1,40 @@
+using PadUat.Cli;
+using PadUat.Support;
+using PadUat.Support.Configuration;
+
+// Every command prints one precise line on error and exits 2 (usage/settings) or 1 (a refusal or a red result).
+try
+{
+    var root = RepoRoot.Find(Directory.GetCurrentDirectory());
+    return args switch
+    {
+        ["check-settings"] => Commands.CheckSettings(root),
+        ["summary", var resultsDir] => Commands.Summary(resultsDir),
+        ["verdict", var resultsDir, var category] => Commands.Verdict(resultsDir, category),
+        ["signoff", "--verify"] => Commands.VerifySignOff(root),
+        ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
+        _ => Usage(),
+    };
+}
+catch (SettingsError e)
+{
+    Console.Error.WriteLine($"Settings error — {e.Message}");
+    return 2;
+}
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: paduat check-settings
+               paduat summary <allure-results dir>
+               paduat verdict <allure-results dir> <tag>
+               paduat signoff --by "<name>" --notes "<text>" [--accept-with-exceptions "<why>"]
+               paduat signoff --verify
+        """);
+    return 2;
+}

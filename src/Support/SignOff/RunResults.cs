@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PadUat.Support.Allure;
+
+namespace PadUat.Support.SignOff;
+
+/// <summary>
+/// One run's Allure results as written by the harness, and a SHA-256 over exactly those files (results,
+/// attachments, environment), so a signature can be bound to the run and show tampering afterwards.
+/// </summary>
+public sealed class RunResults
+{
+    /// <summary>Files the sign-off itself adds to the results folder: never part of what was signed.</summary>
+    public const string SignOffPrefix = "signoff-";
+
+    public string Directory { get; }
+    public IReadOnlyList<TestResult> Tests { get; }
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    private RunResults(string directory, IReadOnlyList<TestResult> tests, IReadOnlyDictionary<string, string> environment)
+    {
+        Directory = directory; Tests = tests; Environment = environment;
+    }
+
+    public static RunResults Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory) || !System.IO.Directory.EnumerateFiles(directory, "*-result.json").Any())
+            throw new InvalidOperationException($"No run to sign: {directory} holds no Allure results. Run ./uat first.");
+        var tests = System.IO.Directory.EnumerateFiles(directory, "*-result.json")
+            .Where(f => !Path.GetFileName(f).StartsWith(SignOffPrefix, StringComparison.Ordinal))
+            .Select(f => JsonSerializer.Deserialize<TestResult>(File.ReadAllText(f), AllureResultsWriter.Json)!)
+            .ToList();
+        var envFile = Path.Combine(directory, "environment.properties");
+        var environment = File.Exists(envFile) ? ParseProperties(File.ReadAllLines(envFile)) : new Dictionary<string, string>();
+        return new RunResults(directory, tests, environment);
+    }
+
+    /// <summary>SHA-256 over every file of the run (name and bytes, in name order), the sign-off's own files excluded.</summary>
+    public string Digest()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith(SignOffPrefix, StringComparison.Ordinal)) continue;
+            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    public static string Label(TestResult test, string name) => test.Labels.FirstOrDefault(l => l.Name == name)?.Value ?? "";
+
+    public static IEnumerable<string> Tags(TestResult test) => test.Labels.Where(l => l.Name == "tag").Select(l => l.Value);
+
+    private static Dictionary<string, string> ParseProperties(IEnumerable<string> lines)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var line in lines.Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var key = new StringBuilder();
+            var i = 0;
+            for (; i < line.Length && line[i] != '='; i++)
+            {
+                if (line[i] == '\\' && i + 1 < line.Length) i++;
+                key.Append(line[i]);
+            }
+            result[key.ToString()] = i < line.Length ? line[(i + 1)..].Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal) : "";
+        }
+        return result;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Dapper;
+using PadSandbox.Database;
+using Xunit;
+
+namespace PadSandbox.Tests;
+
+/// <summary>Migrations from empty to head, who may see which dashboard page, and the fault list.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class SandboxShapeTests(SandboxFixture f)
+{
+    [Fact]
+    public async Task Migrations_bring_an_empty_database_to_head_and_rerunning_them_changes_nothing()
+    {
+        await using var conn = await f.Db.OpenConnectionAsync();
+        Assert.Equal(Migrations.Head, await conn.ExecuteScalarAsync<string>("SELECT version_num FROM padealing.alembic_version"));
+        var journal = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.schemaversions");
+        Migrations.UpgradeToHead(f.Sandbox.AppConnectionString, FaultSet.None);
+        Assert.Equal(journal, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.schemaversions"));
+        Assert.Equal(3, journal);
+    }
+
+    [Fact]
+    public void The_head_revision_is_the_one_the_local_env_expects() =>
+        Assert.Contains($"PAD_MIGRATION_HEAD={Migrations.Head}", File.ReadAllText(Path.Combine(RepoRoot(), "env", "local.env")));
+
+    [Theory]
+    [InlineData("alex.morgan@paduat.example", "/compliance", HttpStatusCode.Forbidden)]
+    [InlineData("alex.morgan@paduat.example", "/audit", HttpStatusCode.Forbidden)]
+    [InlineData("jordan.blake@paduat.example", "/compliance", HttpStatusCode.OK)]
+    [InlineData("jordan.blake@paduat.example", "/audit", HttpStatusCode.OK)]
+    [InlineData("alex.morgan@paduat.example", "/requests/1", HttpStatusCode.NotFound)]  // history row of someone else
+    [InlineData("jordan.blake@paduat.example", "/requests/1", HttpStatusCode.OK)]
+    public async Task Dashboard_pages_respect_roles(string email, string path, HttpStatusCode expected)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = f.Sandbox.Host.BaseUrl };
+        using (await http.PostAsync("login", new FormUrlEncodedContent([new("email", email)]))) { }
+        using var response = await http.GetAsync(path.TrimStart('/'));
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_are_sent_to_sign_in()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = f.Sandbox.Host.BaseUrl };
+        using var response = await http.GetAsync("requests");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public void Every_fault_has_a_row_in_the_fault_matrix_and_no_row_names_an_unknown_fault()
+    {
+        var rows = File.ReadLines("fault-matrix.tsv").Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0]).ToList();
+        Assert.Equal(FaultSet.Catalogue.Select(c => c.Name).Order(), rows.Order());
+    }
+
+    [Fact]
+    public void An_unknown_fault_name_is_refused() =>
+        Assert.Contains("Unknown sandbox fault", Assert.Throws<ArgumentException>(() => FaultSet.Parse("skip-audit,no-such-fault")).Message);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PadUat.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("PadUat.sln");
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using PadSandbox.Slack;
+using Xunit;
+
+namespace PadSandbox.Tests;
+
+/// <summary>Slack request signing at the bot's door: genuine requests pass; forged, unsigned and stale ones get 401.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class SignatureTests(SandboxFixture f)
+{
+    private static readonly HttpClient Http = new();
+
+    [Fact]
+    public void Slacks_published_example_verifies()
+    {
+        const string body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+        var clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(1531420618));
+        var signature = new SlackSignature("8f742231b10e8888abcd99yyyzzz85a5", clock);
+        Assert.Equal("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", signature.Sign("1531420618", body));
+        Assert.Null(signature.Verify("1531420618", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", body));
+    }
+
+    [Theory]
+    [InlineData("genuine", HttpStatusCode.OK)]
+    [InlineData("unsigned", HttpStatusCode.Unauthorized)]
+    [InlineData("wrong secret", HttpStatusCode.Unauthorized)]
+    [InlineData("stale", HttpStatusCode.Unauthorized)]
+    [InlineData("tampered body", HttpStatusCode.Unauthorized)]
+    public async Task The_interactivity_endpoint_accepts_only_genuine_fresh_requests(string kind, HttpStatusCode expected)
+    {
+        const string body = "payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3A%7B%22id%22%3A%22UPAD01011%22%7D%2C%22channel%22%3A%7B%22id%22%3A%22D0000000000%22%7D%2C%22container%22%3A%7B%22message_ts%22%3A%221.000000%22%7D%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22noop%22%2C%22value%22%3A%220%22%7D%5D%7D";
+        var now = DateTimeOffset.UtcNow.AddMinutes(kind == "stale" ? -6 : 0).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var secret = kind == "wrong secret" ? "not-the-secret" : f.Sandbox.Host.SigningSecret;
+        using var request = new HttpRequestMessage(HttpMethod.Post, f.Sandbox.Host.InteractivityUrl)
+        {
+            Content = new StringContent(kind == "tampered body" ? body.Replace("noop", "nope", StringComparison.Ordinal) : body,
+                Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        if (kind != "unsigned")
+        {
+            request.Headers.Add("X-Slack-Request-Timestamp", now);
+            request.Headers.Add("X-Slack-Signature", new SlackSignature(secret, TimeProvider.System).Sign(now, body));
+        }
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,137 @@
+using Dapper;
+using PadSandbox.Workflow;
+using Xunit;
+
+namespace PadSandbox.Tests;
+
+/// <summary>Every workflow rule and every illegal action of the PA-dealing process, against the real database.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class WorkflowRuleTests(SandboxFixture f)
+{
+    private const string Employee = "alex.morgan@paduat.example";      // manager: sam.rivera
+    private const string Manager = "sam.rivera@paduat.example";
+    private const string Compliance = "jordan.blake@paduat.example";
+    private const string Colleague = "riley.fenwick@paduat.example";   // same manager, not a manager
+
+    private static TradeDraft Draft(string ticker = "AAPL") => new(ticker, "buy", 10, 1800, "USD", NoInsideInformation: true);
+
+    private async Task<int> SubmitAsync(string ticker = "AAPL") =>
+        (await f.Workflow.SubmitAsync(await f.PersonAsync(Employee), Draft(ticker))).Value!.RequestId;
+
+    private async Task<int> ApprovedAsync()
+    {
+        var id = await SubmitAsync();
+        Assert.True((await f.Workflow.DecideAsManagerAsync(id, await f.PersonAsync(Manager), true)).Ok);
+        Assert.True((await f.Workflow.DecideAsComplianceAsync(id, await f.PersonAsync(Compliance), true)).Ok);
+        return id;
+    }
+
+    private async Task<(string Status, long Audit, long Approvals)> StateAsync(int id)
+    {
+        await using var conn = await f.Db.OpenConnectionAsync();
+        return await conn.QuerySingleAsync<(string, long, long)>("""
+            SELECT status, (SELECT count(*) FROM padealing.audit_log WHERE request_id = r.id),
+                   (SELECT count(*) FROM padealing.pad_approval WHERE request_id = r.id)
+            FROM padealing.pad_request r WHERE id = @id
+            """, new { id });
+    }
+
+    [Fact]
+    public async Task Submission_waits_for_the_manager_and_writes_one_audit_row() =>
+        Assert.Equal((Status.PendingManager, 1L, 0L), await StateAsync(await SubmitAsync()));
+
+    [Fact]
+    public async Task Manager_then_compliance_approval_makes_it_approved_with_one_audit_row_each()
+    {
+        var id = await ApprovedAsync();
+        Assert.Equal((Status.Approved, 3L, 2L), await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task A_restricted_security_is_refused_with_one_audit_row_and_no_request()
+    {
+        await using var conn = await f.Db.OpenConnectionAsync();
+        var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.pad_request");
+        var auditBefore = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.audit_log WHERE request_id IS NULL");
+        var outcome = await f.Workflow.SubmitAsync(await f.PersonAsync(Employee), Draft("BARC"));
+        Assert.Contains("restricted list", outcome.Refusal);
+        Assert.Equal(before, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.pad_request"));
+        Assert.Equal(auditBefore + 1, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.audit_log WHERE request_id IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_conflict_is_flagged_and_not_blocked()
+    {
+        var outcome = await f.Workflow.SubmitAsync(await f.PersonAsync(Employee), Draft("NVDA"));
+        Assert.True(outcome.Ok);
+        Assert.True(outcome.Value!.ConflictFlag);
+    }
+
+    [Fact]
+    public async Task Executing_before_approval_is_refused_and_changes_nothing()
+    {
+        var id = await SubmitAsync();
+        var outcome = await f.Workflow.RecordExecutionAsync(id, await f.PersonAsync(Employee), DateTime.UtcNow, 180, 10);
+        Assert.Contains("not approved", outcome.Refusal);
+        Assert.Equal((Status.PendingManager, 1L, 0L), await StateAsync(id));
+    }
+
+    [Theory]
+    [InlineData(30, true)]
+    [InlineData(47, true)]
+    [InlineData(49, false)]
+    public async Task Executed_within_two_days_counts_48_hours_from_the_compliance_approval(int hoursAfterApproval, bool within)
+    {
+        var id = await ApprovedAsync();
+        await using (var conn = await f.Db.OpenConnectionAsync())
+            await conn.ExecuteAsync("UPDATE padealing.pad_approval SET decided_at = now() - make_interval(hours => @h) WHERE request_id = @id",
+                new { id, h = hoursAfterApproval });
+        var outcome = await f.Workflow.RecordExecutionAsync(id, await f.PersonAsync(Employee), DateTime.UtcNow, 180, 10);
+        Assert.Equal(within, outcome.Value!.WithinTwoDays);
+        Assert.Equal(Status.Executed, (await StateAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Deciding_twice_is_refused()
+    {
+        var id = await SubmitAsync();
+        var manager = await f.PersonAsync(Manager);
+        Assert.True((await f.Workflow.DecideAsManagerAsync(id, manager, false)).Ok);
+        Assert.Contains("not waiting", (await f.Workflow.DecideAsManagerAsync(id, manager, true)).Refusal);
+        Assert.Equal((Status.Rejected, 2L, 1L), await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task Withdrawal_soft_deletes_and_is_refused_after_execution()
+    {
+        var id = await SubmitAsync();
+        var employee = await f.PersonAsync(Employee);
+        Assert.True((await f.Workflow.WithdrawAsync(id, employee)).Ok);
+        await using var conn = await f.Db.OpenConnectionAsync();
+        Assert.Equal(employee.Id, await conn.ExecuteScalarAsync<int?>("SELECT deleted_by_id FROM padealing.pad_request WHERE id = @id AND deleted_at IS NOT NULL", new { id }));
+
+        var executed = await ApprovedAsync();
+        Assert.True((await f.Workflow.RecordExecutionAsync(executed, employee, DateTime.UtcNow, 180, 10)).Ok);
+        Assert.Contains("cannot be withdrawn", (await f.Workflow.WithdrawAsync(executed, employee)).Refusal);
+    }
+
+    [Fact]
+    public async Task Acting_on_someone_elses_request_is_refused()
+    {
+        var id = await SubmitAsync();
+        var colleague = await f.PersonAsync(Colleague);
+        Assert.Contains("no request", (await f.Workflow.WithdrawAsync(id, colleague)).Refusal);
+        Assert.Contains("not the manager", (await f.Workflow.DecideAsManagerAsync(id, colleague, true)).Refusal);
+        Assert.Equal((Status.PendingManager, 1L, 0L), await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task Compliance_decisions_need_the_compliance_role_and_come_after_the_manager()
+    {
+        var id = await SubmitAsync();
+        Assert.Contains("not waiting for compliance", (await f.Workflow.DecideAsComplianceAsync(id, await f.PersonAsync(Compliance), true)).Refusal);
+        Assert.True((await f.Workflow.DecideAsManagerAsync(id, await f.PersonAsync(Manager), true)).Ok);
+        Assert.Contains("Only compliance", (await f.Workflow.DecideAsComplianceAsync(id, await f.PersonAsync(Manager), true)).Refusal);
+        Assert.Equal((Status.PendingCompliance, 2L, 1L), await StateAsync(id));
+    }
+}
