@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PadUat.Support.Allure;
 
 // Allure's result model (allure-js-commons / allure3): one <uuid>-result.json per test, steps nested, attachments by file.
@@ -43,7 +41,6 @@ public sealed class TestResult : ExecutableItem
     public required string HistoryId { get; init; }
     public required string TestCaseId { get; init; }
     public required string FullName { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Description { get; set; }
     public List<Label> Labels { get; init; } = [];
     public List<Link> Links { get; init; } = [];

@@ -9,7 +9,12 @@ namespace PadUat.Support.Allure;
 /// </summary>
 public sealed class AllureResultsWriter
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // results are files, not HTML: keep "—" readable
+    };
 
     public string Directory { get; }
 

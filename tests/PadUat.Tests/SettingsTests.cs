@@ -1,0 +1,88 @@
+using PadUat.Support.Configuration;
+using Xunit;
+
+namespace PadUat.Tests;
+
+/// <summary>A missing or malformed setting stops the run with one message naming the variable; secrets never print.</summary>
+public sealed class SettingsTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("paduat-settings-").FullName;
+
+    private const string Deployed = """
+        PAD_TARGET=deployed
+        DB_HOST=db.example
+        DB_PORT=5432
+        DB_NAME=backoffice_db
+        DB_SCHEMA=padealing
+        DB_USER=pad_app_user
+        PAD_MIGRATION_HEAD=0003
+        SLACK_API_URL=https://slack.example/api/
+        SLACK_BOT_USER_ID=UBOT
+        BOT_INTERACTIVITY_URL=https://bot.example/slack/interactivity
+        BOT_REPLY_TIMEOUT_S=20
+        DASHBOARD_URL=https://dash.example/
+        UAT_EMPLOYEE_EMAIL=e@x.example
+        UAT_MANAGER_EMAIL=m@x.example
+        UAT_COMPLIANCE_EMAIL=c@x.example
+        UAT_COLLEAGUE_EMAIL=o@x.example
+        PERF_BOT_EXCHANGES=20
+        PERF_BOT_MEDIAN_MS=500
+        PERF_BOT_P95_MS=1000
+        PERF_QUERY_MS=50
+        PERF_PAGE_LOAD_MS=1500
+        """;
+
+    private static readonly Dictionary<string, string> Secrets = new()
+    {
+        ["APP_ENV"] = "dev", ["DB_PASSWORD"] = "s3cret-db", ["SLACK_SIGNING_SECRET"] = "s3cret-sign",
+        ["SLACK_TOKEN_EMPLOYEE"] = "t1", ["SLACK_TOKEN_MANAGER"] = "t2", ["SLACK_TOKEN_COMPLIANCE"] = "t3", ["SLACK_TOKEN_COLLEAGUE"] = "t4",
+    };
+
+    private UatSettings Load(string file, Dictionary<string, string>? env = null)
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "env"));
+        File.WriteAllText(Path.Combine(_root, "env", "dev.env"), file);
+        return UatSettings.Load(_root, env ?? Secrets);
+    }
+
+    private string ErrorOf(string file, Dictionary<string, string>? env = null) => Assert.Throws<SettingsError>(() => Load(file, env)).Message;
+
+    [Fact]
+    public void A_complete_deployed_env_loads_and_its_secrets_print_as_stars()
+    {
+        var settings = Load(Deployed);
+        Assert.Equal("db.example", settings.Database!.Host);
+        Assert.Equal("***", settings.Database.Password.ToString());
+        Assert.DoesNotContain("s3cret", settings.ToString());
+    }
+
+    [Fact]
+    public void A_missing_setting_is_named() =>
+        Assert.StartsWith("DB_HOST: missing", ErrorOf(Deployed.Replace("DB_HOST=db.example\n", "", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_malformed_number_is_named() =>
+        Assert.StartsWith("DB_PORT: 'fivefour' is not a positive whole number", ErrorOf(Deployed.Replace("DB_PORT=5432", "DB_PORT=fivefour", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_malformed_url_is_named() =>
+        Assert.StartsWith("DASHBOARD_URL:", ErrorOf(Deployed.Replace("DASHBOARD_URL=https://dash.example/", "DASHBOARD_URL=dash", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_missing_secret_is_named_and_must_come_from_the_environment() =>
+        Assert.StartsWith("DB_PASSWORD: missing secret", ErrorOf(Deployed, new Dictionary<string, string>(Secrets) { ["DB_PASSWORD"] = "" }));
+
+    [Fact]
+    public void A_secret_written_into_an_env_file_is_refused() =>
+        Assert.StartsWith("DB_PASSWORD: secrets must come from the environment", ErrorOf(Deployed + "\nDB_PASSWORD=oops"));
+
+    [Fact]
+    public void An_unknown_environment_names_its_missing_file() =>
+        Assert.StartsWith("APP_ENV: no settings file", ErrorOf(Deployed, new Dictionary<string, string>(Secrets) { ["APP_ENV"] = "staging" }));
+
+    [Fact]
+    public void A_line_that_is_not_key_value_is_pointed_at() =>
+        Assert.Contains("line 1: expected KEY=value", ErrorOf("this is not a setting\n" + Deployed));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using PadUat.Drivers.Slack;
+using PadUat.Support.Evidence;
+using Xunit;
+
+namespace PadUat.Tests;
+
+/// <summary>The harness's Slack Web API client and its person abstraction, against the emulator.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class SlackClientTests(SandboxFixture f)
+{
+    private static readonly HttpClient Http = new();
+    private SlackWebClient Client(string token) => new(Http, f.Sandbox.Host.SlackApiUrl, token);
+    private SlackWebClient Alex => Client(f.Token("alex.morgan@paduat.example"));
+
+    [Fact]
+    public void Signing_matches_slacks_published_example()
+    {
+        const string body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+        Assert.Equal("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+            new SlackRequestSigner("8f742231b10e8888abcd99yyyzzz85a5").Sign("1531420618", body));
+    }
+
+    [Fact]
+    public async Task A_bad_token_is_slacks_invalid_auth() =>
+        Assert.Equal("invalid_auth", (await Assert.ThrowsAsync<SlackApiError>(() => Client("xoxp-sandbox-wrong").CallAsync("auth.test"))).Code);
+
+    [Fact]
+    public async Task A_missing_channel_is_channel_not_found() =>
+        Assert.Equal("channel_not_found", (await Assert.ThrowsAsync<SlackApiError>(() =>
+            Alex.CallAsync("conversations.history", new JsonObject { ["channel"] = "D0NOSUCH00" }))).Code);
+
+    [Fact]
+    public async Task A_429_is_waited_out_for_its_retry_after_and_the_call_then_succeeds()
+    {
+        await ForceRateLimitAsync("users.info", times: 1, retryAfter: 1);
+        var clock = Stopwatch.StartNew();
+        var answer = await Alex.CallAsync("users.info", new JsonObject { ["user"] = "UPAD01010" });
+        Assert.True(answer["ok"]!.GetValue<bool>());
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed.TotalMilliseconds} ms, before Retry-After");
+    }
+
+    [Fact]
+    public async Task Rate_limiting_that_does_not_end_fails_with_ratelimited_after_bounded_retries()
+    {
+        await ForceRateLimitAsync("users.lookupByEmail", times: 5, retryAfter: 0);
+        var client = new SlackWebClient(Http, f.Sandbox.Host.SlackApiUrl, f.Token("alex.morgan@paduat.example"), maxRateLimitRetries: 2);
+        Assert.Equal("ratelimited", (await Assert.ThrowsAsync<SlackApiError>(() =>
+            client.CallAsync("users.lookupByEmail", new JsonObject { ["email"] = "alex.morgan@paduat.example" }))).Code);
+        await ForceRateLimitAsync("users.lookupByEmail", times: 0, retryAfter: 0);
+    }
+
+    [Fact]
+    public async Task A_person_gets_the_bots_answer_and_it_goes_into_their_transcript()
+    {
+        var person = await SlackPerson.SignInAsync("employee", Client(f.Token("casey.lindqvist@paduat.example")), "UPADBOT01");
+        await person.SayAsync("hi");
+        var reply = await person.ExpectFromBotAsync(m => BotPhrases.AsksForSecurity.IsMatch(m.Text), "a greeting", TimeSpan.FromSeconds(5));
+        Assert.NotNull(reply.BotId);
+        Assert.Contains(person.Transcript, line => line.Contains("bot → employee: Hi Casey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bot_that_never_answers_fails_the_check_within_the_bound()
+    {
+        // A DM with a person, not the bot: nobody will answer.
+        var person = await SlackPerson.SignInAsync("employee", Client(f.Token("jamie.ortega@paduat.example")), "UPAD01001");
+        await person.SayAsync("anyone there?");
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<CheckFailed>(() => person.ExpectFromBotAsync(_ => true, "an answer", TimeSpan.FromMilliseconds(500)));
+        Assert.Contains("did not happen", error.Message);
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 450, 3000);
+    }
+
+    private async Task ForceRateLimitAsync(string method, int times, int retryAfter)
+    {
+        using var _ = await Http.PostAsync(new Uri(f.Sandbox.Host.BaseUrl, $"_emulator/rate-limit?method={method}&times={times}&retryAfter={retryAfter}"), null);
+    }
+}
