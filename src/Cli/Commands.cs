@@ -39,6 +39,17 @@ public static class Commands
         return failed > 0 ? 0 : 1;
     }
 
+    /// <summary>For bench/suite.sh: when the first test started, when the last ended (epoch ms), and each feature's time.</summary>
+    public static int Timings(string resultsDir)
+    {
+        var tests = RunResults.Load(resultsDir).Tests;
+        Console.WriteLine($"first-start-ms {tests.Min(t => t.Start)}");
+        Console.WriteLine($"last-stop-ms {tests.Max(t => t.Stop)}");
+        foreach (var feature in tests.GroupBy(t => RunResults.Label(t, "feature")).OrderBy(g => g.Min(t => t.Start)))
+            Console.WriteLine($"feature-ms {feature.Sum(t => t.Stop - t.Start),7} {feature.Count(),3} {feature.Key}");
+        return 0;
+    }
+
     public static int SignOff(string root, IReadOnlyDictionary<string, string> options)
     {
         var unknown = options.Keys.Except(["by", "notes", "accept-with-exceptions"]).ToList();

@@ -11,6 +11,7 @@ try
         ["check-settings"] => Commands.CheckSettings(root),
         ["summary", var resultsDir] => Commands.Summary(resultsDir),
         ["verdict", var resultsDir, var category] => Commands.Verdict(resultsDir, category),
+        ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         _ => Usage(),
@@ -33,6 +34,7 @@ static int Usage()
         usage: paduat check-settings
                paduat summary <allure-results dir>
                paduat verdict <allure-results dir> <tag>
+               paduat timings <allure-results dir>
                paduat signoff --by "<name>" --notes "<text>" [--accept-with-exceptions "<why>"]
                paduat signoff --verify
         """);

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Server time of each dashboard page with 10 000 requests in the database (issue: "< 500 ms per page").
+# Starts the sandbox, signs in as compliance, requests each page N times over loopback, prints median and p95.
+# Usage: bench/dashboard.sh [requests-per-page]   (default 30)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-30}
+./uat setup
+port=$((20000 + RANDOM % 20000))
+log=$(mktemp); jar=$(mktemp)
+dotnet sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll --port "$port" >"$log" 2>&1 &
+sandbox=$!
+trap 'kill -INT $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$jar"' EXIT
+base=http://127.0.0.1:$port
+for _ in $(seq 1 120); do curl -fs "$base/version" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs -c "$jar" -o /dev/null -d "email=jordan.blake@paduat.example" "$base/login"
+latest=$(curl -fs -b "$jar" "$base/requests" | grep -o 'data-request-id="[0-9]*"' | head -1 | grep -o '[0-9]*')
+echo "dashboard server time over $n requests per page, $(nproc) cores, 10 000 requests in pad_request"
+printf '  %-40s %9s %9s\n' page "median" "p95"
+for page in / /requests "/requests?status=pending_compliance" "/requests?security=AAPL" "/requests/$latest" /compliance /audit; do
+  for _ in $(seq 1 "$n"); do curl -fs -b "$jar" -o /dev/null -w '%{time_total}\n' "$base$page"; done | sort -n |
+    awk -v page="$page" '{ t[NR] = $1 * 1000 } END { m = t[int((NR + 1) / 2)]; p = t[int(NR * 0.95 + 0.999)]; printf "  %-40s %7.1f ms %7.1f ms\n", page, m, p }'
+done
