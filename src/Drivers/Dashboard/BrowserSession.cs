@@ -19,6 +19,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IBrowser Browser { get; private set; }
 
+    /// <summary>
+    /// Each person signs in once per run; later scenarios start their fresh context from the saved session
+    /// cookies, as a person who stays signed in would. Scenarios still never share a context.
+    /// </summary>
+    public Dictionary<string, string> SignedInState { get; } = [];
+
     private BrowserSession(IPlaywright playwright, IBrowser browser, string executable)
     {
         _playwright = playwright; Browser = browser; _executable = executable;

@@ -19,11 +19,17 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = target.DashboardUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                StorageState = browser.SignedInState.GetValueOrDefault(role),
             });
             context.SetDefaultTimeout(10_000);
-            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = role });
+            // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
+            await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = role });
             page = await context.NewPageAsync();
-            await evidence.StepAsync($"Dashboard: {role} signs in", () => new SignInPage(page).SignInAsync(email));
+            if (!browser.SignedInState.ContainsKey(role))
+            {
+                await evidence.StepAsync($"Dashboard: {role} signs in", () => new SignInPage(page).SignInAsync(email));
+                browser.SignedInState[role] = await context.StorageStateAsync();
+            }
             _pages[role] = page;
         }
         return new DashboardPages(page, this);
@@ -31,15 +37,17 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
 
     internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);
 
+    /// <summary>What the person sees in their window; whole-page captures of long tables cost more than the check itself.</summary>
     internal async Task ScreenshotAsync(IPage page, string name) =>
-        evidence.Attach($"screenshot — {name}", "image/png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
+        evidence.Attach($"screenshot — {name}", "image/jpeg",
+            await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false, Type = ScreenshotType.Jpeg, Quality = 70 }));
 
     /// <summary>After a failed scenario: a screenshot of where each person was, and their Playwright trace.</summary>
     public async Task CaptureFailureAsync()
     {
         foreach (var (role, page) in _pages)
         {
-            await ScreenshotAsync(page, $"{role} at failure ({page.Url})");
+            evidence.Attach($"screenshot — {role} at failure ({page.Url})", "image/png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
             var trace = Path.Combine(Path.GetTempPath(), $"paduat-trace-{Guid.NewGuid():N}.zip");
             await page.Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
             evidence.Attach($"Playwright trace — {role} (open with: npx playwright show-trace)", "application/zip", await File.ReadAllBytesAsync(trace));

@@ -32,8 +32,14 @@ public sealed class RunHooks
         {
             var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                 .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
-            Run = await UatRun.StartAsync(UatSettings.Load(RepoRootPath, environment));
-            Browser = await BrowserSession.LaunchAsync(Run.Settings.ChromiumPath);
+            var settings = UatSettings.Load(RepoRootPath, environment);
+            // The browser and the target start side by side: neither needs the other until the first scenario.
+            var browser = BrowserSession.LaunchAsync(settings.ChromiumPath);
+            var run = UatRun.StartAsync(settings);
+            await Task.WhenAll(Task.WhenAny(browser), Task.WhenAny(run));
+            Browser = browser.IsCompletedSuccessfully ? browser.Result : null;
+            Run = run.IsCompletedSuccessfully ? run.Result : null;
+            await Task.WhenAll(browser, run); // rethrows the first failure, after both have settled
             RunContext.Write(Results, Run, Browser.Version, RepoRootPath);
         }
         catch (Exception e)

@@ -102,7 +102,9 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         var info = scenario.ScenarioInfo;
         var args = info.Arguments.Cast<System.Collections.DictionaryEntry>()
             .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value?.ToString() ?? "")).ToList();
-        return new ScenarioDescription(feature.FeatureInfo.Title, feature.FeatureInfo.FolderPath, info.Title, info.Description,
+        // SpecFlow reports the folder relative to the project ("../../features/…"); the report names it from the repo root.
+        var folder = feature.FeatureInfo.FolderPath.Replace('\\', '/').Replace("../", "", StringComparison.Ordinal);
+        return new ScenarioDescription(feature.FeatureInfo.Title, folder, info.Title, info.Description,
             feature.FeatureInfo.Tags, info.Tags, args);
     }
 }

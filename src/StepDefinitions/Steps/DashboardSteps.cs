@@ -30,8 +30,8 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     }
 
     [Then(@"^the list shows the request as ""(.*)""$")]
-    public async Task ThenListShows(string status) =>
-        Assert.Contains(await opened.List!.RowsAsync(), r => r.Id == request.RequestId && r.Status == status);
+    public async Task ThenListShows(string status) => Assert.True((await opened.List!.RowsAsync()).Any(r => r.Id == request.RequestId && r.Status == status),
+        $"The filtered list does not show request #{request.RequestId} as {status}");
 
     [Then(@"^every listed request has status ""(.*)""$")]
     public async Task ThenAllHaveStatus(string status) => Assert.All(await opened.List!.RowsAsync(), r => Assert.Equal(status, r.Status));
@@ -60,7 +60,8 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task WhenOpensCompliance() => opened.Compliance = await (await AsAsync(Roles.Compliance)).ComplianceAsync();
 
     [Then(@"^the compliance view lists the request as waiting for compliance$")]
-    public async Task ThenCompliancePending() => Assert.Contains(request.RequestId, await opened.Compliance!.PendingRequestIdsAsync());
+    public async Task ThenCompliancePending() => Assert.True((await opened.Compliance!.PendingRequestIdsAsync()).Contains(request.RequestId),
+        $"The compliance view does not list request #{request.RequestId} as waiting for compliance");
 
     [Then(@"^the compliance view's pending count equals the count in the database$")]
     public async Task ThenCompliancePendingCount() =>
@@ -100,18 +101,21 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     }
 
     [Then(@"^the employee sees the request on the dashboard as ""(.*)""$")]
-    public async Task ThenEmployeeSeesRequest(string status) =>
-        Assert.Contains(await (await (await AsAsync(Roles.Employee)).RequestListAsync()).RowsAsync(), r => r.Id == request.RequestId && r.Status == status);
+    public async Task ThenEmployeeSeesRequest(string status) => Assert.True(
+        (await (await (await AsAsync(Roles.Employee)).RequestListAsync()).RowsAsync()).Any(r => r.Id == request.RequestId && r.Status == status),
+        $"The employee's request list does not show request #{request.RequestId} as {status}");
 
     [Then(@"^compliance sees on the dashboard that the request was executed within two days: ""(yes|no)""$")]
     public async Task ThenComplianceSeesExecution(string within) =>
         Assert.Equal(within == "yes", (await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays);
 
     [Then(@"^compliance sees (\w+) on the dashboard's restricted list$")]
-    public async Task ThenComplianceSeesRestricted(string ticker) =>
-        Assert.Contains(ticker, await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).RestrictedTickersAsync());
+    public async Task ThenComplianceSeesRestricted(string ticker) => Assert.True(
+        (await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).RestrictedTickersAsync()).Contains(ticker),
+        $"The compliance view's restricted list does not show {ticker}");
 
     [Then(@"^compliance sees the request among the open conflicts on the dashboard$")]
-    public async Task ThenComplianceSeesConflict() =>
-        Assert.Contains(request.RequestId, await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).ConflictRequestIdsAsync());
+    public async Task ThenComplianceSeesConflict() => Assert.True(
+        (await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).ConflictRequestIdsAsync()).Contains(request.RequestId),
+        $"The compliance view's open conflicts do not list request #{request.RequestId}");
 }

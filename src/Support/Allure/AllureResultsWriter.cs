@@ -58,6 +58,7 @@ public sealed class AllureResultsWriter
         "text/csv" => ".csv",
         "text/html" => ".html",
         "image/png" => ".png",
+        "image/jpeg" => ".jpg",
         "application/zip" => ".zip",
         _ => ".bin",
     };
