@@ -10,7 +10,8 @@ port=$((20000 + RANDOM % 20000))
 log=$(mktemp); jar=$(mktemp)
 dotnet sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll --port "$port" >"$log" 2>&1 &
 sandbox=$!
-trap 'kill -INT $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$jar"' EXIT
+# SIGTERM, not SIGINT: a background job of a script ignores SIGINT. The sandbox stops cleanly on either.
+trap 'kill -TERM $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$jar"' EXIT
 base=http://127.0.0.1:$port
 for _ in $(seq 1 120); do curl -fs "$base/version" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs -c "$jar" -o /dev/null -d "email=jordan.blake@paduat.example" "$base/login"

@@ -6,10 +6,11 @@ using PadSandbox.Hosting;
 var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariable("PAD_SANDBOX_FAULTS"));
 var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
 
-// Not disposed: ProcessExit may still fire after Main returns and must be able to cancel it.
-var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+using var stop = new CancellationTokenSource();
+// Ctrl-C, SIGTERM (kill, a CI cancelling) and SIGHUP (a closed terminal) all stop the sandbox cleanly.
+using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, Stop);
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
 await using var sandbox = await LocalSandbox.StartAsync(faults, port: port, ct: stop.Token);
@@ -36,6 +37,12 @@ Console.WriteLine("""
     """);
 try { await Task.Delay(Timeout.Infinite, stop.Token); }
 catch (OperationCanceledException) { Console.WriteLine("Stopping…"); }
+
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
 
 string? Arg(string name)
 {

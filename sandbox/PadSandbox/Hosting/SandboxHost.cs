@@ -48,6 +48,9 @@ public sealed class SandboxHost : IAsyncDisposable
             (p.Id, $"{p.Forename.ToLowerInvariant()}.{p.Surname.ToLowerInvariant()}", p.Name, p.Email)));
 
         var s = builder.Services;
+        // Whoever hosts the sandbox (./uat sandbox, the test host) owns the process's signals; the web host must not
+        // swallow SIGINT/SIGTERM for itself, or a stopped sandbox would leave its owner waiting.
+        s.AddSingleton<IHostLifetime, OwnerControlledLifetime>();
         s.AddSingleton(dataSource);
         s.AddSingleton(options.Faults);
         s.AddSingleton(TimeProvider.System);
@@ -86,6 +89,12 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     public static string Version => typeof(SandboxHost).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    private sealed class OwnerControlledLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -63,9 +63,9 @@ public sealed class AllureResultsWriter
         _ => ".bin",
     };
 
-    // .properties: in a key, spaces and separators must be escaped or they end the key; values only need newlines escaped.
-    private static string Key(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(" ", "\\ ", StringComparison.Ordinal)
-        .Replace("=", "\\=", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
+    // .properties: keys are written without spaces or separators (Allure 3 does not honour escapes in keys); values only need newlines escaped.
+    private static string Key(string s) => s.Contains(' ') || s.Contains('=') || s.Contains(':')
+        ? throw new ArgumentException($"environment key '{s}' must not contain spaces, '=' or ':'") : s;
 
     private static string Value(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

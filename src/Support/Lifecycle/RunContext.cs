@@ -10,6 +10,7 @@ namespace PadUat.Support.Lifecycle;
 /// </summary>
 public static class RunContext
 {
+    /// <summary>Keys without spaces: Allure 3 splits a properties key at a space even when escaped.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Environment(UatRun run, string browserVersion, string harnessCommit)
     {
         var t = run.Target;
@@ -17,16 +18,17 @@ public static class RunContext
         [
             new("APP_ENV", t.AppEnv),
             new("Database", $"{t.Database.Name} at {t.Database.Host}:{t.Database.Port}"),
-            new("Database schema", t.Database.Schema),
-            new("Database user", t.Database.User),
-            new("Expected migration head", run.Settings.MigrationHead),
-            new("SUT version", t.SutVersion),
-            new("Sandbox faults", t.SandboxFaults.Length == 0 ? "n/a (deployed target)" : t.SandboxFaults),
-            new("Slack Web API", t.Slack.ApiUrl.ToString()),
+            new("Database.schema", t.Database.Schema),
+            new("Database.user", t.Database.User),
+            new("Migration.current", run.MigrationRevision),
+            new("Migration.head.expected", run.Settings.MigrationHead),
+            new("SUT.version", t.SutVersion),
+            new("Sandbox.faults", t.SandboxFaults.Length == 0 ? "n/a (deployed target)" : t.SandboxFaults),
+            new("Slack.web.api", t.Slack.ApiUrl.ToString()),
             new("Dashboard", t.DashboardUrl.ToString()),
             new("Browser", $"Chromium {browserVersion}"),
-            new("Harness commit", harnessCommit),
-            new("Run started (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Harness.commit", harnessCommit),
+            new("Run.started.utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
         ];
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using PadSandbox;
 using PadSandbox.Hosting;
@@ -18,22 +17,23 @@ public sealed class UatRun : IAsyncDisposable
 
     public UatSettings Settings { get; }
     public Target Target { get; }
-    public TimeSpan StartupTime { get; }
 
-    private UatRun(UatSettings settings, Target target, LocalSandbox? sandbox, TimeSpan startup)
+    /// <summary>The migration revision the database was at when the run started (for the report's environment panel).</summary>
+    public string MigrationRevision { get; private set; } = "unknown";
+
+    private UatRun(UatSettings settings, Target target, LocalSandbox? sandbox)
     {
-        Settings = settings; Target = target; _sandbox = sandbox; StartupTime = startup;
+        Settings = settings; Target = target; _sandbox = sandbox;
     }
 
     public static async Task<UatRun> StartAsync(UatSettings settings, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
         if (!settings.UsesSandbox)
         {
             var target = new Target(settings.AppEnv, settings.Database!, settings.Slack!, settings.DashboardUrl!,
                 await SutVersionAsync(settings.DashboardUrl!, ct), "");
             await CheckReachableAsync(target, ct);
-            return new UatRun(settings, target, null, clock.Elapsed);
+            return await new UatRun(settings, target, null).ReadRevisionAsync(ct);
         }
 
         var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), ct: ct);
@@ -47,7 +47,17 @@ public sealed class UatRun : IAsyncDisposable
             new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, new Secret(host.SigningSecret), tokens,
                 UatSettings.SandboxReplyTimeout),
             host.BaseUrl, $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
-        return new UatRun(settings, local, sandbox, clock.Elapsed);
+        return await new UatRun(settings, local, sandbox).ReadRevisionAsync(ct);
+    }
+
+    private async Task<UatRun> ReadRevisionAsync(CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(Target.Database.ConnectionString((int)ReachTimeout.TotalSeconds));
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT CASE WHEN to_regclass('padealing.alembic_version') IS NULL THEN 'none (no alembic_version)' ELSE (SELECT max(version_num) FROM padealing.alembic_version) END", conn);
+        MigrationRevision = (await cmd.ExecuteScalarAsync(ct))?.ToString() ?? "none";
+        return this;
     }
 
     private static async Task CheckReachableAsync(Target target, CancellationToken ct)
