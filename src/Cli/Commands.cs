@@ -1,18 +1,25 @@
 using PadUat.Support;
 using PadUat.Support.Allure;
 using PadUat.Support.Configuration;
+using PadUat.Support.Lifecycle;
 using PadUat.Support.SignOff;
 
 namespace PadUat.Cli;
 
 public static class Commands
 {
-    public static int CheckSettings(string root)
+    /// <summary>
+    /// Before a run: the settings are complete and, for a deployed target, the database, Slack and the dashboard
+    /// answer — so a dead dependency is one message, not a timeout per scenario. Local targets start inside the run.
+    /// </summary>
+    public static async Task<int> CheckAsync(string root)
     {
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         var settings = UatSettings.Load(root, environment);
-        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox" : "deployed system")}).");
+        if (!settings.UsesSandbox)
+            await (await UatRun.StartAsync(settings)).DisposeAsync();
+        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable")}).");
         return 0;
     }
 

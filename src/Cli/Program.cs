@@ -1,6 +1,7 @@
 using PadUat.Cli;
 using PadUat.Support;
 using PadUat.Support.Configuration;
+using PadUat.Support.Lifecycle;
 
 // Every command prints one precise line on error and exits 2 (usage/settings) or 1 (a refusal or a red result).
 try
@@ -8,7 +9,7 @@ try
     var root = RepoRoot.Find(Directory.GetCurrentDirectory());
     return args switch
     {
-        ["check-settings"] => Commands.CheckSettings(root),
+        ["check"] => await Commands.CheckAsync(root),
         ["summary", var resultsDir] => Commands.Summary(resultsDir),
         ["verdict", var resultsDir, var category] => Commands.Verdict(resultsDir, category),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
@@ -22,6 +23,11 @@ catch (SettingsError e)
     Console.Error.WriteLine($"Settings error — {e.Message}");
     return 2;
 }
+catch (UnreachableTargetError e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException)
 {
     Console.Error.WriteLine(e.Message);
@@ -31,7 +37,7 @@ catch (Exception e) when (e is InvalidOperationException or ArgumentException or
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: paduat check-settings
+        usage: paduat check
                paduat summary <allure-results dir>
                paduat verdict <allure-results dir> <tag>
                paduat timings <allure-results dir>
