@@ -24,7 +24,8 @@ public static class ScenarioResults
         var result = new TestResult
         {
             Uuid = uuid,
-            Name = s.ScenarioTitle,
+            // An outline row reads as what it checks: "<within>" becomes "yes"; ids stay those of the outline.
+            Name = s.Arguments.Aggregate(s.ScenarioTitle, (title, a) => title.Replace($"<{a.Key}>", a.Value, StringComparison.Ordinal)),
             FullName = fullName,
             TestCaseId = testCaseId,
             HistoryId = Md5(testCaseId + string.Concat(parameters.Select(p => $"|{p.Name}={p.Value}"))),
