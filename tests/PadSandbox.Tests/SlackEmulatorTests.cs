@@ -69,6 +69,21 @@ public sealed class SlackEmulatorTests(SandboxFixture f)
     }
 
     [Fact]
+    public async Task Replies_return_the_thread_in_order_and_history_shows_only_its_parent()
+    {
+        var token = Token("hayden.corr@paduat.example");
+        var channel = (await CallAsync("conversations.open", token, "?users=UPAD01022")).Body["channel"]!["id"]!.GetValue<string>();
+        var parent = (await CallAsync("chat.postMessage", token, $"?channel={channel}&text=parent")).Body["ts"]!.GetValue<string>();
+        await CallAsync("chat.postMessage", token, $"?channel={channel}&text=first&thread_ts={parent}");
+        await CallAsync("chat.postMessage", token, $"?channel={channel}&text=second&thread_ts={parent}");
+        var (_, thread) = await CallAsync("conversations.replies", token, $"?channel={channel}&ts={parent}");
+        Assert.Equal(["parent", "first", "second"], thread["messages"]!.AsArray().Select(m => m!["text"]!.GetValue<string>()));
+        var (_, history) = await CallAsync("conversations.history", token, $"?channel={channel}");
+        Assert.Equal(["parent"], history["messages"]!.AsArray().Select(m => m!["text"]!.GetValue<string>()));
+        Assert.Equal("thread_not_found", (await CallAsync("conversations.replies", token, $"?channel={channel}&ts=1.000000")).Body["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_forced_rate_limit_answers_429_with_retry_after()
     {
         using (await Http.PostAsync(new Uri(f.Sandbox.Host.BaseUrl, "_emulator/rate-limit?method=users.info&times=1&retryAfter=2"), null)) { }
