@@ -12,7 +12,7 @@ public static class Eventually
         Func<T, string>? describe = null, TimeSpan? maxDelay = null, CancellationToken ct = default)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var delay = TimeSpan.FromMilliseconds(25);
+        var delay = TimeSpan.FromMilliseconds(10);
         while (true)
         {
             var value = await probe();

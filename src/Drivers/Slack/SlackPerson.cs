@@ -9,7 +9,7 @@ namespace PadUat.Drivers.Slack;
 /// </summary>
 public sealed class SlackPerson
 {
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(50);
     private readonly SlackWebClient _client;
     private readonly string _botUserId;
     private readonly HashSet<string> _consumed = [];
