@@ -74,7 +74,7 @@ public sealed class SettingsTests : IDisposable
 
     [Fact]
     public void A_secret_written_into_an_env_file_is_refused() =>
-        Assert.StartsWith("DB_PASSWORD: secrets must come from the environment", ErrorOf(Deployed + "\nDB_PASSWORD=oops"));
+        Assert.StartsWith("DB_PASSWORD: secrets must come from the environment", ErrorOf(Deployed + "\nDB_PASSWORD=<written-here-by-mistake>"));
 
     [Fact]
     public void An_unknown_environment_names_its_missing_file() =>

@@ -27,6 +27,8 @@ public static class SandboxDatabase
                 -- DbUp checks its journal's schema with CREATE SCHEMA IF NOT EXISTS, which needs this even when it exists.
                 GRANT CREATE ON DATABASE {Name} TO {AppUser};
                 """, ct);
+            if (faults.Has("reference-writable"))
+                await ExecAsync(su, $"GRANT INSERT, UPDATE ON bo_airflow.oracle_employee TO {AppUser}", ct);
         }
 
         Migrations.UpgradeToHead(appConnection, faults);
