@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace PadUat.Drivers.Dashboard;
+
+public sealed class RequestDetailPage(IPage page)
+{
+    public async Task<string> FieldAsync(string name) => (await page.GetByTestId($"request-{name}").InnerTextAsync()).Trim();
+
+    public async Task<bool> IsNotFoundAsync() => await page.GetByTestId("not-found").CountAsync() > 0;
+
+    public async Task<bool> ShowsConflictAsync() => await page.GetByTestId("conflict-flag").CountAsync() > 0;
+
+    public async Task<IReadOnlyList<ApprovalRow>> ApprovalsAsync()
+    {
+        var rows = new List<ApprovalRow>();
+        foreach (var row in await page.GetByTestId("approval-row").AllAsync())
+            rows.Add(new ApprovalRow(await row.GetByTestId("approval-type").InnerTextAsync(), await row.GetByTestId("approval-decision").InnerTextAsync(),
+                await row.GetByTestId("approval-approver").InnerTextAsync()));
+        return rows;
+    }
+
+    public async Task<ExecutionPanel?> ExecutionAsync() => await page.GetByTestId("execution").CountAsync() == 0 ? null
+        : new ExecutionPanel(await page.GetByTestId("execution-price").InnerTextAsync(), await page.GetByTestId("execution-quantity").InnerTextAsync(),
+            await page.GetByTestId("execution-within-two-days").InnerTextAsync() == "yes");
+
+    public Task<IReadOnlyList<string>> AuditActionsAsync() => Rows.AttributeAsync(page.GetByTestId("audit-row"), "data-action");
+}
