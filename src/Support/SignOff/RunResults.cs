@@ -26,7 +26,7 @@ public sealed class RunResults
     public static RunResults Load(string directory)
     {
         if (!System.IO.Directory.Exists(directory) || !System.IO.Directory.EnumerateFiles(directory, "*-result.json").Any())
-            throw new InvalidOperationException($"No run to sign: {directory} holds no Allure results. Run ./uat first.");
+            throw new InvalidOperationException($"{directory} holds no Allure results: no run has written any (run ./uat first, or see its output for why it stopped).");
         var tests = System.IO.Directory.EnumerateFiles(directory, "*-result.json")
             .Where(f => !Path.GetFileName(f).StartsWith(SignOffPrefix, StringComparison.Ordinal))
             .Select(f => JsonSerializer.Deserialize<TestResult>(File.ReadAllText(f), AllureResultsWriter.Json)!)
