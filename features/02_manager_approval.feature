@@ -18,6 +18,7 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     # plan 5.3: "Confirm notifications sent" — employee and compliance hear of it
     And the employee is told their manager approved the request
     And compliance is asked in Slack to decide on the request
+    And compliance sees the request as "pending_compliance" on the dashboard
 
   Scenario: Someone who is not the employee's manager cannot approve
     When a colleague sends a genuinely signed approval click for the request as its manager

@@ -17,6 +17,7 @@ Feature: Scenario 3 — Compliance gives the final approval
       | compliance    | approved | compliance |
     And the audit log records "compliance_approved" by compliance for the request
     And the employee is told the request is approved and must be traded within two days
+    And the employee sees the request as "approved" on the dashboard
 
   Scenario: The manager cannot also give the compliance approval
     When the manager sends a genuinely signed compliance approval click for the request

@@ -14,6 +14,7 @@ Feature: Scenario 5 — A request is rejected
     And the audit log records "manager_rejected" by the manager for the request
     And the employee is told their manager rejected the request
     And compliance was never asked about the request
+    And the employee sees the request as "rejected" on the dashboard
 
   Scenario: A rejected request cannot be approved afterwards
     When the manager rejects the request

@@ -12,6 +12,7 @@ Feature: Scenario 6 — The employee withdraws a request
     # plan 5.7: "Confirm soft delete fields set (deleted_at, deleted_by_id)"
     And the request is soft-deleted by the employee
     And the audit log records "request_withdrawn" by the employee for the request
+    And compliance sees on the dashboard that the employee withdrew the request
 
   Scenario: An executed request cannot be withdrawn
     Given the employee has a request for 100 AAPL approved 1 hours ago

@@ -23,8 +23,10 @@ public sealed class DashboardPages(IPage page, DashboardDriver driver)
     public Task<double> LoadTimeAsync(string path) => driver.StepAsync($"load time of /{path}", async () =>
     {
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        return await page.EvaluateAsync<double>(
+        var loadMs = await page.EvaluateAsync<double>(
             "() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }");
+        await driver.ScreenshotAsync(page, $"/{path} ({loadMs:0} ms)");
+        return loadMs;
     });
 
     private Task<T> OpenAsync<T>(string name, string path, Func<T> pageObject) => driver.StepAsync($"open {name}", async () =>

@@ -4,7 +4,12 @@ namespace PadUat.Drivers.Dashboard;
 
 public sealed class RequestDetailPage(IPage page)
 {
-    public async Task<string> FieldAsync(string name) => (await page.GetByTestId($"request-{name}").InnerTextAsync()).Trim();
+    /// <summary>A field of the request as shown; empty when the page does not show it (e.g. "withdrawn" on a live request).</summary>
+    public async Task<string> FieldAsync(string name)
+    {
+        var field = page.GetByTestId($"request-{name}");
+        return await field.CountAsync() == 0 ? "" : (await field.InnerTextAsync()).Trim();
+    }
 
     public async Task<bool> IsNotFoundAsync() => await page.GetByTestId("not-found").CountAsync() > 0;
 

@@ -110,6 +110,15 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         (await (await (await AsAsync(Roles.Employee)).RequestListAsync()).RowsAsync()).Any(r => r.Id == request.RequestId && r.Status == status),
         $"The employee's request list does not show request #{request.RequestId} as {status}");
 
+    [Then(@"^(the employee|compliance) sees the request as ""(.*)"" on the dashboard$")]
+    public async Task ThenSeesStatus(Actor who, string status) =>
+        Assert.Equal(status, await (await (await AsAsync(who.Role)).RequestAsync(request.RequestId)).FieldAsync("status"));
+
+    [Then(@"^compliance sees on the dashboard that the employee withdrew the request$")]
+    public async Task ThenComplianceSeesWithdrawal() =>
+        Assert.Contains((await journeys.PersonAsync(Roles.Employee)).Name,
+            await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).FieldAsync("withdrawn"));
+
     [Then(@"^compliance sees on the dashboard that the request was executed within two days: ""(yes|no)""$")]
     public async Task ThenComplianceSeesExecution(string within) =>
         Assert.Equal(within == "yes", (await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays);
