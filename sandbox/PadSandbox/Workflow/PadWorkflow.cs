@@ -157,12 +157,6 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         return Outcome<PadRequestRow>.Done(request);
     }
 
-    public async Task<PadRequestRow?> FindAsync(int requestId)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        return await conn.QueryFirstOrDefaultAsync<PadRequestRow>(RequestSelect + " WHERE r.id = @requestId", new { requestId });
-    }
-
     private static Task<PadRequestRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId) =>
         conn.QueryFirstOrDefaultAsync<PadRequestRow>(RequestSelect + " WHERE r.id = @requestId AND r.deleted_at IS NULL FOR UPDATE OF r",
             new { requestId }, tx);

@@ -11,10 +11,6 @@ public sealed class RequestDetailPage(IPage page)
         return await field.CountAsync() == 0 ? "" : (await field.InnerTextAsync()).Trim();
     }
 
-    public async Task<bool> IsNotFoundAsync() => await page.GetByTestId("not-found").CountAsync() > 0;
-
-    public async Task<bool> ShowsConflictAsync() => await page.GetByTestId("conflict-flag").CountAsync() > 0;
-
     public async Task<IReadOnlyList<ApprovalRow>> ApprovalsAsync()
     {
         var rows = new List<ApprovalRow>();

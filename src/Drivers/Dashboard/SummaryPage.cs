@@ -15,6 +15,4 @@ public sealed class SummaryPage(IPage page)
             figures[name] = long.Parse(await page.GetByTestId($"stat-{name}").InnerTextAsync(), CultureInfo.InvariantCulture);
         return figures;
     }
-
-    public Task<string> ScopeAsync() => page.GetByTestId("summary-scope").InnerTextAsync();
 }

@@ -31,7 +31,6 @@ public static class BotPhrases
     public static Regex ManagerApproved(int id) => new($@"manager\)? approved request #{id}\b", Options);
     public static Regex ManagerRejected(int id) => new($@"manager\)? rejected request #{id}\b", Options);
     public static Regex FullyApproved(int id) => new($@"request #{id} is approved.*within two days", Options | RegexOptions.Singleline);
-    public static Regex ComplianceRejected(int id) => new($@"compliance.*rejected request #{id}\b", Options);
     public static Regex ExecutionRecorded(int id) => new($@"recorded the execution of request #{id}\b.*within two days of approval: (?<within>yes|no)", Options | RegexOptions.Singleline);
     /// <summary>The bot's answer to an execution report: recorded, or refused.</summary>
     public static Regex ExecutionAnswer(int id) => new($@"{ExecutionRecorded(id)}|{NotAllowed}", Options | RegexOptions.Singleline);

@@ -13,8 +13,6 @@ public sealed class Evidence(AllureResultsWriter writer)
     private readonly Stack<ExecutableItem> _open = new();
     private readonly ExecutableItem _detached = new StepResult { Name = "(no scenario)" };
 
-    public AllureResultsWriter Writer => writer;
-
     private ExecutableItem Current => _open.Count > 0 ? _open.Peek() : _detached;
 
     public void Begin(TestResult test)
@@ -60,8 +58,6 @@ public sealed class Evidence(AllureResultsWriter writer)
     public void Attach(string name, string mimeType, string content) => Current.Attachments.Add(writer.Attach(name, mimeType, content));
 
     public void Attach(string name, string mimeType, byte[] content) => Current.Attachments.Add(writer.Attach(name, mimeType, content));
-
-    public void Parameter(string name, string value) => Current.Parameters.Add(new Parameter(name, value));
 
     /// <summary>Closes every open step and the test, and writes the result file.</summary>
     public TestResult? End(string status, Exception? error)
