@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using PadSandbox.Slack;
 using Xunit;
 
 namespace PadSandbox.Tests;
@@ -25,13 +21,8 @@ public sealed class BotEventTests(SandboxFixture f)
         }.ToJsonString();
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.Host.BaseUrl, "slack/events"))
-            {
-                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-            };
-            request.Headers.Add("X-Slack-Request-Timestamp", now);
-            request.Headers.Add("X-Slack-Signature", new SlackSignature(f.Sandbox.Host.SigningSecret, TimeProvider.System).Sign(now, body));
+            using var request = SignedRequests.Post(new Uri(f.Sandbox.Host.BaseUrl, "slack/events"), body, "application/json",
+                f.Sandbox.Host.SigningSecret, DateTimeOffset.UtcNow);
             if (attempt > 0) request.Headers.Add("X-Slack-Retry-Num", "1");
             using var response = await Http.SendAsync(request);
             response.EnsureSuccessStatusCode();

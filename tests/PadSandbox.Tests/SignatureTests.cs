@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using PadSandbox.Slack;
 using Xunit;
 
@@ -31,18 +29,10 @@ public sealed class SignatureTests(SandboxFixture f)
     public async Task The_interactivity_endpoint_accepts_only_genuine_fresh_requests(string kind, HttpStatusCode expected)
     {
         const string body = "payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3A%7B%22id%22%3A%22UPAD01011%22%7D%2C%22channel%22%3A%7B%22id%22%3A%22D0000000000%22%7D%2C%22container%22%3A%7B%22message_ts%22%3A%221.000000%22%7D%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22noop%22%2C%22value%22%3A%220%22%7D%5D%7D";
-        var now = DateTimeOffset.UtcNow.AddMinutes(kind == "stale" ? -6 : 0).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var secret = kind == "wrong secret" ? "not-the-secret" : f.Sandbox.Host.SigningSecret;
-        using var request = new HttpRequestMessage(HttpMethod.Post, f.Sandbox.Host.InteractivityUrl)
-        {
-            Content = new StringContent(kind == "tampered body" ? body.Replace("noop", "nope", StringComparison.Ordinal) : body,
-                Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        if (kind != "unsigned")
-        {
-            request.Headers.Add("X-Slack-Request-Timestamp", now);
-            request.Headers.Add("X-Slack-Signature", new SlackSignature(secret, TimeProvider.System).Sign(now, body));
-        }
+        var at = DateTimeOffset.UtcNow.AddMinutes(kind == "stale" ? -6 : 0);
+        var secret = kind switch { "unsigned" => null, "wrong secret" => "not-the-secret", _ => f.Sandbox.Host.SigningSecret };
+        var sent = kind == "tampered body" ? body.Replace("noop", "nope", StringComparison.Ordinal) : body;
+        using var request = SignedRequests.Post(f.Sandbox.Host.InteractivityUrl, sent, "application/x-www-form-urlencoded", secret, at, signedBody: body);
         using var response = await Http.SendAsync(request);
         Assert.Equal(expected, response.StatusCode);
     }
