@@ -14,9 +14,7 @@ public static class Commands
     /// </summary>
     public static async Task<int> CheckAsync(string root)
     {
-        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
-        var settings = UatSettings.Load(root, environment);
+        var settings = UatSettings.LoadFromProcess(root);
         if (!settings.UsesSandbox)
             await (await UatRun.StartAsync(settings)).DisposeAsync();
         Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable")}).");

@@ -30,17 +30,21 @@ public sealed class RunHooks
         Results = new AllureResultsWriter(resultsDir);
         try
         {
-            var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
-            var settings = UatSettings.Load(RepoRootPath, environment);
+            var settings = UatSettings.LoadFromProcess(RepoRootPath);
             // The browser and the target start side by side: neither needs the other until the first scenario.
             var browser = BrowserSession.LaunchAsync(settings.ChromiumPath);
             var run = UatRun.StartAsync(settings);
-            await Task.WhenAll(Task.WhenAny(browser), Task.WhenAny(run));
-            Browser = browser.IsCompletedSuccessfully ? browser.Result : null;
-            Run = run.IsCompletedSuccessfully ? run.Result : null;
-            await Task.WhenAll(browser, run); // rethrows the first failure, after both have settled
-            RunContext.Write(Results, Run, Browser.Version, RepoRootPath);
+            try
+            {
+                await Task.WhenAll(browser, run); // waits for both, then rethrows the first failure
+            }
+            finally
+            {
+                // Whichever started is kept, so StopAsync stops it when the other failed.
+                Browser = browser.IsCompletedSuccessfully ? browser.Result : null;
+                Run = run.IsCompletedSuccessfully ? run.Result : null;
+            }
+            RunContext.Write(Results, Run!, Browser!.Version, RepoRootPath);
         }
         catch (Exception e)
         {

@@ -17,7 +17,7 @@ public sealed class ExecutionSteps(PadJourneys journeys, SlackDriver slack, Test
     [Given(@"^the employee has a request for (\d+) (\w+) approved (\d+) hours ago$")]
     public async Task GivenApprovedHoursAgo(int quantity, string ticker, int hours) =>
         request.RequestId = await testData.ApprovedRequestAsync(await journeys.PersonAsync(Roles.Employee), await journeys.PersonAsync(Roles.Manager),
-            await journeys.PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), quantity, quantity * 180m, TimeSpan.FromHours(hours));
+            await journeys.PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), quantity, TradeAsk.TypicalValue(quantity), TimeSpan.FromHours(hours));
 
     [Given(@"^the employee has executed it$")]
     public Task GivenExecuted() => slack.TellBotAsync(Roles.Employee, BotPhrases.ExecutionReport(request.RequestId, 100, 180.50m, null),

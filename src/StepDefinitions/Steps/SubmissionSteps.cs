@@ -13,9 +13,8 @@ namespace PadUat.Steps;
 [Binding]
 public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock, RequestContext request)
 {
-    /// <summary>A realistic estimated value when a step names only quantity and security.</summary>
     private static TradeAsk Ask(string direction, int quantity, string ticker, decimal? value = null) =>
-        new(direction, quantity, ticker, value ?? quantity * 180m, "USD");
+        new(direction, quantity, ticker, value ?? TradeAsk.TypicalValue(quantity), "USD");
 
     [When(@"^(the employee|a colleague) asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
     public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value) =>

@@ -56,6 +56,10 @@ public sealed record UatSettings(
     private static readonly string[] SecretKeys =
         ["DB_PASSWORD", "SLACK_SIGNING_SECRET", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}")];
 
+    /// <summary>Settings for this process: env/&lt;APP_ENV&gt;.env under <paramref name="repoRoot"/>, overridden by the process environment.</summary>
+    public static UatSettings LoadFromProcess(string repoRoot) => Load(repoRoot,
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""));
+
     public static UatSettings Load(string repoRoot, IReadOnlyDictionary<string, string> environment)
     {
         var appEnv = environment.GetValueOrDefault("APP_ENV") is { Length: > 0 } e ? e : "local";
