@@ -4,12 +4,13 @@ namespace PadUat.Support;
 
 /// <summary>
 /// Waits for asynchronous state (a bot reply, a row written by a background handler) with a bounded wait and
-/// backoff, never a single read. When time runs out the check fails with what was last seen.
+/// backoff, never a single read — or, where the source can say when something changed (<paramref name="waitForNews"/>:
+/// a pushed Slack event, an answer to a click), until it does. When time runs out the check fails with what was last seen.
 /// </summary>
 public static class Eventually
 {
     public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> satisfied, TimeSpan timeout, string expectation,
-        Func<T, string>? describe = null, TimeSpan? maxDelay = null, CancellationToken ct = default)
+        Func<T, string>? describe = null, TimeSpan? maxDelay = null, CancellationToken ct = default, Func<TimeSpan, Task>? waitForNews = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         var delay = TimeSpan.FromMilliseconds(10);
@@ -19,7 +20,8 @@ public static class Eventually
             if (satisfied(value)) return value;
             if (DateTime.UtcNow >= deadline)
                 throw new CheckFailed($"Within {timeout.TotalSeconds:0.#} s, {expectation} did not happen. Last seen: {describe?.Invoke(value) ?? value?.ToString() ?? "nothing"}");
-            await Task.Delay(delay, ct);
+            if (waitForNews is not null) await waitForNews(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            else await Task.Delay(delay, ct);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, (maxDelay ?? TimeSpan.FromMilliseconds(400)).TotalMilliseconds));
         }
     }

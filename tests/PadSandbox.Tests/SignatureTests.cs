@@ -28,7 +28,10 @@ public sealed class SignatureTests(SandboxFixture f)
     [InlineData("tampered body", HttpStatusCode.Unauthorized)]
     public async Task The_interactivity_endpoint_accepts_only_genuine_fresh_requests(string kind, HttpStatusCode expected)
     {
-        const string body = "payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3A%7B%22id%22%3A%22UPAD01011%22%7D%2C%22channel%22%3A%7B%22id%22%3A%22D0000000000%22%7D%2C%22container%22%3A%7B%22message_ts%22%3A%221.000000%22%7D%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22noop%22%2C%22value%22%3A%220%22%7D%5D%7D";
+        var body = "payload=" + Uri.EscapeDataString("""
+            {"type":"block_actions","user":{"id":"UPAD01011"},"channel":{"id":"D0000000000"},"container":{"message_ts":"1.000000"},
+             "response_url":"http://127.0.0.1:9/slack/response/none","actions":[{"action_id":"noop","value":"0"}]}
+            """);
         var at = DateTimeOffset.UtcNow.AddMinutes(kind == "stale" ? -6 : 0);
         var secret = kind switch { "unsigned" => null, "wrong secret" => "not-the-secret", _ => f.Sandbox.Host.SigningSecret };
         var sent = kind == "tampered body" ? body.Replace("noop", "nope", StringComparison.Ordinal) : body;

@@ -42,7 +42,7 @@ public sealed class SlackEmulatorTests(SandboxFixture f)
 
     [Fact]
     public async Task Looking_up_an_unknown_email_is_users_not_found() =>
-        Assert.Equal("users_not_found", (await CallAsync("users.lookupByEmail", Token("alex.morgan@paduat.example"), "?email=nobody@paduat.example")).Body["error"]!.GetValue<string>());
+        Assert.Equal("users_not_found", (await CallAsync("users.lookupByEmail", f.Sandbox.Host.Workspace.Bot.Token, "?email=nobody@paduat.example")).Body["error"]!.GetValue<string>());
 
     [Fact]
     public async Task Another_persons_dm_is_channel_not_found()

@@ -18,6 +18,7 @@ public sealed class SettingsTests : IDisposable
         PAD_MIGRATION_HEAD=0003
         SLACK_API_URL=https://slack.example/api/
         SLACK_BOT_USER_ID=UBOT
+        SLACK_BOT_APP_ID=ABOT
         BOT_INTERACTIVITY_URL=https://bot.example/slack/interactivity
         BOT_REPLY_TIMEOUT_S=20
         DASHBOARD_URL=https://dash.example/

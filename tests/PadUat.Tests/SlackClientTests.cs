@@ -11,7 +11,7 @@ namespace PadUat.Tests;
 public sealed class SlackClientTests(SandboxFixture f)
 {
     private static readonly HttpClient Http = new();
-    private SlackWebClient Client(string token) => new(Http, f.Sandbox.Host.SlackApiUrl, token);
+    private SlackWebClient Client(string token) => new(Http, f.Sandbox.Host.SlackApiUrl, token, new SlackRateBudget(TimeProvider.System));
     private SlackWebClient Alex => Client(f.Token("alex.morgan@paduat.example"));
 
     [Fact]
@@ -44,17 +44,16 @@ public sealed class SlackClientTests(SandboxFixture f)
     [Fact]
     public async Task Rate_limiting_that_does_not_end_fails_with_ratelimited_after_bounded_retries()
     {
-        await ForceRateLimitAsync("users.lookupByEmail", times: 5, retryAfter: 0);
-        var client = new SlackWebClient(Http, f.Sandbox.Host.SlackApiUrl, f.Token("alex.morgan@paduat.example"), maxRateLimitRetries: 2);
+        await ForceRateLimitAsync("users.info", times: 5, retryAfter: 0);
+        var client = new SlackWebClient(Http, f.Sandbox.Host.SlackApiUrl, f.Token("alex.morgan@paduat.example"), new SlackRateBudget(TimeProvider.System), maxRateLimitRetries: 2);
         Assert.Equal("ratelimited", (await Assert.ThrowsAsync<SlackApiError>(() =>
-            client.CallAsync("users.lookupByEmail", new JsonObject { ["email"] = "alex.morgan@paduat.example" }))).Code);
-        await ForceRateLimitAsync("users.lookupByEmail", times: 0, retryAfter: 0);
+            client.CallAsync("users.info", new JsonObject { ["user"] = "UPAD01010" }))).Code);
     }
 
     [Fact]
     public async Task A_person_gets_the_bots_answer_and_it_goes_into_their_transcript()
     {
-        var person = await SlackPerson.SignInAsync("employee", Client(f.Token("casey.lindqvist@paduat.example")), "UPADBOT01");
+        var person = await PersonAsync("casey.lindqvist@paduat.example", "UPADBOT01", new PollingFeed());
         await person.SayAsync("hi");
         var reply = await person.ExpectFromBotAsync(m => BotPhrases.AsksForSecurity.IsMatch(m.Text), "a greeting", TimeSpan.FromSeconds(5));
         Assert.NotNull(reply.BotId);
@@ -65,12 +64,22 @@ public sealed class SlackClientTests(SandboxFixture f)
     public async Task A_bot_that_never_answers_fails_the_check_within_the_bound()
     {
         // A DM with a person, not the bot: nobody will answer.
-        var person = await SlackPerson.SignInAsync("employee", Client(f.Token("jamie.ortega@paduat.example")), "UPAD01001");
+        var person = await PersonAsync("jamie.ortega@paduat.example", "UPAD01001", new PollingFeed());
         await person.SayAsync("anyone there?");
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<CheckFailed>(() => person.ExpectFromBotAsync(_ => true, "an answer", TimeSpan.FromMilliseconds(500)));
         Assert.Contains("did not happen", error.Message);
         Assert.InRange(clock.Elapsed.TotalMilliseconds, 450, 3000);
+    }
+
+    /// <summary>A person signed in as the harness does it (auth.test, conversations.open), reading their DM through <paramref name="feed"/>.</summary>
+    private async Task<SlackPerson> PersonAsync(string email, string otherUserId, IDirectMessageFeed feed)
+    {
+        var client = Client(f.Token(email));
+        var auth = await client.CallAsync("auth.test");
+        var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = otherUserId }))["channel"]!["id"]!.GetValue<string>();
+        var identity = new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(), auth["team_id"]!.GetValue<string>(), "paduat");
+        return await SlackPerson.BeginAsync(new SlackAccount("employee", identity, client, dm), feed, "UPADBOT01");
     }
 
     private async Task ForceRateLimitAsync(string method, int times, int retryAfter)

@@ -37,10 +37,13 @@ public static class BotEndpoints
             var form = System.Web.HttpUtility.ParseQueryString(body);
             if (form["payload"] is not { } raw || JsonNode.Parse(raw) is not JsonObject payload || payload["type"]?.GetValue<string>() != "block_actions")
                 return Results.BadRequest("expected a block_actions payload");
+            // The bot answers every click through its response_url, as Bolt apps do with respond().
+            if (payload["response_url"]?.GetValue<string>() is not { Length: > 0 } responseUrl)
+                return Results.BadRequest("a block_actions payload without a response_url");
             var action = payload["actions"]![0]!;
             Background(log, () => bot.OnActionAsync(payload["user"]!["id"]!.GetValue<string>(), payload["channel"]!["id"]!.GetValue<string>(),
                 payload["container"]!["message_ts"]!.GetValue<string>(), action["action_id"]!.GetValue<string>(),
-                action["value"]!.GetValue<string>()));
+                action["value"]!.GetValue<string>(), responseUrl));
             return Results.Ok();
         }).AllowAnonymous();
     }

@@ -119,7 +119,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
     }
 
-    public async Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string value)
+    public async Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string value, string responseUrl)
     {
         var gate = _perUser.GetOrAdd(slackUserId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync();
@@ -129,23 +129,23 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             if (actor is null) return;
             switch (actionId)
             {
-                case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs); break;
+                case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs, responseUrl); break;
                 case Messages.Cancel:
                     await sessions.SaveAsync(slackUserId, actor.Id, Idle, new Draft());
-                    await slack.UpdateAsync(channel, messageTs, "Cancelled. Nothing was submitted.", null);
+                    await slack.RespondAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
-                    await ManagerDecisionAsync(actor, channel, messageTs, RequestId(value), actionId == Messages.ManagerApprove);
+                    await ManagerDecisionAsync(actor, channel, responseUrl, RequestId(value), actionId == Messages.ManagerApprove);
                     break;
                 case Messages.ComplianceApprove or Messages.ComplianceReject:
-                    await ComplianceDecisionAsync(actor, channel, messageTs, RequestId(value), actionId == Messages.ComplianceApprove);
+                    await ComplianceDecisionAsync(actor, channel, responseUrl, RequestId(value), actionId == Messages.ComplianceApprove);
                     break;
             }
         }
         finally { gate.Release(); }
     }
 
-    private async Task ConfirmAsync(Employee employee, string slackUserId, string channel, string messageTs)
+    private async Task ConfirmAsync(Employee employee, string slackUserId, string channel, string messageTs, string responseUrl)
     {
         var session = await sessions.GetAsync(slackUserId);
         if (session.State != AwaitingConfirmation || session.Draft.SummaryTs != messageTs)
@@ -159,13 +159,13 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Value!.Value, d.Currency!, NoInsideInformation: true));
         if (!outcome.Ok)
         {
-            await slack.UpdateAsync(channel, messageTs, $"{Summary(d)}\n❌ Not submitted.", null);
+            await slack.RespondAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
             await ReplyAsync(channel, $"❌ {outcome.Refusal}");
             return;
         }
         var submission = outcome.Value!;
         var manager = employee.ManagerId is { } managerId ? await people.ByIdAsync(managerId) : null;
-        await slack.UpdateAsync(channel, messageTs, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.", null);
+        await slack.RespondAsync(responseUrl, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.");
         var text = $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Waiting for {manager?.Name ?? "your manager"} (your manager).";
         if (submission.ConflictFlag)
             text += $"\n⚠️ Flagged for compliance: {submission.ConflictDetail}. This is advisory and does not block your request.";
@@ -178,7 +178,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
     }
 
-    private async Task ManagerDecisionAsync(Employee manager, string channel, string messageTs, int requestId, bool approve)
+    private async Task ManagerDecisionAsync(Employee manager, string channel, string responseUrl, int requestId, bool approve)
     {
         var outcome = await workflow.DecideAsManagerAsync(requestId, manager, approve);
         if (!outcome.Ok)
@@ -188,7 +188,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
         var decision = outcome.Value!;
         var verb = approve ? "approved" : "rejected";
-        await slack.UpdateAsync(channel, messageTs, $"You {verb} request #{requestId}.", null);
+        await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingCompliance)
@@ -206,7 +206,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task ComplianceDecisionAsync(Employee officer, string channel, string messageTs, int requestId, bool approve)
+    private async Task ComplianceDecisionAsync(Employee officer, string channel, string responseUrl, int requestId, bool approve)
     {
         var outcome = await workflow.DecideAsComplianceAsync(requestId, officer, approve);
         if (!outcome.Ok)
@@ -215,7 +215,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             return;
         }
         var verb = approve ? "approved" : "rejected";
-        await slack.UpdateAsync(channel, messageTs, $"You {verb} request #{requestId}.", null);
+        await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
         var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)

@@ -25,7 +25,7 @@ public sealed class LocalSandbox : IAsyncDisposable
     }
 
     public static async Task<LocalSandbox> StartAsync(FaultSet faults, int historyRequests = DefaultHistory, int port = 0,
-        CancellationToken ct = default)
+        Uri? botAppBaseUrl = null, Slack.EventRetrySchedule? eventRetries = null, CancellationToken ct = default)
     {
         var cluster = await PostgresCluster.StartAsync(ct);
         try
@@ -38,7 +38,7 @@ public sealed class LocalSandbox : IAsyncDisposable
                 Password = password, SearchPath = "padealing",
             }.ConnectionString;
             await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, ct);
-            var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port), ct);
+            var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port, BotAppBaseUrl: botAppBaseUrl, EventRetries: eventRetries), ct);
             return new LocalSandbox(cluster, host, app, password);
         }
         catch

@@ -10,7 +10,10 @@ using PadSandbox.Workflow;
 
 namespace PadSandbox.Hosting;
 
-public sealed record SandboxOptions(string AppConnectionString, FaultSet Faults, int Port = 0, string? SigningSecret = null);
+/// <param name="BotAppBaseUrl">Where Slack sends the PA-dealing app's events and clicks; the sandbox's own bot when null.</param>
+/// <param name="EventRetries">Slack's redelivery schedule for failed events (tests shorten it).</param>
+public sealed record SandboxOptions(string AppConnectionString, FaultSet Faults, int Port = 0, string? SigningSecret = null,
+    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null);
 
 /// <summary>
 /// The PA-dealing system on one loopback port: dashboard at /, Slack Web API emulator at /api/, the bot's
@@ -57,7 +60,14 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton(people);
         s.AddSingleton(workspace);
         s.AddSingleton(sp => new SlackSignature(secret, sp.GetRequiredService<TimeProvider>()));
+        var botApp = options.BotAppBaseUrl ?? baseUrl;
+        s.AddSingleton(new BotAppUrls(new Uri(botApp, "slack/events"), new Uri(botApp, "slack/interactivity")));
+        s.AddSingleton(options.EventRetries ?? EventRetrySchedule.Slack);
+        s.AddSingleton<RateLimits>();
         s.AddSingleton<EventDelivery>();
+        s.AddSingleton<SocketMode>();
+        s.AddSingleton<SlackEvents>();
+        s.AddSingleton<Interactivity>();
         s.AddSingleton<PadWorkflow>();
         s.AddSingleton<ChatbotSessions>();
         s.AddSingleton<DashboardQueries>();
@@ -73,9 +83,11 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
 
         var app = builder.Build();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSlackWebApi();
+        app.MapSlackEmulator();
         app.MapBot();
         app.MapSignIn();
         app.MapDashboard();
@@ -84,7 +96,7 @@ public sealed class SandboxHost : IAsyncDisposable
         app.MapGet("/version", () => Results.Json(new { system = "pa-dealing-sandbox", version = Version, faults = options.Faults.Active })).AllowAnonymous();
 
         await app.StartAsync(ct);
-        app.Services.GetRequiredService<EventDelivery>().Start(new Uri(baseUrl, "slack/events"));
+        app.Services.GetRequiredService<EventDelivery>().Start(app.Services.GetRequiredService<BotAppUrls>().Events);
         return new SandboxHost(app, baseUrl, secret, workspace, options.Faults);
     }
 

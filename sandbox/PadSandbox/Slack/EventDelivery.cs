@@ -6,72 +6,89 @@ using System.Threading.Channels;
 namespace PadSandbox.Slack;
 
 /// <summary>
-/// Slack's Events API, as seen by the app: each DM to the bot is POSTed as a signed event_callback to the
-/// app's request URL, in order, and redelivered (X-Slack-Retry-Num) when the app does not answer 2xx in 3 s.
+/// Delivery to an app's Events API request URL as Slack does it: signed POSTs in order; an answer that is not
+/// 2xx within 3 s is retried on Slack's schedule (nearly at once, after a minute, after five minutes) with
+/// X-Slack-Retry-Num and an X-Slack-Retry-Reason naming what went wrong — without holding up later events.
 /// </summary>
-public sealed class EventDelivery(SlackSignature signature, TimeProvider clock, ILogger<EventDelivery> log) : IAsyncDisposable
+public sealed class EventDelivery(SlackSignature signature, TimeProvider clock, EventRetrySchedule schedule, ILogger<EventDelivery> log) : IAsyncDisposable
 {
-    private const int MaxRetries = 3;
-    private readonly Channel<SlackMessage> _queue = Channel.CreateUnbounded<SlackMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(JsonObject Envelope, int Attempt)> _queue =
+        Channel.CreateUnbounded<(JsonObject, int)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private readonly CancellationTokenSource _stop = new();
+    private Uri? _requestUrl;
     private Task? _pump;
 
-    public void Start(Uri requestUrl) => _pump = Task.Run(() => PumpAsync(requestUrl));
-
-    public void Deliver(SlackMessage message) => _queue.Writer.TryWrite(message);
-
-    private async Task PumpAsync(Uri requestUrl)
+    public void Start(Uri requestUrl)
     {
-        await foreach (var message in _queue.Reader.ReadAllAsync())
-        {
-            var body = Envelope(message).ToJsonString();
-            for (var attempt = 0; attempt <= MaxRetries; attempt++)
-            {
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, requestUrl)
-                    {
-                        Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-                    };
-                    var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-                    request.Headers.Add("X-Slack-Signature", signature.Sign(timestamp, body));
-                    if (attempt > 0)
-                    {
-                        request.Headers.Add("X-Slack-Retry-Num", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
-                    }
-                    using var response = await _http.SendAsync(request);
-                    if (response.IsSuccessStatusCode) break;
-                    log.LogWarning("Event delivery answered {Status}", (int)response.StatusCode);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    log.LogWarning("Event delivery failed: {Message}", e.Message);
-                }
-            }
-        }
+        _requestUrl = requestUrl;
+        _pump = Task.Run(PumpAsync);
     }
 
-    private JsonObject Envelope(SlackMessage message) => new()
+    public void Deliver(JsonObject envelope) => _queue.Writer.TryWrite((envelope, 0));
+
+    private async Task PumpAsync()
     {
-        ["token"] = "sandbox-verification-token",
-        ["team_id"] = Workspace.TeamId,
-        ["api_app_id"] = Workspace.AppId,
-        ["type"] = "event_callback",
-        ["event_id"] = "Ev" + message.Ts.Replace(".", "", StringComparison.Ordinal),
-        ["event_time"] = clock.GetUtcNow().ToUnixTimeSeconds(),
-        ["event"] = new JsonObject
+        await foreach (var (envelope, attempt) in _queue.Reader.ReadAllAsync())
+            await AttemptAsync(envelope, attempt, null);
+    }
+
+    private async Task AttemptAsync(JsonObject envelope, int attempt, string? lastFailure)
+    {
+        var failure = await SendAsync(envelope.ToJsonString(), attempt, lastFailure);
+        if (failure is null) return;
+        if (attempt >= schedule.Delays.Count)
         {
-            ["type"] = "message", ["channel_type"] = "im", ["channel"] = message.Channel, ["user"] = message.User,
-            ["text"] = message.Text, ["ts"] = message.Ts, ["event_ts"] = message.Ts, ["team"] = Workspace.TeamId,
-        },
-    };
+            log.LogWarning("Event {EventId} dropped after {Attempts} attempts: {Reason}", envelope["event_id"], attempt + 1, failure);
+            return;
+        }
+        var delay = schedule.Delays[attempt];
+        _ = Task.Run(async () =>
+        {
+            try { await Task.Delay(delay, clock, _stop.Token); }
+            catch (OperationCanceledException) { return; }
+            await AttemptAsync(envelope, attempt + 1, failure);
+        });
+    }
+
+    /// <summary>Null when the app answered 2xx; otherwise Slack's retry reason.</summary>
+    private async Task<string?> SendAsync(string body, int attempt, string? lastFailure)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _requestUrl)
+            {
+                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+            var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+            request.Headers.Add("X-Slack-Signature", signature.Sign(timestamp, body));
+            if (attempt > 0)
+            {
+                request.Headers.Add("X-Slack-Retry-Num", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                request.Headers.Add("X-Slack-Retry-Reason", lastFailure);
+            }
+            using var response = await _http.SendAsync(request, _stop.Token);
+            return response.IsSuccessStatusCode ? null : "http_error";
+        }
+        catch (TaskCanceledException) when (!_stop.IsCancellationRequested) { return "http_timeout"; }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError) { return "connection_failed"; }
+        catch (HttpRequestException) { return "unknown_error"; }
+        catch (OperationCanceledException) { return null; }
+    }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        await _stop.CancelAsync();
         if (_pump is not null) await _pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _http.Dispose();
+        _stop.Dispose();
     }
+}
+
+/// <summary>When Slack retries a failed delivery: nearly at once, after a minute, after five minutes (tests shorten it).</summary>
+public sealed record EventRetrySchedule(IReadOnlyList<TimeSpan> Delays)
+{
+    public static readonly EventRetrySchedule Slack = new([TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)]);
 }

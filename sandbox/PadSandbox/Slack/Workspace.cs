@@ -5,51 +5,85 @@ namespace PadSandbox.Slack;
 
 public sealed record SlackUser(string Id, string Name, string RealName, string Email, string Token, bool IsBot, string? BotId);
 
-public sealed record SlackMessage(string Channel, string Ts, string User, string? BotId, string Text, JsonArray? Blocks, string? ThreadTs)
+public sealed record SlackMessage(string Channel, string Ts, string User, string? BotId, string Text, JsonArray? Blocks, string? ThreadTs,
+    string? ClientMsgId = null, string? EditedTs = null)
 {
+    /// <summary>The message as the Web API and the Events API show it.</summary>
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["type"] = "message", ["user"] = User, ["text"] = Text, ["ts"] = Ts, ["team"] = Workspace.TeamId };
-        if (BotId is not null) { json["bot_id"] = BotId; json["app_id"] = Workspace.AppId; }
-        if (Blocks is not null) json["blocks"] = Blocks.DeepClone();
+        if (BotId is not null) { json["bot_id"] = BotId; json["app_id"] = SlackApps.BotAppId; }
+        if (ClientMsgId is not null) json["client_msg_id"] = ClientMsgId;
+        json["blocks"] = Blocks?.DeepClone() ?? RichText(Text);
         if (ThreadTs is not null) json["thread_ts"] = ThreadTs;
+        if (EditedTs is not null) json["edited"] = new JsonObject { ["user"] = User, ["ts"] = EditedTs };
         return json;
     }
+
+    /// <summary>Slack adds a rich_text block to every message typed without blocks of its own.</summary>
+    private static JsonArray RichText(string text) => new(new JsonObject
+    {
+        ["type"] = "rich_text", ["block_id"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..5],
+        ["elements"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "rich_text_section", ["elements"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text }),
+        }),
+    });
 }
 
 /// <summary>
-/// The Slack workspace the emulator serves: people (one user token each), the bot (a bot token), direct-message
-/// channels and their messages. In memory, like Slack's own servers from a client's point of view.
+/// The Slack workspace the emulator serves: people (each with a user token of the UAT driver app), the bot (a bot
+/// token of the PA-dealing app), the driver app's app-level token, direct-message channels and their messages.
+/// In memory, like Slack's own servers from a client's point of view.
 /// </summary>
 public sealed class Workspace
 {
     public const string TeamId = "TPADUAT01";
     public const string TeamDomain = "paduat";
-    public const string AppId = "APADUAT01";
 
     private readonly object _gate = new();
     private readonly Dictionary<string, SlackUser> _usersById = [];
+    private readonly Dictionary<string, SlackToken> _tokens = [];
     private readonly Dictionary<string, List<SlackMessage>> _channels = [];
     private readonly Dictionary<string, string[]> _members = [];
-    private readonly Dictionary<string, Queue<int>> _forcedRateLimits = [];
+    private readonly List<(string Channel, string User, SlackMessage Message)> _ephemeral = [];
     private long _lastTsMicros;
 
     public SlackUser Bot { get; }
+
+    /// <summary>The UAT driver app's app-level token (xapp-), for Socket Mode.</summary>
+    public string AppToken { get; }
 
     public Workspace(IEnumerable<(int EmployeeId, string Name, string RealName, string Email)> people)
     {
         Bot = new SlackUser("UPADBOT01", "pad-bot", "PA Dealing Bot", "pad-bot@paduat.example", NewToken("xoxb"), true, "BPADBOT01");
         _usersById[Bot.Id] = Bot;
+        _tokens[Bot.Token] = new SlackToken(Bot.Token, TokenKind.Bot, SlackApps.BotAppId, Bot.Id, SlackApps.BotScopes);
         foreach (var p in people)
         {
             var user = new SlackUser($"UPAD{p.EmployeeId:D5}", p.Name, p.RealName, p.Email, NewToken("xoxp"), false, null);
             _usersById[user.Id] = user;
+            _tokens[user.Token] = new SlackToken(user.Token, TokenKind.User, SlackApps.DriverAppId, user.Id, SlackApps.PersonScopes);
         }
+        AppToken = NewToken("xapp-1");
+        _tokens[AppToken] = new SlackToken(AppToken, TokenKind.App, SlackApps.DriverAppId, null, SlackApps.AppLevelScopes);
     }
 
     public IReadOnlyCollection<SlackUser> Users => _usersById.Values;
 
-    public SlackUser? ByToken(string token) => _usersById.Values.FirstOrDefault(u => u.Token == token);
+    public SlackToken? Token(string value)
+    {
+        lock (_gate) return _tokens.GetValueOrDefault(value);
+    }
+
+    /// <summary>Not Slack: a user token of the driver app with exactly these scopes, to show missing_scope.</summary>
+    public string MintUserToken(string userId, IEnumerable<string> scopes)
+    {
+        var value = NewToken("xoxp");
+        lock (_gate) _tokens[value] = new SlackToken(value, TokenKind.User, SlackApps.DriverAppId, userId, scopes.ToHashSet());
+        return value;
+    }
+
     public SlackUser? ById(string id) => _usersById.GetValueOrDefault(id);
     public SlackUser? ByEmail(string email) =>
         _usersById.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
@@ -71,32 +105,64 @@ public sealed class Workspace
         lock (_gate) return _members.TryGetValue(channel, out var m) && m.Contains(userId);
     }
 
-    public string? OtherMember(string channel, string userId)
+    public IReadOnlyList<string> MembersOf(string channel)
     {
-        lock (_gate) return _members.TryGetValue(channel, out var m) ? m.FirstOrDefault(x => x != userId) : null;
+        lock (_gate) return _members.TryGetValue(channel, out var m) ? m : [];
     }
 
     public SlackMessage Post(string channel, SlackUser author, string text, JsonArray? blocks, string? threadTs)
     {
         lock (_gate)
         {
-            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, blocks, threadTs);
+            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, blocks, threadTs,
+                author.IsBot ? null : Guid.NewGuid().ToString());
             _channels[channel].Add(message);
             return message;
         }
     }
 
-    public SlackMessage? Update(string channel, string ts, string authorId, string text, JsonArray? blocks)
+    /// <summary>Replaces a message's text and blocks; returns (before, after), or null when there is no such message.</summary>
+    public (SlackMessage Before, SlackMessage After)? Update(string channel, string ts, string text, JsonArray? blocks)
     {
         lock (_gate)
         {
             var list = _channels.GetValueOrDefault(channel);
-            var index = list?.FindIndex(m => m.Ts == ts && m.User == authorId) ?? -1;
+            var index = list?.FindIndex(m => m.Ts == ts) ?? -1;
             if (index < 0) return null;
-            var updated = list![index] with { Text = text, Blocks = blocks ?? list[index].Blocks };
-            list[index] = updated;
-            return updated;
+            var before = list![index];
+            var after = before with { Text = text, Blocks = blocks, EditedTs = NextTs() };
+            list[index] = after;
+            return (before, after);
         }
+    }
+
+    public SlackMessage? Delete(string channel, string ts)
+    {
+        lock (_gate)
+        {
+            var list = _channels.GetValueOrDefault(channel);
+            var index = list?.FindIndex(m => m.Ts == ts) ?? -1;
+            if (index < 0) return null;
+            var deleted = list![index];
+            list.RemoveAt(index);
+            return deleted;
+        }
+    }
+
+    /// <summary>A message only <paramref name="userId"/> sees (a response_url answer): never in history, never an event.</summary>
+    public SlackMessage PostEphemeral(string channel, string userId, SlackUser author, string text, JsonArray? blocks)
+    {
+        lock (_gate)
+        {
+            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, blocks, null);
+            _ephemeral.Add((channel, userId, message));
+            return message;
+        }
+    }
+
+    public IReadOnlyList<SlackMessage> EphemeralFor(string channel, string userId)
+    {
+        lock (_gate) return _ephemeral.Where(e => e.Channel == channel && e.User == userId).Select(e => e.Message).ToList();
     }
 
     public IReadOnlyList<SlackMessage> Messages(string channel)
@@ -109,20 +175,9 @@ public sealed class Workspace
         lock (_gate) return _channels.GetValueOrDefault(channel)?.FirstOrDefault(m => m.Ts == ts);
     }
 
-    /// <summary>Makes the next <paramref name="times"/> calls to <paramref name="method"/> answer 429, to exercise clients' back-off.</summary>
-    public void ForceRateLimit(string method, int times, int retryAfterSeconds)
+    public string NewTs()
     {
-        lock (_gate)
-        {
-            var queue = _forcedRateLimits.TryGetValue(method, out var q) ? q : _forcedRateLimits[method] = new Queue<int>();
-            for (var i = 0; i < times; i++) queue.Enqueue(retryAfterSeconds);
-        }
-    }
-
-    public int? TakeRateLimit(string method)
-    {
-        lock (_gate)
-            return _forcedRateLimits.TryGetValue(method, out var q) && q.Count > 0 ? q.Dequeue() : null;
+        lock (_gate) return NextTs();
     }
 
     private string NextTs()

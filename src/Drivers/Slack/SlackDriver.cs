@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PadUat.Support.Configuration;
 using PadUat.Support.Evidence;
-using PadUat.Support.Lifecycle;
 
 namespace PadUat.Drivers.Slack;
 
@@ -23,24 +23,23 @@ public sealed record Submission(int? RequestId, string BotAnswer);
 /// The UAT people in Slack for one scenario: each acts with their own token, talks to the bot, clicks its
 /// buttons (signed as Slack signs them) and reads its notifications. Transcripts go to the report.
 /// </summary>
-public sealed class SlackDriver(Target target, Evidence evidence)
+public sealed class SlackDriver(SlackSession session, Evidence evidence)
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
     private readonly Dictionary<string, SlackPerson> _people = [];
-    private readonly ButtonClick _click = new(Http, target.Slack.InteractivityUrl, new SlackRequestSigner(target.Slack.SigningSecret.Reveal()));
+    private readonly Dictionary<string, (SentClick Click, string Button)> _lastClick = [];
 
-    private TimeSpan Wait => target.Slack.ReplyTimeout;
+    private TimeSpan Wait => session.ReplyTimeout;
 
     /// <summary>
-    /// Everyone signs in together at the scenario's first Slack action, so each person's view starts before the
-    /// bot sends anything in this scenario — a manager signing in late would otherwise miss their request.
+    /// Everyone's view starts together at the scenario's first Slack action, before the bot sends anything in this
+    /// scenario — a manager whose view began late would otherwise miss their request.
     /// </summary>
     public async Task<SlackPerson> PersonAsync(string role)
     {
         if (_people.Count == 0)
-            foreach (var (name, token) in target.Slack.TokensByRole)
-                _people[name] = await SlackPerson.SignInAsync(name, new SlackWebClient(Http, target.Slack.ApiUrl, token.Reveal()), target.Slack.BotUserId);
-        return _people.TryGetValue(role, out var person) ? person : throw new ArgumentException($"No Slack token for {role}");
+            foreach (var name in Roles.All)
+                _people[name] = await SlackPerson.BeginAsync(await session.AccountAsync(name), session.Feed, session.BotUserId);
+        return _people.TryGetValue(role, out var person) ? person : throw new ArgumentException($"No Slack person for {role}");
     }
 
     /// <summary>The plan's scenario 1 conversation up to the summary the employee is asked to confirm.</summary>
@@ -48,8 +47,9 @@ public sealed class SlackDriver(Target target, Evidence evidence)
         evidence.StepAsync($"Slack: {role} asks the bot to {ask}", async () =>
         {
             var person = await PersonAsync(role);
-            // A conversation left half-way (a failed run, a person interrupted) is closed first, as a person would.
-            await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
+            // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
+            if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
+            person.ConversationMayBeOpen = true;
             await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
             await ExchangeAsync(person, ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell");
             await ExchangeAsync(person, ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity");
@@ -67,6 +67,7 @@ public sealed class SlackDriver(Target target, Evidence evidence)
             await ClickAsync(person, summary, BotPhrases.Confirm);
             var answer = await person.ExpectFromBotAsync(m => BotPhrases.Submitted.IsMatch(m.Text) || BotPhrases.Refused.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
+            person.ConversationMayBeOpen = false;
             var id = BotPhrases.Submitted.Match(answer.Text) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
             return new Submission(id, answer.Text);
         });
@@ -76,8 +77,22 @@ public sealed class SlackDriver(Target target, Evidence evidence)
         {
             var person = await PersonAsync(role);
             await ClickAsync(person, summary, BotPhrases.Cancel);
-            await Support.Eventually.UntilAsync(async () => await MessageAsync(person, summary.Ts), m => m is not null && BotPhrases.Cancelled.IsMatch(m.Text),
-                Wait, "the summary showing it was cancelled", m => m?.Text ?? "summary gone");
+            await ExpectClickAnswerAsync(role, BotPhrases.Cancelled, "the summary showing it was cancelled");
+            person.ConversationMayBeOpen = false;
+        });
+
+    /// <summary>
+    /// What the person who clicked last now sees on the message they clicked: the bot answers a click through its
+    /// response_url, replacing the message (the usual way) or answering the clicker alone.
+    /// </summary>
+    public Task<ClickAnswer> ExpectClickAnswerAsync(string role, Regex pattern, string expectation) =>
+        evidence.StepAsync($"Slack: {role} sees {expectation}", async () =>
+        {
+            var person = await PersonAsync(role);
+            var (click, button) = _lastClick.TryGetValue(role, out var last) ? last : throw new InvalidOperationException($"{role} has clicked nothing in this scenario");
+            var answer = await session.ClickAnswers.ExpectAsync(click.ResponseId, a => !a.DeletesOriginal && pattern.IsMatch(a.Text), expectation, Wait);
+            person.SawClickAnswer(button, answer);
+            return answer;
         });
 
     /// <summary>Waits for the bot to ask this person to decide on the request, with Approve and Reject buttons for the stage.</summary>
@@ -101,7 +116,7 @@ public sealed class SlackDriver(Target target, Evidence evidence)
             var person = await PersonAsync(role);
             var action = approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage);
             var id = requestId.ToString(CultureInfo.InvariantCulture);
-            var copy = new SlackMessage("0000000000.000000", target.Slack.BotUserId, null, $"request #{id}", new JsonArray(new JsonObject
+            var copy = new SlackMessage("0000000000.000000", session.BotUserId, null, $"request #{id}", new JsonArray(new JsonObject
             {
                 ["type"] = "actions", ["block_id"] = $"decision_{id}",
                 ["elements"] = new JsonArray(new JsonObject
@@ -110,9 +125,9 @@ public sealed class SlackDriver(Target target, Evidence evidence)
                     ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = approve ? "Approve" : "Reject" },
                 }),
             }));
-            var status = await _click.SendAsync(person.Identity, person.BotChannel, copy, action, signing);
-            person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)status}");
-            return status;
+            var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, copy, action, signing);
+            person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)sent.Status}");
+            return sent.Status;
         });
 
     public Task<SlackMessage> ExpectToldAsync(string role, Regex pattern, string expectation) =>
@@ -145,6 +160,8 @@ public sealed class SlackDriver(Target target, Evidence evidence)
                 ("1", BotPhrases.AsksForValue), ("180 USD", BotPhrases.AsksForDeclaration), ("cancel", BotPhrases.Cancelled),
             ];
             var person = await PersonAsync(role);
+            if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
+            person.ConversationMayBeOpen = true;
             var times = new List<TimeSpan>();
             for (var i = 0; times.Count < exchanges; i++)
             {
@@ -155,6 +172,7 @@ public sealed class SlackDriver(Target target, Evidence evidence)
                 times.Add(clock.Elapsed);
             }
             if (times.Count % cycle.Length != 0) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the request cancelled");
+            person.ConversationMayBeOpen = false;
             return (IReadOnlyList<TimeSpan>)times;
         });
 
@@ -172,13 +190,12 @@ public sealed class SlackDriver(Target target, Evidence evidence)
 
     private async Task<HttpStatusCode> ClickAsync(SlackPerson person, SlackMessage message, string actionId)
     {
-        var status = await _click.SendAsync(person.Identity, person.BotChannel, message, actionId);
-        person.Note($"clicked '{message.Button(actionId)!.Value.Button["text"]!["text"]}' → HTTP {(int)status}");
-        if (status != HttpStatusCode.OK)
-            throw new CheckFailed($"The bot's interactivity endpoint answered {(int)status} to a genuine, signed click on '{actionId}'");
-        return status;
+        var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, message, actionId);
+        var label = message.Button(actionId)!.Value.Button["text"]!["text"]!.GetValue<string>();
+        _lastClick[person.Role] = (sent, label);
+        person.Note($"clicked '{label}' → HTTP {(int)sent.Status}");
+        if (sent.Status != HttpStatusCode.OK)
+            throw new CheckFailed($"The bot's interactivity endpoint answered {(int)sent.Status} to a genuine, signed click on '{actionId}'");
+        return sent.Status;
     }
-
-    private static async Task<SlackMessage?> MessageAsync(SlackPerson person, string ts) =>
-        (await person.HistoryAsync()).FirstOrDefault(m => m.Ts == ts);
 }

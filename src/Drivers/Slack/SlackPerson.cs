@@ -1,50 +1,45 @@
-using System.Text.Json.Nodes;
 using PadUat.Support;
 
 namespace PadUat.Drivers.Slack;
 
 /// <summary>
-/// One person of the UAT (the employee, the manager, compliance…) using Slack with their own token: they DM
-/// the bot, read what it sends them, and keep a transcript of both sides for the report.
+/// One person of the UAT (the employee, the manager, compliance…) in one scenario: they DM the bot, read what it
+/// sends them, see its answers to their clicks, and keep a transcript of both sides for the report.
 /// </summary>
 public sealed class SlackPerson
 {
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(50);
-    private readonly SlackWebClient _client;
+    private readonly SlackAccount _account;
+    private readonly IDirectMessageFeed _feed;
     private readonly string _botUserId;
     private readonly HashSet<string> _consumed = [];
     private readonly List<string> _transcript = [];
     private readonly string _since;
 
-    public string Role { get; }
-    public SlackIdentity Identity { get; }
+    public string Role => _account.Role;
+    public SlackIdentity Identity => _account.Identity;
     public IReadOnlyList<string> Transcript => _transcript;
 
-    private SlackPerson(string role, SlackIdentity identity, SlackWebClient client, string botUserId, string since, string dm)
+    /// <inheritdoc cref="SlackAccount.ConversationMayBeOpen"/>
+    public bool ConversationMayBeOpen { get => _account.ConversationMayBeOpen; set => _account.ConversationMayBeOpen = value; }
+
+    /// <summary>This person's direct-message channel with the bot.</summary>
+    public string BotChannel => _account.BotChannel;
+
+    private SlackPerson(SlackAccount account, IDirectMessageFeed feed, string botUserId, string since)
     {
-        Role = role; Identity = identity; _client = client; _botUserId = botUserId; _since = since; BotChannel = dm;
+        _account = account; _feed = feed; _botUserId = botUserId; _since = since;
     }
 
     /// <summary>
-    /// Checks the token with auth.test. Only messages after the newest one already in the DM count for this
-    /// scenario — Slack's own ts, so neither clock skew nor a previous scenario's late replies can leak in.
+    /// Only messages after the newest one already in the DM count for this scenario — Slack's own ts, so neither
+    /// clock skew nor a previous scenario's late replies can leak in.
     /// </summary>
-    public static async Task<SlackPerson> SignInAsync(string role, SlackWebClient client, string botUserId)
-    {
-        var auth = await client.CallAsync("auth.test");
-        var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = botUserId }))["channel"]!["id"]!.GetValue<string>();
-        var newest = (await client.CallAsync("conversations.history", new JsonObject { ["channel"] = dm, ["limit"] = 1 }))["messages"]!.AsArray();
-        var since = newest.Count > 0 ? newest[0]!["ts"]!.GetValue<string>() : "0";
-        return new SlackPerson(role, new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(),
-            auth["team_id"]!.GetValue<string>()), client, botUserId, since, dm);
-    }
-
-    /// <summary>This person's direct-message channel with the bot.</summary>
-    public string BotChannel { get; }
+    public static async Task<SlackPerson> BeginAsync(SlackAccount account, IDirectMessageFeed feed, string botUserId) =>
+        new(account, feed, botUserId, await feed.NewestTsAsync(account.Client, account.BotChannel));
 
     public async Task SayAsync(string text)
     {
-        await _client.CallAsync("chat.postMessage", new JsonObject { ["channel"] = BotChannel, ["text"] = text });
+        await _account.Client.CallAsync("chat.postMessage", new System.Text.Json.Nodes.JsonObject { ["channel"] = BotChannel, ["text"] = text });
         _transcript.Add($"{Stamp()} {Role} → bot: {text}");
     }
 
@@ -54,11 +49,11 @@ public sealed class SlackPerson
     /// </summary>
     public async Task<SlackMessage> ExpectFromBotAsync(Func<SlackMessage, bool> matches, string expectation, TimeSpan timeout, bool alreadyRead = false)
     {
-        var unread = await Eventually.UntilAsync<IReadOnlyList<SlackMessage>>(alreadyRead ? HistoryAsync : UnreadFromBotAsync, list => list.Any(matches), timeout,
+        var seen = await Eventually.UntilAsync<IReadOnlyList<SlackMessage>>(alreadyRead ? HistoryAsync : UnreadFromBotAsync, list => list.Any(matches), timeout,
             $"the bot sending {Role} {expectation}",
             list => list.Count == 0 ? "no new message from the bot" : string.Join(" | ", list.Select(m => $"\"{m.Text}\"")),
-            maxDelay: MaxPoll);
-        var message = unread.First(matches);
+            waitForNews: max => _feed.WaitForNewsAsync(BotChannel, max));
+        var message = seen.First(matches);
         Read(message);
         return message;
     }
@@ -68,21 +63,12 @@ public sealed class SlackPerson
         (await HistoryAsync()).Where(m => !_consumed.Contains(m.Ts)).ToList();
 
     /// <summary>Every message from the bot in this person's DM since the scenario began, oldest first, as it reads now.</summary>
-    public async Task<IReadOnlyList<SlackMessage>> HistoryAsync()
-    {
-        var all = new List<SlackMessage>();
-        string? cursor = null;
-        do
-        {
-            var page = await _client.CallAsync("conversations.history", new JsonObject
-            {
-                ["channel"] = BotChannel, ["oldest"] = _since, ["limit"] = 100, ["cursor"] = cursor,
-            });
-            all.AddRange(page["messages"]!.AsArray().Select(m => SlackMessage.From(m!)));
-            cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>();
-        } while (!string.IsNullOrEmpty(cursor));
-        return all.Where(m => m.IsFrom(_botUserId)).OrderBy(m => m.Ts, StringComparer.Ordinal).ToList();
-    }
+    public async Task<IReadOnlyList<SlackMessage>> HistoryAsync() =>
+        (await _feed.ReadAsync(_account.Client, BotChannel, _since)).Where(m => m.IsFrom(_botUserId)).ToList();
+
+    /// <summary>What this person now sees of the bot's answer to their click, in the transcript like a DM.</summary>
+    public void SawClickAnswer(string button, ClickAnswer answer) =>
+        _transcript.Add($"{Stamp()} bot → {Role} (answering the click on '{button}'): {answer.Describe()}");
 
     private void Read(SlackMessage message)
     {

@@ -1,4 +1,5 @@
 using PadUat.Drivers.Dashboard;
+using PadUat.Drivers.Slack;
 using PadUat.Support;
 using PadUat.Support.Allure;
 using PadUat.Support.Configuration;
@@ -19,6 +20,7 @@ public sealed class RunHooks
     internal static AllureResultsWriter Results { get; private set; } = null!;
     internal static UatRun? Run { get; private set; }
     internal static BrowserSession? Browser { get; private set; }
+    internal static SlackSession? Slack { get; private set; }
     internal static Exception? StartupError { get; private set; }
 
     [BeforeTestRun]
@@ -44,7 +46,8 @@ public sealed class RunHooks
                 Browser = browser.IsCompletedSuccessfully ? browser.Result : null;
                 Run = run.IsCompletedSuccessfully ? run.Result : null;
             }
-            RunContext.Write(Results, Run!, Browser!.Version, RepoRootPath);
+            Slack = await SlackSession.StartAsync(Run!.Target.Slack);
+            RunContext.Write(Results, Run, Browser!.Version, RepoRootPath, Slack.Feed.Description);
         }
         catch (Exception e)
         {
@@ -56,6 +59,12 @@ public sealed class RunHooks
     [AfterTestRun]
     public static async Task StopAsync()
     {
+        if (Slack is not null)
+        {
+            SlackUsage.Write(Path.Combine(RepoRootPath, "reports", "slack-calls.tsv"), Slack.Budget);
+            await Slack.DisposeAsync();
+        }
+        Slack = null;
         if (Browser is not null) await Browser.DisposeAsync();
         if (Run is not null) await Run.DisposeAsync();
         Browser = null;

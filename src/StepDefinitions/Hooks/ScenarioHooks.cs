@@ -35,6 +35,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         container.RegisterInstanceAs(run.Settings);
         container.RegisterInstanceAs(run.Settings.People);
         container.RegisterInstanceAs(RunHooks.Browser!);
+        container.RegisterInstanceAs(RunHooks.Slack!);
         evidence.BeginStep("Before the scenario: note the database clock");
         container.Resolve<ScenarioClock>().Start = await container.Resolve<PadRecords>().DatabaseNowAsync();
         evidence.EndStep(AllureStatus.Passed);

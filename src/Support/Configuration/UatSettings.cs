@@ -12,8 +12,12 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
     }.ConnectionString;
 }
 
-public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotUserId, Secret SigningSecret,
-    IReadOnlyDictionary<string, Secret> TokensByRole, TimeSpan ReplyTimeout);
+/// <param name="BotAppId">The PA-dealing bot's Slack app id (api_app_id in the clicks the harness sends it).</param>
+/// <param name="AppToken">The UAT driver app's app-level token (xapp-): the bot's messages arrive over Socket Mode; polled without it.</param>
+/// <param name="ResponseUrlBase">Where the bot reaches the harness's response_url listener; its own address when null.</param>
+/// <param name="ResponseListen">host:port the listener binds (port 0: any free port).</param>
+public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotUserId, string BotAppId, Secret SigningSecret,
+    IReadOnlyDictionary<string, Secret> TokensByRole, Secret? AppToken, Uri? ResponseUrlBase, string ResponseListen, TimeSpan ReplyTimeout);
 
 public sealed record PerformanceThresholds(int BotExchanges, double BotMedianMs, double BotP95Ms, double QueryMs, double PageLoadMs);
 
@@ -54,7 +58,7 @@ public sealed record UatSettings(
     string ChromiumPath)
 {
     private static readonly string[] SecretKeys =
-        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}")];
+        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}")];
 
     /// <summary>Settings for this process: env/&lt;APP_ENV&gt;.env under <paramref name="repoRoot"/>, overridden by the process environment.</summary>
     public static UatSettings LoadFromProcess(string repoRoot) => Load(repoRoot,
@@ -81,8 +85,10 @@ public sealed record UatSettings(
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
                 s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.Optional("DB_SSL_MODE") ?? "Prefer"),
             usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("BOT_INTERACTIVITY_URL"), s.Required("SLACK_BOT_USER_ID"),
-                s.Secret("SLACK_SIGNING_SECRET"), Roles.All.ToDictionary(r => r, r => s.Secret($"SLACK_TOKEN_{r.ToUpperInvariant()}")),
-                TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
+                s.Required("SLACK_BOT_APP_ID"), s.Secret("SLACK_SIGNING_SECRET"),
+                Roles.All.ToDictionary(r => r, r => s.Secret($"SLACK_TOKEN_{r.ToUpperInvariant()}")), s.OptionalSecret("SLACK_APP_TOKEN"),
+                s.Optional("SLACK_RESPONSE_URL_BASE") is null ? null : s.Url("SLACK_RESPONSE_URL_BASE"),
+                s.Optional("SLACK_RESPONSE_LISTEN") ?? "127.0.0.1:0", TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
             new UatPeople(s.Email("UAT_EMPLOYEE_EMAIL"), s.Email("UAT_MANAGER_EMAIL"), s.Email("UAT_COMPLIANCE_EMAIL"), s.Email("UAT_COLLEAGUE_EMAIL")),
             s.Required("PAD_MIGRATION_HEAD"),
@@ -105,6 +111,8 @@ public sealed record UatSettings(
         public Secret Secret(string key) => env.GetValueOrDefault(key) is { Length: > 0 } v
             ? new Secret(v)
             : throw new SettingsError($"{key}: missing secret (export it in the environment; it is never read from env files)");
+
+        public Secret? OptionalSecret(string key) => env.GetValueOrDefault(key) is { Length: > 0 } v ? new Secret(v) : null;
 
         public int Int(string key) => int.TryParse(Required(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n : throw new SettingsError($"{key}: '{Required(key)}' is not a positive whole number");

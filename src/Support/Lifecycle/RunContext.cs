@@ -11,7 +11,8 @@ namespace PadUat.Support.Lifecycle;
 public static class RunContext
 {
     /// <summary>Keys without spaces: Allure 3 splits a properties key at a space even when escaped.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Environment(UatRun run, string browserVersion, string harnessCommit)
+    public static IReadOnlyList<KeyValuePair<string, string>> Environment(UatRun run, string browserVersion, string harnessCommit,
+        string slackDelivery = "n/a")
     {
         var t = run.Target;
         return
@@ -25,6 +26,7 @@ public static class RunContext
             new("SUT.version", t.SutVersion),
             new("Sandbox.faults", t.SandboxFaults.Length == 0 ? "n/a (deployed target)" : t.SandboxFaults),
             new("Slack.web.api", t.Slack.ApiUrl.ToString()),
+            new("Slack.bot.messages", slackDelivery),
             new("Dashboard", t.DashboardUrl.ToString()),
             new("Browser", $"Chromium {browserVersion}"),
             new("Harness.commit", harnessCommit),
@@ -69,9 +71,9 @@ public static class RunContext
         catch (System.ComponentModel.Win32Exception) { return "unknown (no git)"; }
     }
 
-    public static void Write(AllureResultsWriter writer, UatRun run, string browserVersion, string repoRoot)
+    public static void Write(AllureResultsWriter writer, UatRun run, string browserVersion, string repoRoot, string slackDelivery)
     {
-        writer.WriteEnvironment(Environment(run, browserVersion, HarnessCommit(repoRoot)));
+        writer.WriteEnvironment(Environment(run, browserVersion, HarnessCommit(repoRoot), slackDelivery));
         writer.WriteExecutor(Executor());
         writer.WriteCategories(Categories());
     }

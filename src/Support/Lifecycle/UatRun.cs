@@ -44,8 +44,8 @@ public sealed class UatRun : IAsyncDisposable
         var local = new Target(settings.AppEnv,
             new DatabaseSettings("127.0.0.1", sandbox.DatabasePort, PadSandbox.Database.SandboxDatabase.Name, "padealing",
                 PadSandbox.Database.SandboxDatabase.AppUser, new Secret(sandbox.AppPassword), "Disable"),
-            new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, new Secret(host.SigningSecret), tokens,
-                UatSettings.SandboxReplyTimeout),
+            new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
+                new Secret(host.SigningSecret), tokens, new Secret(host.Workspace.AppToken), null, "127.0.0.1:0", UatSettings.SandboxReplyTimeout),
             host.BaseUrl, $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
         return await new UatRun(settings, local, sandbox).ReadRevisionAsync(ct);
     }

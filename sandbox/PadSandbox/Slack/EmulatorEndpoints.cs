@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace PadSandbox.Slack;
+
+/// <summary>Where Slack sends the PA-dealing app's events and clicks (its Event Subscriptions and Interactivity URLs).</summary>
+public sealed record BotAppUrls(Uri Events, Uri Interactivity);
+
+/// <summary>
+/// Slack's endpoints that are not Web API methods (response URLs, the Socket Mode WebSocket), and the emulator's
+/// own controls under /_emulator/ — what a person does in the Slack client (click a button), what Slack does on its
+/// own schedule (refresh a socket, rate-limit on demand), and the calls counted per app and method.
+/// </summary>
+public static class EmulatorEndpoints
+{
+    public static void MapSlackEmulator(this WebApplication app)
+    {
+        app.MapPost("/actions/{team}/{hook}/{secret}", async (string hook, HttpRequest request, Interactivity interactivity) =>
+        {
+            JsonObject? body;
+            try { body = await JsonNode.ParseAsync(request.Body) as JsonObject; }
+            catch (System.Text.Json.JsonException) { body = null; }
+            var (status, answer) = interactivity.Respond(hook, body);
+            return Results.Json(answer, statusCode: status);
+        }).AllowAnonymous();
+
+        app.Map("/socket-mode/link", (HttpContext http, SocketMode socketMode) => socketMode.AcceptAsync(http)).AllowAnonymous();
+
+        var emulator = app.MapGroup("/_emulator").AllowAnonymous();
+        emulator.MapPost("/rate-limit", (string method, int times, int retryAfter, RateLimits limits) =>
+        {
+            limits.Force(method, times, retryAfter);
+            return Results.Ok();
+        });
+        emulator.MapPost("/tokens", (string user, string? scopes, Workspace workspace) => workspace.ById(user) is null
+            ? Results.Json(WebApi.Error("user_not_found"))
+            : Results.Json(new { ok = true, token = workspace.MintUserToken(user, (scopes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) }));
+        emulator.MapPost("/click", async (string token, string channel, string ts, string action_id, HttpRequest request,
+            Workspace workspace, Interactivity interactivity, BotAppUrls urls) =>
+        {
+            if (workspace.Token(token) is not { UserId: { } userId }) return Results.Json(WebApi.Error("invalid_auth"));
+            var baseUrl = new Uri($"{request.Scheme}://{request.Host}/");
+            var (status, error) = await interactivity.ClickAsync(baseUrl, urls.Interactivity, workspace.ById(userId)!, channel, ts, action_id);
+            return Results.Json(error is null ? new JsonObject { ["ok"] = true, ["app_status"] = status } : WebApi.Error(error));
+        });
+        emulator.MapPost("/socket-mode/refresh", async (SocketMode socketMode, double? graceSeconds) =>
+        {
+            await socketMode.RefreshAsync(TimeSpan.FromSeconds(graceSeconds ?? 2));
+            return Results.Ok();
+        });
+        emulator.MapGet("/usage", (RateLimits limits) => Results.Json(limits.Usage().Select(u => new
+        {
+            app = u.App, method = u.Method, calls = u.Calls, refused = u.Refused, budget = $"{u.Tier.Calls}/{u.Tier.Window.TotalSeconds:0}s ({u.Tier.Name})",
+        })));
+    }
+}

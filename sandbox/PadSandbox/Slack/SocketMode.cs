@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace PadSandbox.Slack;
+
+/// <summary>
+/// Slack's Socket Mode for the UAT driver app: apps.connections.open (app-level token) hands out a single-use
+/// WebSocket URL; on connecting Slack sends "hello", then each event as an events_api envelope that the app must
+/// acknowledge with {"envelope_id"} within 3 s, or it is sent again (retry_attempt, retry_reason "timeout").
+/// Envelopes go to one of the app's open connections in turn. A refresh sends "disconnect" first, as Slack does.
+/// </summary>
+public sealed class SocketMode(TimeProvider clock, ILogger<SocketMode> log)
+{
+    public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(3);
+    private const int MaxRetries = 3;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _tickets = new();
+    private readonly ConcurrentDictionary<string, Connection> _connections = new();
+    private readonly ConcurrentDictionary<string, (JsonObject Payload, int Attempt)> _unacked = new();
+    private int _turn;
+
+    /// <summary>A WebSocket URL valid for one connection within 30 s, as apps.connections.open answers.</summary>
+    public string Open(HttpRequest request)
+    {
+        var ticket = Guid.NewGuid().ToString();
+        _tickets[ticket] = clock.GetUtcNow().AddSeconds(30);
+        return $"ws://{request.Host}/socket-mode/link/?ticket={ticket}&app_id={SlackApps.DriverAppId}";
+    }
+
+    public async Task AcceptAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest) { http.Response.StatusCode = 400; return; }
+        if (!_tickets.TryRemove(http.Request.Query["ticket"].ToString(), out var expires) || expires < clock.GetUtcNow())
+        {
+            http.Response.StatusCode = 401; // a used or stale ticket: call apps.connections.open again
+            return;
+        }
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var connection = new Connection(Guid.NewGuid().ToString(), socket);
+        _connections[connection.Id] = connection;
+        try
+        {
+            await connection.SendAsync(new JsonObject
+            {
+                ["type"] = "hello", ["num_connections"] = _connections.Count,
+                ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox", ["build_number"] = 1, ["approximate_connection_time"] = 18060 },
+                ["connection_info"] = new JsonObject { ["app_id"] = SlackApps.DriverAppId },
+            });
+            await ReceiveAcksAsync(connection, http.RequestAborted);
+        }
+        finally { _connections.TryRemove(connection.Id, out _); }
+    }
+
+    public void Deliver(JsonObject payload)
+    {
+        var id = Guid.NewGuid().ToString();
+        _unacked[id] = (payload, 0);
+        _ = SendAsync(id, payload, 0);
+    }
+
+    /// <summary>Not Slack's API but Slack's behaviour: every connection is told to reconnect, then closed.</summary>
+    public async Task RefreshAsync(TimeSpan grace)
+    {
+        var open = _connections.Values.ToList();
+        foreach (var c in open)
+            await c.SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = "refresh_requested",
+                ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox" } });
+        await Task.Delay(grace, clock);
+        foreach (var c in open) await c.CloseAsync();
+    }
+
+    public int OpenConnections => _connections.Count;
+
+    private async Task SendAsync(string id, JsonObject payload, int attempt)
+    {
+        var connections = _connections.Values.ToArray();
+        if (connections.Length > 0)
+        {
+            var connection = connections[(int)((uint)Interlocked.Increment(ref _turn) % connections.Length)];
+            await connection.SendAsync(Envelope(id, payload, attempt));
+        }
+        try { await Task.Delay(AckTimeout, clock); } catch (OperationCanceledException) { return; }
+        if (!_unacked.ContainsKey(id)) return;
+        if (attempt >= MaxRetries)
+        {
+            _unacked.TryRemove(id, out _);
+            log.LogInformation("Socket Mode envelope {Id} dropped: never acknowledged", id);
+            return;
+        }
+        _unacked[id] = (payload, attempt + 1);
+        await SendAsync(id, payload, attempt + 1);
+    }
+
+    private static JsonObject Envelope(string id, JsonObject payload, int attempt) => new()
+    {
+        ["envelope_id"] = id, ["payload"] = payload.DeepClone(), ["type"] = "events_api", ["accepts_response_payload"] = false,
+        ["retry_attempt"] = attempt, ["retry_reason"] = attempt == 0 ? "" : "timeout",
+    };
+
+    private async Task ReceiveAcksAsync(Connection connection, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        while (connection.Socket.State == WebSocketState.Open)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            try
+            {
+                do
+                {
+                    result = await connection.Socket.ReceiveAsync(buffer, ct);
+                    message.Write(buffer, 0, result.Count);
+                } while (!result.EndOfMessage);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException) { return; }
+            if (result.MessageType == WebSocketMessageType.Close) { await connection.CloseAsync(); return; }
+            try
+            {
+                if (JsonNode.Parse(message.ToArray()) is JsonObject { } ack && ack["envelope_id"]?.GetValue<string>() is { } id)
+                    _unacked.TryRemove(id, out _);
+            }
+            catch (System.Text.Json.JsonException) { log.LogInformation("Socket Mode: a message that is not JSON was ignored"); }
+        }
+    }
+
+    private sealed class Connection(string id, WebSocket socket)
+    {
+        private readonly SemaphoreSlim _send = new(1, 1);
+        public string Id { get; } = id;
+        public WebSocket Socket { get; } = socket;
+
+        public async Task SendAsync(JsonObject message)
+        {
+            await _send.WaitAsync();
+            try
+            {
+                if (Socket.State == WebSocketState.Open)
+                    await Socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+            catch (WebSocketException) { /* the app went away; the envelope is retried elsewhere */ }
+            finally { _send.Release(); }
+        }
+
+        public async Task CloseAsync()
+        {
+            try
+            {
+                if (Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", CancellationToken.None);
+            }
+            catch (WebSocketException) { }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace PadUat.Drivers.Slack;
+
+/// <summary>
+/// The UAT driver app's Socket Mode connection: apps.connections.open with the app-level token, a WebSocket on
+/// which Slack says "hello" and then pushes the user event message.im for every DM of the people who installed
+/// the app — the bot's messages, edits and deletions included. Each envelope is acknowledged at once; events are
+/// taken once (Slack resends an envelope it thinks was lost); on "disconnect" a new connection is opened before
+/// the old one closes, so nothing is missed. Costs no Web API calls while waiting for the bot.
+/// </summary>
+public sealed class SocketModeFeed : IDirectMessageFeed
+{
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(10);
+    private readonly SlackWebClient _app;
+    private readonly ConcurrentDictionary<string, DirectMessages> _channels = new();
+    private readonly ConcurrentDictionary<string, byte> _seenEvents = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _readers = [];
+    private ClientWebSocket? _socket;
+
+    private SocketModeFeed(SlackWebClient app) => _app = app;
+
+    public string Description => "Socket Mode (events pushed, acknowledged)";
+
+    /// <summary>Connected once Slack has said hello; a clear error within a bounded time otherwise.</summary>
+    public static async Task<SocketModeFeed> ConnectAsync(SlackWebClient appClient, CancellationToken ct = default)
+    {
+        var feed = new SocketModeFeed(appClient);
+        await feed.OpenConnectionAsync(ct);
+        return feed;
+    }
+
+    public Task<string> NewestTsAsync(SlackWebClient reader, string channel, CancellationToken ct = default) =>
+        Task.FromResult(Log(channel).NewestTs());
+
+    public Task<IReadOnlyList<SlackMessage>> ReadAsync(SlackWebClient reader, string channel, string since, CancellationToken ct = default) =>
+        Task.FromResult(Log(channel).Since(since));
+
+    public Task WaitForNewsAsync(string channel, TimeSpan max, CancellationToken ct = default) => Log(channel).WaitForChangeAsync(max, ct);
+
+    private DirectMessages Log(string channel) => _channels.GetOrAdd(channel, _ => new DirectMessages());
+
+    private async Task OpenConnectionAsync(CancellationToken ct)
+    {
+        var url = (await _app.CallAsync("apps.connections.open", ct: ct))["url"]!.GetValue<string>();
+        var socket = new ClientWebSocket();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(HelloTimeout);
+        try
+        {
+            await socket.ConnectAsync(new Uri(url), timeout.Token);
+            var hello = await ReceiveAsync(socket, timeout.Token);
+            if (hello?["type"]?.GetValue<string>() != "hello")
+                throw new SlackApiError("apps.connections.open", $"Socket Mode did not say hello (said: {hello?.ToJsonString() ?? "nothing"})");
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new SlackApiError("apps.connections.open", $"the Socket Mode WebSocket {new Uri(url).GetLeftPart(UriPartial.Path)} did not connect within {HelloTimeout.TotalSeconds:0} s: {e.Message}");
+        }
+        var previous = Interlocked.Exchange(ref _socket, socket);
+        lock (_readers) _readers.Add(Task.Run(() => ReadLoopAsync(socket)));
+        if (previous is not null) await CloseAsync(previous);
+    }
+
+    private async Task ReadLoopAsync(ClientWebSocket socket)
+    {
+        while (!_stop.IsCancellationRequested && socket.State == WebSocketState.Open)
+        {
+            JsonObject? message;
+            try { message = await ReceiveAsync(socket, _stop.Token); }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException) { break; }
+            if (message is null) break;
+            switch (message["type"]?.GetValue<string>())
+            {
+                case "disconnect":
+                    // Slack asks for a refresh: the new connection is up before this one is let go.
+                    try { await OpenConnectionAsync(_stop.Token); } catch (Exception e) when (e is SlackApiError or OperationCanceledException) { }
+                    return;
+                case "events_api":
+                    if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
+                        await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
+                    if (message["payload"] is JsonObject payload && payload["event_id"]?.GetValue<string>() is { } eventId && _seenEvents.TryAdd(eventId, 0))
+                        Apply(payload["event"] as JsonObject);
+                    break;
+            }
+        }
+        // Closed without a disconnect notice (a network drop): reconnect unless the run is over.
+        if (!_stop.IsCancellationRequested && ReferenceEquals(_socket, socket))
+            try { await OpenConnectionAsync(_stop.Token); } catch (Exception e) when (e is SlackApiError or OperationCanceledException or HttpRequestException) { }
+    }
+
+    private void Apply(JsonObject? e)
+    {
+        if (e?["type"]?.GetValue<string>() != "message" || e["channel"]?.GetValue<string>() is not { } channel) return;
+        var log = Log(channel);
+        switch (e["subtype"]?.GetValue<string>())
+        {
+            case null or "bot_message": log.Add(SlackMessage.From(e)); break;
+            case "message_changed" when e["message"] is { } changed: log.Replace(SlackMessage.From(changed)); break;
+            case "message_deleted" when e["deleted_ts"]?.GetValue<string>() is { } ts: log.Remove(ts); break;
+        }
+    }
+
+    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, ct);
+            if (result.MessageType == WebSocketMessageType.Close) return null;
+            message.Write(buffer, 0, result.Count);
+        } while (!result.EndOfMessage);
+        return JsonNode.Parse(message.ToArray()) as JsonObject;
+    }
+
+    private static async Task SendAsync(ClientWebSocket socket, JsonObject message)
+    {
+        try { await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None); }
+        catch (WebSocketException) { /* the connection went; Slack resends what was not acknowledged */ }
+    }
+
+    private static async Task CloseAsync(ClientWebSocket socket)
+    {
+        try
+        {
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            if (socket.State == WebSocketState.Open) await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", bounded.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
+        socket.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_socket is { } socket) await CloseAsync(socket);
+        Task[] readers;
+        lock (_readers) readers = [.. _readers];
+        await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+
+    /// <summary>One DM as the events have told it, and a signal for whoever waits on it.</summary>
+    private sealed class DirectMessages
+    {
+        private readonly object _gate = new();
+        private readonly List<SlackMessage> _messages = [];
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _unread;
+
+        public void Add(SlackMessage m) => Change(() => { if (_messages.All(x => x.Ts != m.Ts)) _messages.Add(m); });
+        public void Replace(SlackMessage m) => Change(() => { var i = _messages.FindIndex(x => x.Ts == m.Ts); if (i >= 0) _messages[i] = m; });
+        public void Remove(string ts) => Change(() => _messages.RemoveAll(x => x.Ts == ts));
+
+        public string NewestTs()
+        {
+            lock (_gate) return _messages.Select(m => m.Ts).Order(StringComparer.Ordinal).LastOrDefault() ?? "0";
+        }
+
+        public IReadOnlyList<SlackMessage> Since(string since)
+        {
+            lock (_gate)
+            {
+                _unread = false;
+                return _messages.Where(m => string.CompareOrdinal(m.Ts, since) > 0).OrderBy(m => m.Ts, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        public async Task WaitForChangeAsync(TimeSpan max, CancellationToken ct)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_unread) return;
+                changed = _changed.Task;
+            }
+            await Task.WhenAny(changed, Task.Delay(max, ct));
+        }
+
+        private void Change(Action change)
+        {
+            TaskCompletionSource done;
+            lock (_gate)
+            {
+                change();
+                _unread = true;
+                done = _changed;
+                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            done.TrySetResult();
+        }
+    }
+}
