@@ -10,6 +10,7 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     When the employee confirms the request
     # plan 5.2: "Confirm PADRequest created with correct data"
     Then the bot tells the employee the request is submitted and waiting for their manager
+    And the summary the employee confirmed now shows the request's number
     And the request is stored as "pending_manager" for the employee with <direction> <quantity> <security> worth <value> USD
     # plan 5.2: "Confirm audit log entry exists"
     And the audit log records "request_submitted" by the employee for the request

@@ -10,8 +10,10 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     # plan 5.3: "Confirm notifications sent" — the manager is asked
     Then the manager is asked in Slack to decide on the request
     When the manager approves the request
+    # The manager sees the decision recorded on the message they clicked (the bot answers the click in Slack)
+    Then the message the manager clicked now says they approved the request
     # plan 5.3: "Confirm PADApproval created"
-    Then a "manager" approval with decision "approved" by the manager is recorded for the request
+    And a "manager" approval with decision "approved" by the manager is recorded for the request
     # plan 5.3: "Confirm PADRequest status updated"
     And the request is stored as "pending_compliance"
     And the audit log records "manager_approved" by the manager for the request

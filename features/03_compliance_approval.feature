@@ -8,8 +8,9 @@ Feature: Scenario 3 — Compliance gives the final approval
 
   Scenario: Compliance approves and the employee may trade
     When compliance approves the request
+    Then the message compliance clicked now says they approved the request
     # plan 5.4: "Confirm PADRequest status = 'approved'"
-    Then the request is stored as "approved"
+    And the request is stored as "approved"
     # plan 5.4: "Confirm compliance PADApproval created" and "Confirm both approvals exist"
     And the request has these approvals:
       | approval_type | decision | approver   |

@@ -7,8 +7,9 @@ Feature: Scenario 5 — A request is rejected
 
   Scenario: The manager rejects the request
     When the manager rejects the request
+    Then the message the manager clicked now says they rejected the request
     # plan 5.6: "Confirm PADApproval shows rejection"
-    Then a "manager" approval with decision "rejected" by the manager is recorded for the request
+    And a "manager" approval with decision "rejected" by the manager is recorded for the request
     # plan 5.6: "Confirm PADRequest status = 'rejected'"
     And the request is stored as "rejected"
     And the audit log records "manager_rejected" by the manager for the request

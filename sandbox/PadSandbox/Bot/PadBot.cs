@@ -188,7 +188,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
         var decision = outcome.Value!;
         var verb = approve ? "approved" : "rejected";
-        await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
+        if (!faults.Has("stale-decision-message")) await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingCompliance)
@@ -215,7 +215,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             return;
         }
         var verb = approve ? "approved" : "rejected";
-        await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
+        if (!faults.Has("stale-decision-message")) await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
         var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)

@@ -46,6 +46,10 @@ public static class BotPhrases
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "no such refusal reason"),
     }, Options);
 
+    /// <summary>What the clicked message says once the bot has answered the click: the decision, or the request's number.</summary>
+    public static Regex YouDecided(string decision, int id) => new($@"you {decision} request #{id}\b", Options);
+    public static Regex SummarySubmitted(int id) => new($@"submitted as request #{id}\b", Options);
+
     public static Regex Withdrawn(int id) => new($@"request #{id} is withdrawn", Options);
     public static Regex Restricted(string ticker) => new($@"{Regex.Escape(ticker)} is on the restricted list \((?<reason>[^)]*)\)", Options);
 

@@ -162,6 +162,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
             var person = await PersonAsync(role);
             if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
             person.ConversationMayBeOpen = true;
+            var rested = await person.LetTheChannelRestAsync(exchanges + 1);
+            person.Note($"waited {rested.TotalSeconds:0.0} s for the DM to be within Slack's per-channel allowance before timing");
             var times = new List<TimeSpan>();
             for (var i = 0; times.Count < exchanges; i++)
             {

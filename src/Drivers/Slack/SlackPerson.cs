@@ -66,6 +66,23 @@ public sealed class SlackPerson
     public async Task<IReadOnlyList<SlackMessage>> HistoryAsync() =>
         (await _feed.ReadAsync(_account.Client, BotChannel, _since)).Where(m => m.IsFrom(_botUserId)).ToList();
 
+    /// <summary>
+    /// Waits until the DM has been quiet long enough for Slack's one message a second per channel to allow
+    /// <paramref name="messages"/> more from each side at once (bounded by a minute), so that a measurement of the
+    /// bot does not measure Slack's throttling. Returns how long it waited.
+    /// </summary>
+    public async Task<TimeSpan> LetTheChannelRestAsync(int messages)
+    {
+        var newest = await _feed.NewestTsAsync(_account.Client, BotChannel);
+        var last = DateTimeOffset.FromUnixTimeMilliseconds((long)(decimal.Parse(newest, System.Globalization.CultureInfo.InvariantCulture) * 1000));
+        var perMessage = SlackRateBudget.PostPerChannel.Window / SlackRateBudget.PostPerChannel.Calls;
+        var quiet = perMessage * Math.Min(messages, SlackRateBudget.PostPerChannel.Calls);
+        var wait = last + quiet - DateTimeOffset.UtcNow;
+        if (wait <= TimeSpan.Zero) return TimeSpan.Zero;
+        await Task.Delay(wait);
+        return wait;
+    }
+
     /// <summary>What this person now sees of the bot's answer to their click, in the transcript like a DM.</summary>
     public void SawClickAnswer(string button, ClickAnswer answer) =>
         _transcript.Add($"{Stamp()} bot → {Role} (answering the click on '{button}'): {answer.Describe()}");

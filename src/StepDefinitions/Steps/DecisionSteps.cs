@@ -68,6 +68,10 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     [Then(@"^no approval is recorded for the request$")]
     public async Task ThenNoApproval() => await state.ApprovalsAsync(request.RequestId, a => a.Count == 0, "to have no approvals");
 
+    [Then(@"^the message (the manager|compliance) clicked now says they (approved|rejected) the request$")]
+    public Task ThenClickedMessageSays(Actor who, string decision) => slack.ExpectClickAnswerAsync(who.Role,
+        BotPhrases.YouDecided(decision, request.RequestId), $"the message they clicked saying they {decision} request #{request.RequestId}");
+
     [Then(@"^the employee is told their manager (approved|rejected) the request$")]
     public Task ThenEmployeeToldManagerDecision(string decision) => slack.ExpectToldAsync(Roles.Employee,
         decision == "approved" ? BotPhrases.ManagerApproved(request.RequestId) : BotPhrases.ManagerRejected(request.RequestId), $"their manager {decision}");

@@ -38,6 +38,10 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     public async Task ThenSubmitted() =>
         Assert.Contains((await journeys.PersonAsync(Roles.Manager)).Name, request.Submission!.BotAnswer);
 
+    [Then(@"^the summary the employee confirmed now shows the request's number$")]
+    public Task ThenSummaryShowsNumber() => slack.ExpectClickAnswerAsync(Roles.Employee,
+        BotPhrases.SummarySubmitted(request.RequestId), $"the summary they confirmed showing request #{request.RequestId}");
+
     [Then(@"^the request is stored as ""(.*)"" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) USD$")]
     public async Task ThenStoredWith(string status, string direction, decimal quantity, string ticker, decimal value) =>
         Assert.Equal(
