@@ -40,6 +40,16 @@ public sealed class SignatureTests(SandboxFixture f)
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Like_bolt_the_bot_refuses_a_genuine_click_whose_content_type_carries_a_charset()
+    {
+        var body = "payload=" + Uri.EscapeDataString("""{"type":"block_actions","response_url":"http://127.0.0.1:9/x","actions":[]}""");
+        using var request = SignedRequests.Post(f.Sandbox.Host.InteractivityUrl, body, "application/x-www-form-urlencoded", f.Sandbox.Host.SigningSecret, DateTimeOffset.UtcNow);
+        request.Content!.Headers.ContentType!.CharSet = "utf-8";
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -9,7 +9,9 @@ internal static class SignedRequests
 {
     public static HttpRequestMessage Post(Uri url, string body, string contentType, string? secret, DateTimeOffset at, string? signedBody = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        // As Slack sends it: the content type without a charset.
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         if (secret is null) return request;
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);

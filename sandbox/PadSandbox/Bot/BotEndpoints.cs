@@ -34,6 +34,9 @@ public static class BotEndpoints
         {
             var body = await ReadBodyAsync(http.Request);
             if (Refuse(http, signature, faults, body) is { } refused) return refused;
+            // Bolt for JavaScript compares the content type exactly; so does this bot, or a charset would pass here and fail there.
+            if (http.Request.ContentType != "application/x-www-form-urlencoded")
+                return Results.BadRequest($"unexpected content type {http.Request.ContentType}");
             var form = System.Web.HttpUtility.ParseQueryString(body);
             if (form["payload"] is not { } raw || JsonNode.Parse(raw) is not JsonObject payload || payload["type"]?.GetValue<string>() != "block_actions")
                 return Results.BadRequest("expected a block_actions payload");
