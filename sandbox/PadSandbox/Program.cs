@@ -1,10 +1,14 @@
 using PadSandbox;
 using PadSandbox.Hosting;
 
-// `./uat sandbox [--faults a,b] [--port N]`: start the PA-dealing sandbox to explore by hand; Ctrl-C stops it
-// and deletes its database cluster.
+// `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-app-url URL] [--describe FILE]`: start the PA-dealing
+// sandbox to explore by hand; Ctrl-C stops it and deletes its database cluster. --bot-app-url sends the PA-dealing
+// app's events and clicks to another app (a Bolt app, in the Slack conformance stage); --describe writes the
+// endpoints, secrets and people as JSON for a program that starts the sandbox.
 var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariable("PAD_SANDBOX_FAULTS"));
 var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
+var history = int.TryParse(Arg("--history"), out var h) ? h : LocalSandbox.DefaultHistory;
+var botApp = Arg("--bot-app-url") is { } url ? new Uri(url) : null;
 
 using var stop = new CancellationTokenSource();
 // Ctrl-C, SIGTERM (kill, a CI cancelling) and SIGHUP (a closed terminal) all stop the sandbox cleanly.
@@ -13,12 +17,14 @@ using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create
 using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, Stop);
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
-await using var sandbox = await LocalSandbox.StartAsync(faults, port: port, ct: stop.Token);
+await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, ct: stop.Token);
 var host = sandbox.Host;
+if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 Console.WriteLine($"""
 
     Dashboard        {host.BaseUrl}  (sign in as anyone below)
-    Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>)
+    Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>; Slack's tiers, scopes and errors apply)
+    Socket Mode      app-level token of the UAT driver app: {host.Workspace.AppToken}
     Bot request URLs {host.BaseUrl}slack/events, {host.InteractivityUrl}
     Signing secret   {host.SigningSecret}
     Database         {sandbox.AppConnectionString.Replace(sandbox.AppPassword, "***", StringComparison.Ordinal)}  (password: PAD_DB_PASSWORD below)

@@ -15,6 +15,7 @@ try
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
+        ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -28,7 +29,7 @@ catch (UnreachableTargetError e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException)
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException or PadUat.Drivers.Slack.SlackApiError or HttpRequestException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
@@ -43,6 +44,7 @@ static int Usage()
                paduat timings <allure-results dir>
                paduat signoff --by "<name>" --notes "<text>" [--accept-with-exceptions "<why>"]
                paduat signoff --verify
+               paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);
     return 2;
 }

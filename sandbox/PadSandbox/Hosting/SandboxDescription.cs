@@ -1,0 +1,24 @@
+using System.Text.Json;
+using PadSandbox.Slack;
+
+namespace PadSandbox.Hosting;
+
+/// <summary>The started sandbox as JSON (endpoints, secrets, people with their tokens) for a program that drives it.</summary>
+public static class SandboxDescription
+{
+    public static void Write(string path, LocalSandbox sandbox)
+    {
+        var host = sandbox.Host;
+        var json = JsonSerializer.Serialize(new
+        {
+            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, interactivityUrl = host.InteractivityUrl,
+            signingSecret = host.SigningSecret, botToken = host.Workspace.Bot.Token, botUserId = host.Workspace.Bot.Id,
+            botAppId = SlackApps.BotAppId, appToken = host.Workspace.AppToken,
+            people = host.Workspace.Users.Where(u => !u.IsBot).OrderBy(u => u.Id, StringComparer.Ordinal)
+                .Select(u => new { id = u.Id, email = u.Email, token = u.Token }),
+        });
+        // Written whole, then renamed, so a reader polling for the file never sees half of it.
+        File.WriteAllText(path + ".tmp", json);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+}

@@ -1,0 +1,191 @@
+// The Slack conformance stage of `./uat test`: Slack's own SDKs (pinned in package.json) against the sandbox's
+// Slack emulator, and against the harness's button clicks. If the emulator were more lenient or stricter than
+// Slack where these SDKs rely on it, or the harness's clicks unlike Slack's, a check here fails the command.
+//   @slack/web-api     every method the harness and the bot use; pagination; a 429 survived by its own retry
+//   @slack/bolt        an app with the sandbox's signing secret receives the emulator's events and the harness's
+//                      clicks (`paduat slack-click`), routes each click to its action handler, and its respond()
+//                      reaches the harness's response_url listener
+//   @slack/socket-mode connects with the UAT driver app's app-level token and receives a person's DM event
+import { spawn, execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import bolt from "@slack/bolt";
+import { SocketModeClient } from "@slack/socket-mode";
+import { LogLevel, WebClient, WebClientEvent } from "@slack/web-api";
+
+const { App } = bolt;
+const sandboxDll = "sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll";
+const cliDll = "src/Cli/bin/Release/net10.0/paduat.dll";
+const results = [];
+let sandbox;
+const dir = await mkdtemp(join(tmpdir(), "paduat-conformance-"));
+
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await withTimeout(body(), 30_000, name);
+    results.push({ name, ok: true, ms: Date.now() - started });
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - started, why: e?.message ?? String(e) });
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function waitFor(predicate, what, ms = 10_000) {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + ms;
+    const poll = () => {
+      const value = predicate();
+      if (value) return resolve(value);
+      if (Date.now() > deadline) return reject(new Error(`${what} did not happen within ${ms / 1000} s`));
+      setTimeout(poll, 25);
+    };
+    poll();
+  });
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startSandbox(botAppUrl) {
+  const describe = join(dir, "sandbox.json");
+  sandbox = spawn("dotnet", [sandboxDll, "--history", "0", "--bot-app-url", botAppUrl, "--describe", describe], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  sandbox.stderr.on("data", (d) => { stderr += d; });
+  const exited = new Promise((_, reject) => sandbox.on("exit", (code) => reject(new Error(`the sandbox exited (${code}): ${stderr.trim()}`))));
+  const ready = (async () => {
+    for (;;) {
+      try { return JSON.parse(await readFile(describe, "utf8")); } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+  })();
+  return withTimeout(Promise.race([ready, exited]), 60_000, "starting the sandbox");
+}
+
+const boltPort = await freePort();
+try {
+  const env = await startSandbox(`http://127.0.0.1:${boltPort}/`);
+  const person = (email) => env.people.find((p) => p.email === email);
+  const alex = person("alex.morgan@paduat.example");
+  const sam = person("sam.rivera@paduat.example");
+  const quiet = { logLevel: LogLevel.ERROR, slackApiUrl: env.slackApiUrl };
+
+  await check("@slack/web-api calls every method the harness and the bot use", async () => {
+    const botClient = new WebClient(env.botToken, quiet);
+    const alexClient = new WebClient(alex.token, quiet);
+    const me = await alexClient.auth.test();
+    assert(me.user_id === alex.id, `auth.test named ${me.user_id}`);
+    assert((await botClient.users.lookupByEmail({ email: alex.email })).user.id === alex.id, "users.lookupByEmail");
+    assert((await botClient.users.info({ user: alex.id })).user.profile.email === alex.email, "users.info");
+    const channel = (await alexClient.conversations.open({ users: env.botUserId })).channel.id;
+    const posted = await botClient.chat.postMessage({ channel, text: "from the bot", blocks: [{ type: "section", text: { type: "mrkdwn", text: "from the bot" } }] });
+    const updated = await botClient.chat.update({ channel, ts: posted.ts, text: "edited by the bot" });
+    assert(updated.text === "edited by the bot", "chat.update");
+    await alexClient.chat.postMessage({ channel, text: "reply in thread", thread_ts: posted.ts });
+    const thread = await alexClient.conversations.replies({ channel, ts: posted.ts });
+    assert(thread.messages.length === 2, `conversations.replies gave ${thread.messages.length} messages`);
+  });
+
+  await check("@slack/web-api paginates conversations.history with its cursor", async () => {
+    const client = new WebClient(sam.token, quiet);
+    const channel = (await client.conversations.open({ users: alex.id })).channel.id;
+    for (let i = 0; i < 5; i++) await client.chat.postMessage({ channel, text: `page test ${i}` });
+    const texts = [];
+    for await (const page of client.paginate("conversations.history", { channel, limit: 2 })) texts.push(...page.messages.map((m) => m.text));
+    assert(texts.join(",") === "page test 4,page test 3,page test 2,page test 1,page test 0", `got ${texts.join(",")}`);
+  });
+
+  await check("@slack/web-api survives a 429 by its own retry after Retry-After", async () => {
+    const client = new WebClient(alex.token, { ...quiet, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } });
+    let limited = 0;
+    client.on(WebClientEvent.RATE_LIMITED, () => { limited++; });
+    const forced = await fetch(new URL("_emulator/rate-limit?method=users.info&times=1&retryAfter=1", env.baseUrl), { method: "POST" });
+    assert(forced.ok, "could not ask the emulator for a 429");
+    const started = Date.now();
+    const answer = await client.users.info({ user: sam.id });
+    assert(answer.ok && limited === 1, `rate-limited ${limited} time(s)`);
+    assert(Date.now() - started >= 900, "retried before Retry-After");
+  });
+
+  // One Bolt app is the PA-dealing app for the rest: the emulator sends it events, the harness sends it clicks.
+  const heard = [];
+  const clicked = [];
+  const app = new App({ signingSecret: env.signingSecret, token: env.botToken, clientOptions: { slackApiUrl: env.slackApiUrl }, logLevel: LogLevel.ERROR });
+  app.message(async ({ message }) => { heard.push(message); });
+  app.action("manager_approve", async ({ ack, body, respond }) => {
+    await ack();
+    clicked.push(body);
+    await respond({ replace_original: true, text: `You approved request #${body.actions[0].value}.` });
+  });
+  await app.start(boltPort);
+  try {
+    await check("@slack/bolt receives the emulator's Events API delivery of a person's DM", async () => {
+      const client = new WebClient(alex.token, quiet);
+      const channel = (await client.conversations.open({ users: env.botUserId })).channel.id;
+      await client.chat.postMessage({ channel, text: "hello Bolt" });
+      const message = await waitFor(() => heard.find((m) => m.text === "hello Bolt"), "Bolt hearing the DM");
+      assert(message.user === alex.id && message.channel_type === "im", `heard ${JSON.stringify(message)}`);
+    });
+
+    await check("@slack/bolt routes the harness's click to its action handler (200, not 400) and respond() reaches the harness", async () => {
+      const { stdout } = await promisify(execFile)("dotnet", [cliDll, "slack-click", "--interactivity-url", `http://127.0.0.1:${boltPort}/slack/events`,
+        "--action", "manager_approve", "--value", "42"], {
+        env: { ...process.env, SLACK_API_URL: env.slackApiUrl, SLACK_TOKEN: sam.token, SLACK_SIGNING_SECRET: env.signingSecret,
+          SLACK_BOT_APP_ID: env.botAppId, SLACK_BOT_USER_ID: env.botUserId },
+      });
+      const result = JSON.parse(stdout);
+      assert(result.status === 200, `Bolt answered ${result.status}`);
+      assert(clicked.length === 1 && clicked[0].user.id === sam.id && clicked[0].api_app_id === env.botAppId && clicked[0].team.domain,
+        `the click Bolt routed: ${JSON.stringify(clicked[0] ?? null)}`);
+      assert(result.answer?.Text === "You approved request #42." && result.answer.ReplacesOriginal, `the harness saw ${JSON.stringify(result.answer)}`);
+    });
+  } finally {
+    await app.stop();
+  }
+
+  await check("@slack/socket-mode connects with the app-level token and receives a person's DM event", async () => {
+    const socket = new SocketModeClient({ appToken: env.appToken, clientOptions: { slackApiUrl: env.slackApiUrl }, logLevel: LogLevel.ERROR });
+    const events = [];
+    socket.on("message", async ({ event, ack }) => { await ack(); events.push(event); });
+    await socket.start();
+    try {
+      const client = new WebClient(sam.token, quiet);
+      const channel = (await client.conversations.open({ users: env.botUserId })).channel.id;
+      await client.chat.postMessage({ channel, text: "over the socket" });
+      const event = await waitFor(() => events.find((e) => e.text === "over the socket"), "the Socket Mode event");
+      assert(event.user === sam.id && event.channel === channel, `got ${JSON.stringify(event)}`);
+    } finally {
+      await socket.disconnect();
+    }
+  });
+} catch (e) {
+  results.push({ name: "the conformance stage itself", ok: false, why: e.message });
+} finally {
+  if (sandbox && sandbox.exitCode === null) {
+    sandbox.kill("SIGTERM");
+    await new Promise((r) => { sandbox.on("exit", r); setTimeout(r, 10_000); });
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name}${r.ms === undefined ? "" : ` (${r.ms} ms)`}${r.ok ? "" : `\n     ${r.why}`}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`Slack conformance: ${results.length - failed} of ${results.length} checks passed`);
+process.exit(failed === 0 ? 0 : 1);
