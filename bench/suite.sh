@@ -20,4 +20,6 @@ for run in $(seq 1 "$runs"); do
   printf '  %-44s %8d ms\n' "start-up (host, cluster, sandbox, browser)" $((first - t0))
   "${CLI[@]}" timings "$results" | awk '/^feature-ms/ { name=""; for (i = 4; i <= NF; i++) name = name $i " "; printf "  %-44.44s %8d ms  (%d tests)\n", name, $2, $3 }'
   printf '  %-44s %8d ms\n' "teardown (cluster, browser, test host)" $((t1 - last))
+  echo "  Slack calls the harness made (its app's budget, shared by the four people):"
+  awk -F'\t' '{ printf "    %-24s %6s %8s %8s  %s\n", $1, $2, $3, $4, $5 }' reports/slack-calls.tsv
 done

@@ -134,4 +134,13 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => answers.ExpectAsync(id, _ => true, "the decision on the clicked message", TimeSpan.FromSeconds(1)));
         Assert.Equal("Cannot check the decision on the clicked message: SLACK_RESPONSE_URL_BASE is not set, so the bot's answers to clicks (its response_url posts) cannot reach this run", error.Message);
     }
+
+    [Fact]
+    public void The_driver_app_manifest_asks_for_exactly_the_scopes_and_event_the_emulator_gives_the_test_people()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(PadUat.Support.RepoRoot.Find(), "slack", "uat-driver-app.manifest.json")))!;
+        Assert.Equal(PadSandbox.Slack.SlackApps.PersonScopes.Order(), manifest["oauth_config"]!["scopes"]!["user"]!.AsArray().Select(s => s!.GetValue<string>()).Order());
+        Assert.Equal(["message.im"], manifest["settings"]!["event_subscriptions"]!["user_events"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.True(manifest["settings"]!["socket_mode_enabled"]!.GetValue<bool>());
+    }
 }
