@@ -60,25 +60,27 @@ public static class Commands
 
     public static int SignOff(string root, IReadOnlyDictionary<string, string> options)
     {
-        var unknown = options.Keys.Except(["by", "notes", "accept-with-exceptions"]).ToList();
+        var unknown = options.Keys.Except(["by", "notes", "confirm", "accept-with-exceptions", "ssh-key"]).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}");
-        var outcome = SignOffDesk.Sign(RepoRoot.AllureResults(root), SignOffDir(root), options.GetValueOrDefault("by", ""),
-            options.GetValueOrDefault("notes", ""), options.GetValueOrDefault("accept-with-exceptions"), DateTime.UtcNow);
+        var request = new SignOffRequest(options.GetValueOrDefault("by", ""), options.GetValueOrDefault("notes", ""), options.GetValueOrDefault("confirm"),
+            options.GetValueOrDefault("accept-with-exceptions"), options.GetValueOrDefault("ssh-key"));
+        var outcome = SignOffDesk.Sign(root, RepoRoot.AllureResults(root), SignOffDir(root), request, DateTime.UtcNow);
         if (outcome.Record is not { } record)
         {
             Console.Error.WriteLine("Refused: this run does not meet the sign-off criteria (plan 5.12):");
             foreach (var reason in outcome.Refusals) Console.Error.WriteLine($"  - {reason}");
-            Console.Error.WriteLine("Fix the run, or sign knowingly with --accept-with-exceptions \"<why>\".");
+            Console.Error.WriteLine("Fix the run, or sign knowingly with --accept-with-exceptions \"<scenario>: <why>; …\" naming each scenario you accept.");
             return 1;
         }
-        Console.WriteLine($"{record.Verdict} by {record.SignedBy}; SHA-256 of the run's results {record.ResultsSha256}.");
+        Console.WriteLine($"{record.Verdict} by {record.SignedBy} for run {record.RunId}; SHA-256 of the record {record.RecordSha256}" +
+                          (record.SshSignature is null ? "." : ", SSH-signed."));
         Console.WriteLine($"Record: {Path.Combine(SignOffDir(root), SignOffDesk.PageFile)} (and in the Allure report under 'Sign-off').");
         return 0;
     }
 
     public static int VerifySignOff(string root)
     {
-        var validity = SignOffDesk.Verify(RepoRoot.AllureResults(root), SignOffDir(root));
+        var validity = SignOffDesk.Verify(root, RepoRoot.AllureResults(root), SignOffDir(root));
         Console.WriteLine(validity);
         return validity.StartsWith("VALID", StringComparison.Ordinal) ? 0 : 1;
     }

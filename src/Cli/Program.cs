@@ -42,7 +42,7 @@ static int Usage()
                paduat summary <allure-results dir>
                paduat verdict <allure-results dir> <tag>
                paduat timings <allure-results dir>
-               paduat signoff --by "<name>" --notes "<text>" [--accept-with-exceptions "<why>"]
+               paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);

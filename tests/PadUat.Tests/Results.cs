@@ -1,31 +1,41 @@
+using PadUat.Support;
 using PadUat.Support.Allure;
+using PadUat.Support.Features;
 
 namespace PadUat.Tests;
 
-/// <summary>Builds small runs of Allure results for the report and sign-off tests.</summary>
+/// <summary>Builds runs of Allure results for the report and sign-off tests, from what features/ really defines.</summary>
 internal static class Results
 {
+    public static readonly string Root = RepoRoot.Find();
+    public static readonly IReadOnlyList<ExpectedTest> Expected = FeatureCatalogue.Load(Root);
+
     public static string NewDirectory() => Directory.CreateTempSubdirectory("paduat-results-").FullName;
 
-    public static TestResult Write(AllureResultsWriter writer, string feature, string title, string status, params string[] tags)
+    public static TestResult Write(AllureResultsWriter writer, ExpectedTest test, string status, string? message = null, params Label[] labels)
     {
-        var result = ScenarioResults.Create(new ScenarioDescription(feature, "features", title, null, tags, [], []), writer.NewUuid(), "host", "1-1");
+        var result = ScenarioResults.Create(new ScenarioDescription(test.FeatureTitle, test.FeatureFolder, test.TitleTemplate, null, test.Tags, [], test.Arguments),
+            writer.NewUuid(), "host", "1-1");
         result.Status = status;
         result.Stage = "finished";
         result.Start = 1_700_000_000_000;
         result.Stop = 1_700_000_001_000;
-        if (status is not AllureStatus.Passed) result.StatusDetails = new StatusDetails($"{title} is {status}", null);
+        result.Labels.AddRange(labels);
+        if (status is not AllureStatus.Passed) result.StatusDetails = new StatusDetails(message ?? $"{test.Title} is {status}", null);
         writer.Write(result);
         return result;
     }
 
-    /// <summary>A run in which all ten UAT scenarios passed, plus one preflight check.</summary>
-    public static AllureResultsWriter PassingRun(string dir)
+    /// <summary>
+    /// A run of every test the features define, each passed unless <paramref name="statusOf"/> says otherwise (null: not run).
+    /// </summary>
+    public static AllureResultsWriter Run(string dir, string runId = "run-1", Func<ExpectedTest, string?>? statusOf = null)
     {
         var writer = new AllureResultsWriter(dir);
-        writer.WriteEnvironment([new("APP_ENV", "local"), new("Database", "backoffice_db at 127.0.0.1:5432")]);
-        Write(writer, "Preflight", "migrated", AllureStatus.Passed, "preflight", "blocker");
-        for (var n = 1; n <= 10; n++) Write(writer, $"Scenario {n}", $"check {n}", AllureStatus.Passed, $"scenario-{n}", "critical");
+        writer.WriteEnvironment([new("APP_ENV", "local"), new("Run.id", runId), new("Database", "backoffice_db at 127.0.0.1:5432")]);
+        foreach (var test in Expected)
+            if ((statusOf is null ? AllureStatus.Passed : statusOf(test)) is { } status)
+                Write(writer, test, status);
         return writer;
     }
 }

@@ -1,79 +1,200 @@
+using System.Text.Json.Nodes;
 using PadUat.Support.Allure;
 using PadUat.Support.SignOff;
 using Xunit;
 
 namespace PadUat.Tests;
 
-/// <summary>Plan 5.12 from the run: refused when a criterion is missed, bound to the results, tampering shows.</summary>
+/// <summary>
+/// Plan 5.12 from the run: complete runs only (every preflight check, every scenario, every example), skips only
+/// where the target declares the feature absent, each scenario confirmed, exceptions naming their scenarios; a
+/// record that cannot be quietly edited, bound to its run, chained in a log, optionally SSH-signed.
+/// </summary>
 public sealed class SignOffTests : IDisposable
 {
     private readonly string _results = Results.NewDirectory();
     private readonly string _signOff = Results.NewDirectory();
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly SignOffRequest Pat = new("Pat Owner", "UAT of release 2.3", "all");
+
+    private SignOffOutcome Sign(SignOffRequest? request = null) => SignOffDesk.Sign(Results.Root, _results, _signOff, request ?? Pat, Now);
+    private string Verify() => SignOffDesk.Verify(Results.Root, _results, _signOff);
 
     [Fact]
-    public void A_passing_run_is_signed_with_every_criterion_met_and_bound_to_its_results()
+    public void A_complete_passing_run_is_signed_with_every_criterion_met_each_scenario_confirmed_and_bound_to_the_run()
     {
-        Results.PassingRun(_results);
-        var outcome = SignOffDesk.Sign(_results, _signOff, "Pat Owner", "Looks good", null, Now);
-        var record = Assert.IsType<SignOffRecord>(outcome.Record);
+        Results.Run(_results);
+        var record = Assert.IsType<SignOffRecord>(Sign().Record);
         Assert.All(record.Criteria, c => Assert.True(c.Met, c.Name));
-        Assert.Equal(11, record.TestCount);
-        Assert.Equal("local", record.Environment["APP_ENV"]);
-        Assert.StartsWith("VALID", SignOffDesk.Verify(_results, _signOff));
-        Assert.Single(Directory.GetFiles(_results, "signoff-*-result.json"));
-        Assert.Contains("Pat Owner", File.ReadAllText(Path.Combine(_signOff, SignOffDesk.PageFile)));
+        Assert.Equal(Enumerable.Range(1, 10), record.Scenarios.Select(s => s.Number));
+        Assert.All(record.Scenarios, s => Assert.True(s.Confirmed && s.Result == ScenarioOutcome.Passed));
+        Assert.Equal(("run-1", Results.Expected.Count), (record.RunId, record.TestCount));
+        Assert.StartsWith("VALID: Signed off by Pat Owner", Verify());
+        Assert.Contains("\"passed\"", File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()));
     }
 
     [Fact]
-    public void A_run_with_a_failed_critical_check_is_refused_with_reasons()
+    public void A_run_without_preflight_is_refused()
     {
-        var writer = Results.PassingRun(_results);
-        Results.Write(writer, "Scenario 8", "restricted", AllureStatus.Failed, "scenario-8", "blocker");
-        var outcome = SignOffDesk.Sign(_results, _signOff, "Pat Owner", "", null, Now);
-        Assert.Null(outcome.Record);
-        Assert.Contains(outcome.Refusals, r => r.StartsWith("All 10 UAT scenarios completed: scenario 8 did not pass", StringComparison.Ordinal));
-        Assert.Contains(outcome.Refusals, r => r.StartsWith("No critical bugs identified: blocker", StringComparison.Ordinal));
-        Assert.False(File.Exists(Path.Combine(_signOff, SignOffDesk.RecordFile)));
+        Results.Run(_results, statusOf: t => t.IsPreflight ? null : AllureStatus.Passed);
+        var refusals = Sign().Refusals;
+        Assert.Contains(refusals, r => r.StartsWith("Preflight: 'A connection opens as the application user' did not run", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_missing_scenario_is_refused() 
+    public void A_run_with_one_test_per_scenario_is_refused_naming_every_example_that_did_not_run()
     {
-        var writer = new AllureResultsWriter(_results);
-        for (var n = 1; n <= 9; n++) Results.Write(writer, $"Scenario {n}", "ok", AllureStatus.Passed, $"scenario-{n}");
-        Assert.Contains(SignOffDesk.Sign(_results, _signOff, "Pat", "", null, Now).Refusals,
-            r => r.Contains("scenario 10 did not run", StringComparison.Ordinal));
+        var first = Results.Expected.Where(t => t.Scenario is not null).GroupBy(t => t.Scenario).Select(g => g.First()).ToHashSet();
+        Results.Run(_results, statusOf: t => t.Scenario is null || first.Contains(t) ? AllureStatus.Passed : null);
+        var refusals = Sign().Refusals;
+        Assert.Contains("Scenario 4: 'An execution 2½ days after approval is recorded with executed_within_two_days = no' did not run", refusals);
+        Assert.DoesNotContain(refusals, r => r.Contains('<'));
     }
 
     [Fact]
-    public void Accepting_with_exceptions_signs_and_lists_them()
+    public void A_mostly_skipped_run_is_refused_and_a_declared_absence_is_accepted_and_quoted()
     {
-        var writer = Results.PassingRun(_results);
-        Results.Write(writer, "Scenario 10", "page load", AllureStatus.Failed, "scenario-10", "normal");
-        var record = SignOffDesk.Sign(_results, _signOff, "Pat Owner", "", "Dashboard speed accepted until the index release", Now).Record!;
+        Results.Run(_results, statusOf: t => t.Scenario is 3 ? AllureStatus.Skipped : AllureStatus.Passed);
+        Assert.Contains(Sign().Refusals, r => r.StartsWith("Scenario 3: 'Compliance approves and the employee may trade' was skipped without the target declaring it absent", StringComparison.Ordinal));
+
+        Directory.Delete(_results, true);
+        var writer = Results.Run(_results, statusOf: t => t.Scenario is 9 ? null : AllureStatus.Passed);
+        foreach (var test in Results.Expected.Where(t => t.Scenario is 9))
+            Results.Write(writer, test, AllureStatus.Skipped, "Not applicable", new Label(SignOffCriteria.NotApplicableLabel, "compliance_config conflict_detection = disabled"));
+        var record = Sign().Record!;
+        Assert.Equal(ScenarioOutcome.NotApplicableResult, record.Scenarios[8].Result);
+        Assert.Contains("the target declares: \"compliance_config conflict_detection = disabled\"", record.Criteria[1].Detail);
+    }
+
+    [Fact]
+    public void Every_scenario_must_be_confirmed_by_the_signer()
+    {
+        Results.Run(_results);
+        Assert.Equal(["Scenario 9 (Scenario 9 — Firm-trading conflicts are flagged for compliance, never blocked) is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)"],
+            Sign(Pat with { Confirm = "1-8,10" }).Refusals);
+        Assert.Throws<ArgumentException>(() => Sign(Pat with { Confirm = null }));
+    }
+
+    [Fact]
+    public void Exceptions_must_name_the_failing_scenarios_and_show_amber_never_green()
+    {
+        Results.Run(_results, statusOf: t => t.Scenario is 10 ? AllureStatus.Failed : AllureStatus.Passed);
+        Assert.Throws<ArgumentException>(() => Sign(Pat with { Exceptions = "page loads accepted" }));
+        Assert.NotEmpty(Sign(Pat with { Exceptions = "4: not failing" }).Refusals);
+        var record = Sign(Pat with { Exceptions = "10: page loads accepted until the index release" }).Record!;
         Assert.Equal("Signed off with exceptions", record.Verdict);
-        Assert.Contains(record.Exceptions, c => c.Name == "Performance meets requirements");
-        Assert.Contains("Dashboard speed accepted", File.ReadAllText(Path.Combine(_signOff, SignOffDesk.PageFile)));
+        Assert.Equal("page loads accepted until the index release", record.Scenarios[9].Exception);
+        var entry = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()))!;
+        Assert.Equal(AllureStatus.Broken, entry["status"]!.GetValue<string>());
+        Assert.Contains("class=\"exception\"", File.ReadAllText(Path.Combine(_signOff, SignOffDesk.PageFile)));
     }
 
-    [Fact]
-    public void Changing_a_result_after_signing_makes_the_sign_off_invalid()
+    [Theory]
+    [InlineData("signedBy", "\"Mallory\"")]
+    [InlineData("notes", "\"nothing to see\"")]
+    [InlineData("signedAtUtc", "\"2026-11-29T12:00:00Z\"")]
+    [InlineData("runId", "\"run-2\"")]
+    [InlineData("environment", "{\"APP_ENV\":\"dev\"}")]
+    [InlineData("exceptions", "{\"scenario 1\":\"slipped in\"}")]
+    [InlineData("testCount", "1")]
+    public void Editing_any_field_of_the_record_makes_it_invalid(string field, string value)
     {
-        Results.PassingRun(_results);
-        SignOffDesk.Sign(_results, _signOff, "Pat Owner", "", null, Now);
-        var victim = Directory.GetFiles(_results, "*-result.json").First(f => !Path.GetFileName(f).StartsWith("signoff-", StringComparison.Ordinal));
-        File.WriteAllText(victim, File.ReadAllText(victim).Replace("\"failed\"", "\"passed\"", StringComparison.Ordinal) + " ");
-        Assert.StartsWith("INVALID", SignOffDesk.Verify(_results, _signOff));
-        Assert.Contains("\"broken\"", File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()));
+        Results.Run(_results);
+        Sign();
+        var path = Path.Combine(_signOff, SignOffDesk.RecordFile);
+        var record = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        record[field] = JsonNode.Parse(value);
+        File.WriteAllText(path, record.ToJsonString());
+        var verdict = Verify();
+        Assert.True(verdict.StartsWith("INVALID", StringComparison.Ordinal) || (field == "runId" && verdict.StartsWith("No sign-off for this run", StringComparison.Ordinal)), verdict);
     }
 
     [Fact]
-    public void A_signer_is_required() => Assert.NotEmpty(SignOffDesk.Sign(_results, _signOff, " ", "", null, Now).Refusals);
+    public void Editing_the_criteria_or_a_result_makes_it_invalid()
+    {
+        Results.Run(_results);
+        Sign();
+        var path = Path.Combine(_signOff, SignOffDesk.RecordFile);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"met\": true", "\"met\": false", StringComparison.Ordinal));
+        Assert.StartsWith("INVALID: the sign-off record was edited after signing", Verify());
+
+        Sign();
+        var victim = Directory.GetFiles(_results, "*-result.json").First(f => !Path.GetFileName(f).StartsWith("signoff-", StringComparison.Ordinal));
+        File.AppendAllText(victim, " ");
+        Assert.StartsWith("INVALID: the results have changed since they were signed", Verify());
+        Assert.Contains("\"failed\"", File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()));
+    }
+
+    [Fact]
+    public void A_removed_sign_off_breaks_the_log_chain()
+    {
+        Results.Run(_results);
+        Sign();
+        Sign(Pat with { Notes = "second look" });
+        var log = Path.Combine(_signOff, SignOffLog.File);
+        File.WriteAllLines(log, File.ReadAllLines(log).Skip(1));
+        Assert.Contains("the sign-off log is broken: the chain breaks at line 1", Verify());
+    }
+
+    [Fact]
+    public void A_later_run_shows_no_earlier_sign_off()
+    {
+        Results.Run(_results);
+        Sign();
+        Directory.Delete(_results, true);
+        Results.Run(_results, runId: "run-2");
+        Assert.StartsWith("No sign-off for this run (run run-2): the last sign-off, by Pat Owner", Verify());
+        Assert.Empty(Directory.GetFiles(_results, "signoff-*"));
+    }
+
+    [Fact]
+    public void An_ssh_signed_record_verifies_against_the_allowed_signers_and_fails_against_another_key()
+    {
+        var keys = Results.NewDirectory();
+        try
+        {
+            foreach (var name in new[] { "pat", "mallory" }) Ssh.KeyGen(Path.Combine(keys, name));
+            var root = Results.NewDirectory();
+            Directory.CreateDirectory(Path.Combine(root, "env"));
+            File.Copy(Path.Combine(Results.Root, "PadUat.sln"), Path.Combine(root, "PadUat.sln"));
+            CopyDirectory(Path.Combine(Results.Root, "features"), Path.Combine(root, "features"));
+            File.WriteAllText(SignOffDesk.AllowedSigners(root), $"pat.owner@firm.example {File.ReadAllText(Path.Combine(keys, "pat.pub")).Trim()}\n");
+            Results.Run(_results);
+
+            SignOffDesk.Sign(root, _results, _signOff, Pat with { SshKey = Path.Combine(keys, "pat") }, Now);
+            Assert.Contains("SSH-signed by pat.owner@firm.example, a key allowed_signers allows", SignOffDesk.Verify(root, _results, _signOff));
+
+            SignOffDesk.Sign(root, _results, _signOff, Pat with { SshKey = Path.Combine(keys, "mallory") }, Now);
+            Assert.StartsWith("INVALID: SSH-signed with a key that allowed_signers does not allow", SignOffDesk.Verify(root, _results, _signOff));
+            Directory.Delete(root, true);
+        }
+        finally { Directory.Delete(keys, true); }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*.feature", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 
     public void Dispose()
     {
         Directory.Delete(_results, recursive: true);
         Directory.Delete(_signOff, recursive: true);
+    }
+}
+
+internal static class Ssh
+{
+    public static void KeyGen(string path)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", path])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        p.WaitForExit(10_000);
+        if (p.ExitCode != 0) throw new InvalidOperationException(p.StandardError.ReadToEnd());
     }
 }

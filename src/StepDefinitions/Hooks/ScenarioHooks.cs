@@ -106,6 +106,6 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         // SpecFlow reports the folder relative to the project ("../../features/…"); the report names it from the repo root.
         var folder = feature.FeatureInfo.FolderPath.Replace('\\', '/').Replace("../", "", StringComparison.Ordinal);
         return new ScenarioDescription(feature.FeatureInfo.Title, folder, info.Title, info.Description,
-            feature.FeatureInfo.Tags, info.Tags, args);
+            feature.FeatureInfo.Tags, info.Tags, args, feature.FeatureInfo.Description);
     }
 }

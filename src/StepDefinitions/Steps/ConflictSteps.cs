@@ -9,14 +9,16 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 9: conflicts are advisory. Run only where the target declares conflict detection.</summary>
 [Binding]
-public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider runtime, RequestContext request)
+public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider runtime, RequestContext request, PadUat.Support.Evidence.Evidence evidence)
 {
     [Given(@"^the target declares firm-trading conflict detection$")]
     public async Task GivenConflictDetection()
     {
         var declared = await records.ComplianceSettingAsync("conflict_detection");
-        if (declared != "enabled")
-            runtime.TestIgnore($"Not applicable: the target does not declare conflict detection (compliance_config conflict_detection = {declared ?? "absent"}); plan 5.10 skips scenario 9 until it is implemented.");
+        if (declared == "enabled") return;
+        // The sign-off accepts this skip only because the target itself declares the feature absent: quoted on the record.
+        evidence.Label(PadUat.Support.SignOff.SignOffCriteria.NotApplicableLabel, $"compliance_config conflict_detection = {declared ?? "absent"}");
+        runtime.TestIgnore($"Not applicable: the target does not declare conflict detection (compliance_config conflict_detection = {declared ?? "absent"}); plan 5.10 skips scenario 9 until it is implemented.");
     }
 
     [Then(@"^the bot tells the employee the request is flagged for compliance as advisory$")]

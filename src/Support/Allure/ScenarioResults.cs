@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
+using PadUat.Support.Features;
 
 namespace PadUat.Support.Allure;
 
 /// <summary>What a Gherkin scenario is, independent of the runner: enough to build its Allure result.</summary>
 public sealed record ScenarioDescription(string FeatureTitle, string FeatureFolder, string ScenarioTitle, string? Description,
-    IReadOnlyList<string> FeatureTags, IReadOnlyList<string> ScenarioTags, IReadOnlyList<KeyValuePair<string, string>> Arguments);
+    IReadOnlyList<string> FeatureTags, IReadOnlyList<string> ScenarioTags, IReadOnlyList<KeyValuePair<string, string>> Arguments,
+    string? FeatureDescription = null);
 
 /// <summary>
 /// Builds a scenario's Allure result: stable ids across runs (from feature and scenario titles, plus outline values
@@ -18,18 +18,18 @@ public static class ScenarioResults
 
     public static TestResult Create(ScenarioDescription s, string uuid, string host, string thread)
     {
-        var fullName = $"{s.FeatureFolder}/{s.FeatureTitle}: {s.ScenarioTitle}";
-        var testCaseId = Md5(fullName);
+        // Ids from the scenario as written (stable for every row); names with this row's values, never "<placeholders>".
+        var testCaseId = ExpectedTest.Md5($"{s.FeatureFolder}/{s.FeatureTitle}: {s.ScenarioTitle}");
+        var title = ExpectedTest.Substitute(s.ScenarioTitle, s.Arguments);
         var parameters = s.Arguments.Select(a => new Parameter(a.Key, a.Value)).ToList();
         var result = new TestResult
         {
             Uuid = uuid,
-            // An outline row reads as what it checks: "<within>" becomes "yes"; ids stay those of the outline.
-            Name = s.Arguments.Aggregate(s.ScenarioTitle, (title, a) => title.Replace($"<{a.Key}>", a.Value, StringComparison.Ordinal)),
-            FullName = fullName,
+            Name = title,
+            FullName = $"{s.FeatureFolder}/{s.FeatureTitle}: {title}",
             TestCaseId = testCaseId,
-            HistoryId = Md5(testCaseId + string.Concat(parameters.Select(p => $"|{p.Name}={p.Value}"))),
-            Description = s.Description,
+            HistoryId = ExpectedTest.Md5(testCaseId + string.Concat(parameters.Select(p => $"|{p.Name}={p.Value}"))),
+            Description = string.Join("\n\n", new[] { s.FeatureDescription, s.Description }.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim())) is { Length: > 0 } text ? text : null,
             Parameters = parameters,
         };
         var tags = s.FeatureTags.Concat(s.ScenarioTags).Distinct().ToList();
@@ -44,7 +44,7 @@ public static class ScenarioResults
         labels.Add(new Label("language", "C#"));
         labels.Add(new Label("severity", tags.LastOrDefault(Severities.Contains) ?? "normal"));
         if (!tags.Any(t => t.StartsWith("allure.story:", StringComparison.Ordinal)))
-            labels.Add(new Label("story", s.ScenarioTitle));
+            labels.Add(new Label("story", title));
         foreach (var tag in tags.Where(t => !Severities.Contains(t)))
         {
             switch (tag.Split(':', 2))
@@ -61,5 +61,4 @@ public static class ScenarioResults
         return result;
     }
 
-    private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 }

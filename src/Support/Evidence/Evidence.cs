@@ -55,6 +55,12 @@ public sealed class Evidence(AllureResultsWriter writer)
 
     public Task StepAsync(string name, Func<Task> action) => StepAsync(name, async () => { await action(); return true; });
 
+    /// <summary>A label on the scenario's result (e.g. why it does not apply to this target).</summary>
+    public void Label(string name, string value)
+    {
+        if (_open.LastOrDefault() is TestResult test) test.Labels.Add(new Label(name, value));
+    }
+
     public void Attach(string name, string mimeType, string content) => Current.Attachments.Add(writer.Attach(name, mimeType, content));
 
     public void Attach(string name, string mimeType, byte[] content) => Current.Attachments.Add(writer.Attach(name, mimeType, content));

@@ -18,6 +18,7 @@ public static class RunContext
         return
         [
             new("APP_ENV", t.AppEnv),
+            new("Run.id", run.RunId),
             new("Database", $"{t.Database.Name} at {t.Database.Host}:{t.Database.Port}"),
             new("Database.schema", t.Database.Schema),
             new("Database.user", t.Database.User),

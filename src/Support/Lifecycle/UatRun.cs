@@ -16,6 +16,9 @@ public sealed class UatRun : IAsyncDisposable
     private readonly LocalSandbox? _sandbox;
 
     public UatSettings Settings { get; }
+
+    /// <summary>This run, among all runs against any target: when it started and a random part. A sign-off is bound to it.</summary>
+    public string RunId { get; } = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
     public Target Target { get; }
 
     /// <summary>The migration revision the database was at when the run started (for the report's environment panel).</summary>

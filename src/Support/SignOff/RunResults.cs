@@ -23,18 +23,41 @@ public sealed class RunResults
         Directory = directory; Tests = tests; Environment = environment;
     }
 
+    /// <summary>This run's id (environment Run.id), which a sign-off is bound to.</summary>
+    public string RunId => Environment.GetValueOrDefault("Run.id", "");
+
+    /// <summary>
+    /// The run's results. A file that is not an Allure result ends in one line naming it and what is wrong — never
+    /// a stack trace — so a corrupted or hand-edited folder is reported, not half-read.
+    /// </summary>
     public static RunResults Load(string directory)
     {
         if (!System.IO.Directory.Exists(directory) || !System.IO.Directory.EnumerateFiles(directory, "*-result.json").Any())
             throw new InvalidOperationException($"{directory} holds no Allure results: no run has written any (run ./uat first, or see its output for why it stopped).");
         var tests = System.IO.Directory.EnumerateFiles(directory, "*-result.json")
             .Where(f => !Path.GetFileName(f).StartsWith(SignOffPrefix, StringComparison.Ordinal))
-            .Select(f => JsonSerializer.Deserialize<TestResult>(File.ReadAllText(f), AllureResultsWriter.Json)!)
+            .Order(StringComparer.Ordinal)
+            .Select(ReadResult)
             .ToList();
         var envFile = Path.Combine(directory, "environment.properties");
         var environment = File.Exists(envFile) ? ParseProperties(File.ReadAllLines(envFile)) : new Dictionary<string, string>();
         return new RunResults(directory, tests, environment);
     }
+
+    private static TestResult ReadResult(string file)
+    {
+        TestResult? result;
+        try { result = JsonSerializer.Deserialize<TestResult>(File.ReadAllText(file), AllureResultsWriter.Json); }
+        catch (JsonException e) { throw new InvalidOperationException($"{file}: not an Allure result — {e.Message.Split('.')[0]}"); }
+        if (result is null) throw new InvalidOperationException($"{file}: holds null, not an Allure result");
+        if (string.IsNullOrEmpty(result.Status) || string.IsNullOrEmpty(result.TestCaseId))
+            throw new InvalidOperationException($"{file}: an Allure result without a status or testCaseId");
+        return result;
+    }
+
+    /// <summary>The result of one test the features define: same test case, same example values.</summary>
+    public TestResult? Find(Features.ExpectedTest test) => Tests.FirstOrDefault(t => t.TestCaseId == test.TestCaseId
+        && t.Parameters.Select(p => (p.Name, p.Value)).SequenceEqual(test.Arguments.Select(a => (a.Key, a.Value))));
 
     /// <summary>SHA-256 over every file of the run (name and bytes, in name order), the sign-off's own files excluded.</summary>
     public string Digest()

@@ -1,39 +1,90 @@
 using PadUat.Support.Allure;
+using PadUat.Support.Features;
 
 namespace PadUat.Support.SignOff;
 
 public sealed record Criterion(string Name, bool Met, string Detail);
 
-/// <summary>Plan 5.12's sign-off checklist, each box computed from the run's results instead of ticked by hand.</summary>
+/// <summary>How one of the ten UAT scenarios (or the preflight, as scenario 0) came out in the run, test by test.</summary>
+public sealed record ScenarioOutcome(int Number, string Title, string Result, IReadOnlyList<string> Problems, string? NotApplicable, int Tests)
+{
+    public const string Passed = "passed";
+    public const string NotApplicableResult = "not applicable";
+    public const string NotPassed = "not passed";
+
+    public bool Complete => Result is Passed or NotApplicableResult;
+}
+
+/// <summary>The run judged against plan 5.12, criterion by criterion and scenario by scenario.</summary>
+public sealed record Assessment(IReadOnlyList<Criterion> Criteria, ScenarioOutcome Preflight, IReadOnlyList<ScenarioOutcome> Scenarios)
+{
+    public IEnumerable<string> Unmet => Criteria.Where(c => !c.Met).Select(c => $"{c.Name}: {c.Detail}");
+}
+
+/// <summary>
+/// Plan 5.12's sign-off checklist, each box computed from the run's results against what features/ defines — every
+/// preflight check and every scenario of the ten, every example of every outline — instead of ticked by hand. A
+/// skipped test counts only where the target declared the feature absent (the declaration is quoted).
+/// </summary>
 public static class SignOffCriteria
 {
     public const int UatScenarios = 10;
+    /// <summary>The label a test carries when the target declares its feature absent; its value is the declaration.</summary>
+    public const string NotApplicableLabel = "notApplicable";
     private static readonly string[] Serious = ["blocker", "critical"];
 
-    public static IReadOnlyList<Criterion> Evaluate(RunResults run)
+    public static Assessment Evaluate(RunResults run, IReadOnlyList<ExpectedTest> expected)
     {
-        var tests = run.Tests;
-        var byScenario = Enumerable.Range(1, UatScenarios).ToDictionary(n => n,
-            n => tests.Where(t => RunResults.Tags(t).Contains($"scenario-{n}")).ToList());
-        var incomplete = byScenario.Where(s => s.Value.Count == 0 || s.Value.Any(t => t.Status is not (AllureStatus.Passed or AllureStatus.Skipped)))
-            .Select(s => s.Value.Count == 0 ? $"scenario {s.Key} did not run" : $"scenario {s.Key} did not pass").ToList();
-        var skipped = byScenario.Where(s => s.Value.Count > 0 && s.Value.All(t => t.Status == AllureStatus.Skipped))
-            .Select(s => $"scenario {s.Key} not applicable: {s.Value[0].StatusDetails?.Message}").ToList();
-        var notPassing = tests.Where(t => t.Status is AllureStatus.Failed or AllureStatus.Broken).ToList();
+        var preflight = Outcome(0, "Preflight (plan phases 1–3)", expected.Where(e => e.IsPreflight).ToList(), run);
+        var scenarios = Enumerable.Range(1, UatScenarios).Select(n =>
+        {
+            var tests = expected.Where(e => e.Scenario == n).ToList();
+            return Outcome(n, tests.FirstOrDefault()?.FeatureTitle ?? $"Scenario {n}", tests, run);
+        }).ToList();
+        var notPassing = run.Tests.Where(t => t.Status is AllureStatus.Failed or AllureStatus.Broken).ToList();
         var serious = notPassing.Where(t => Serious.Contains(RunResults.Label(t, "severity"))).ToList();
-        var performance = byScenario[10];
+        var performance = scenarios[9];
+        var incomplete = scenarios.Where(s => !s.Complete).ToList();
+        var notApplicable = scenarios.Where(s => s.NotApplicable is not null).ToList();
 
-        return
+        return new Assessment(
         [
+            new("All preflight checks passed (plan phases 1–3)", preflight.Complete,
+                preflight.Complete ? $"all {preflight.Tests} ran and passed" : string.Join("; ", preflight.Problems)),
             new("All 10 UAT scenarios completed", incomplete.Count == 0,
-                incomplete.Count == 0 ? $"all {UatScenarios} ran and passed{(skipped.Count > 0 ? $" ({string.Join("; ", skipped)})" : "")}" : string.Join("; ", incomplete)),
-            new("All automated tests passing (100%)", notPassing.Count == 0,
-                $"{tests.Count(t => t.Status == AllureStatus.Passed)} passed, {notPassing.Count} failed or broken, {tests.Count(t => t.Status == AllureStatus.Skipped)} skipped of {tests.Count}"
-                + (notPassing.Count > 0 ? ": " + string.Join("; ", notPassing.Select(t => t.FullName)) : "")),
+                incomplete.Count == 0
+                    ? $"all {UatScenarios} ran and passed, every example{(notApplicable.Count > 0 ? $" ({string.Join("; ", notApplicable.Select(s => $"scenario {s.Number} not applicable — the target declares: \"{s.NotApplicable}\""))})" : "")}"
+                    : string.Join("; ", incomplete.SelectMany(s => s.Problems))),
+            new("All automated tests passing (100%)", notPassing.Count == 0 && preflight.Complete && incomplete.Count == 0,
+                $"{run.Tests.Count(t => t.Status == AllureStatus.Passed)} passed, {notPassing.Count} failed or broken, {run.Tests.Count(t => t.Status == AllureStatus.Skipped)} skipped of {run.Tests.Count} (the features define {expected.Count})"
+                + (notPassing.Count > 0 ? ": " + string.Join("; ", notPassing.Select(t => $"'{t.Name}' {t.Status}")) : "")),
             new("No critical bugs identified", serious.Count == 0,
-                serious.Count == 0 ? "no blocker or critical check failed" : string.Join("; ", serious.Select(t => $"{RunResults.Label(t, "severity")}: {t.FullName}"))),
-            new("Performance meets requirements", performance.Count > 0 && performance.All(t => t.Status == AllureStatus.Passed),
-                performance.Count == 0 ? "scenario 10 did not run" : string.Join("; ", performance.Select(t => $"{t.Name}: {t.Status}"))),
-        ];
+                serious.Count == 0 ? "no blocker or critical check failed" : string.Join("; ", serious.Select(t => $"{RunResults.Label(t, "severity")}: '{t.Name}' {t.Status}"))),
+            new("Performance meets requirements", performance.Result == ScenarioOutcome.Passed,
+                performance.Result == ScenarioOutcome.Passed ? $"scenario 10: all {performance.Tests} checks passed" : string.Join("; ", performance.Problems)),
+        ], preflight, scenarios);
+    }
+
+    private static ScenarioOutcome Outcome(int number, string title, IReadOnlyList<ExpectedTest> tests, RunResults run)
+    {
+        var name = number == 0 ? "Preflight" : $"Scenario {number}";
+        if (tests.Count == 0) return new(number, title, ScenarioOutcome.NotPassed, [$"{name}: the features define no test for it"], null, 0);
+        var problems = new List<string>();
+        string? declared = null;
+        foreach (var test in tests)
+        {
+            var result = run.Find(test);
+            switch (result?.Status)
+            {
+                case null: problems.Add($"{name}: '{test.Title}' did not run"); break;
+                case AllureStatus.Passed: break;
+                case AllureStatus.Skipped when result.Labels.FirstOrDefault(l => l.Name == NotApplicableLabel)?.Value is { } declaration:
+                    declared = declaration; break;
+                case AllureStatus.Skipped: problems.Add($"{name}: '{test.Title}' was skipped without the target declaring it absent ({result.StatusDetails?.Message})"); break;
+                default: problems.Add($"{name}: '{test.Title}' {result.Status} — {result.StatusDetails?.Message?.Split('\n')[0]}"); break;
+            }
+        }
+        var outcome = problems.Count > 0 ? ScenarioOutcome.NotPassed : declared is not null ? ScenarioOutcome.NotApplicableResult : ScenarioOutcome.Passed;
+        return new(number, title, outcome, problems, problems.Count == 0 ? declared : null, tests.Count);
     }
 }

@@ -1,50 +1,105 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PadUat.Support.Allure;
+using PadUat.Support.Features;
 
 namespace PadUat.Support.SignOff;
+
+/// <summary>What the signer says: who, their notes, which scenarios they confirm, the exceptions they accept, their key.</summary>
+/// <param name="Confirm">"all", or scenario numbers and ranges: "1-8,10".</param>
+/// <param name="Exceptions">"N: why" per scenario (or "preflight: why"), separated by ';'.</param>
+public sealed record SignOffRequest(string SignedBy, string Notes, string? Confirm, string? Exceptions = null, string? SshKey = null);
 
 public sealed record SignOffOutcome(SignOffRecord? Record, IReadOnlyList<string> Refusals);
 
 /// <summary>
-/// Signs a run: computes plan 5.12's checklist from the results, refuses (with reasons) a run that misses a
-/// criterion unless the signer accepts it with exceptions, and writes the record to reports/signoff/ and as its
-/// own entry in the Allure results. Verifies later that the run still matches what was signed.
+/// Signs a run: judges it against plan 5.12 and the features (<see cref="SignOffCriteria"/>), refuses with the
+/// reasons unless every shortfall is covered by an exception naming its scenario, and writes the sealed record to
+/// reports/signoff/ (page, record, chained log) and as its own entry in that run's Allure results. Verifies later
+/// that the record, the results, the signature and the log all still hold — and that the sign-off is this run's.
 /// </summary>
-public static class SignOffDesk
+public static partial class SignOffDesk
 {
     public const string RecordFile = "signoff.json";
     public const string PageFile = "index.html";
 
-    public static SignOffOutcome Sign(string resultsDir, string signOffDir, string signedBy, string notes, string? acceptWithExceptions, DateTime nowUtc)
+    public static SignOffOutcome Sign(string repoRoot, string resultsDir, string signOffDir, SignOffRequest request, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(signedBy)) return new(null, ["--by: the signer's name is required"]);
-        RemovePreviousSignOff(resultsDir);
+        if (string.IsNullOrWhiteSpace(request.SignedBy)) throw new ArgumentException("--by: the signer's name is required");
+        if (string.IsNullOrWhiteSpace(request.Notes)) throw new ArgumentException("--notes: notes are required (what was accepted, on which release)");
+        var confirmed = ParseConfirm(request.Confirm);
+        var exceptions = ParseExceptions(request.Exceptions);
+        RemoveSignOffEntries(resultsDir);
         var run = RunResults.Load(resultsDir);
-        var criteria = SignOffCriteria.Evaluate(run);
-        var unmet = criteria.Where(c => !c.Met).Select(c => $"{c.Name}: {c.Detail}").ToList();
-        if (unmet.Count > 0 && string.IsNullOrWhiteSpace(acceptWithExceptions)) return new(null, unmet);
+        var assessment = SignOffCriteria.Evaluate(run, FeatureCatalogue.Load(repoRoot));
 
-        var record = new SignOffRecord(signedBy.Trim(), nowUtc, notes, run.Environment, criteria,
-            unmet.Count > 0 ? acceptWithExceptions : null, run.Tests.Count, run.Digest());
-        Write(record, resultsDir, signOffDir, Verify(record, run));
+        var refusals = new List<string>();
+        foreach (var outcome in new[] { assessment.Preflight }.Concat(assessment.Scenarios))
+        {
+            var name = Key(outcome.Number);
+            if (!outcome.Complete && !exceptions.ContainsKey(name)) refusals.AddRange(outcome.Problems);
+            if (outcome.Complete && exceptions.ContainsKey(name)) refusals.Add($"The exception for {name} names a {(outcome.Number == 0 ? "preflight" : "scenario")} that passed: remove it");
+            if (outcome.Number > 0 && !confirmed.Contains(outcome.Number))
+                refusals.Add($"Scenario {outcome.Number} ({outcome.Title}) is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)");
+        }
+        if (refusals.Count > 0) return new(null, refusals);
+
+        var record = new SignOffRecord(run.RunId, request.SignedBy.Trim(), nowUtc, request.Notes.Trim(), run.Environment, assessment.Criteria,
+            assessment.Scenarios.Select(s => new ScenarioConfirmation(s.Number, s.Title, s.Result, s.NotApplicable,
+                $"../allure-report/index.html", confirmed.Contains(s.Number), exceptions.GetValueOrDefault(Key(s.Number)))).ToList(),
+            exceptions, run.Tests.Count, run.Digest()).Sealed();
+        if (request.SshKey is { } key) record = record with { SshSignature = SshSignature.Sign(record.Canonical(), key) };
+        SignOffLog.Append(signOffDir, record);
+        Write(record, resultsDir, signOffDir, Verify(record, run, signOffDir, AllowedSigners(repoRoot)));
         return new(record, []);
     }
 
-    /// <summary>"VALID …" when the results are exactly those signed; otherwise why not. Re-writes the page and the report entry to match.</summary>
-    public static string Verify(string resultsDir, string signOffDir)
+    /// <summary>
+    /// "VALID …" when the record, the results, the SSH signature and the log all still hold; "INVALID …" with each reason
+    /// otherwise; "No sign-off …" when there is none, or it belongs to another run. Re-writes the page, and the report entry
+    /// of this run's sign-off only.
+    /// </summary>
+    public static string Verify(string repoRoot, string resultsDir, string signOffDir)
     {
         var path = Path.Combine(signOffDir, RecordFile);
-        if (!File.Exists(path)) return "No sign-off recorded for this run.";
-        var record = JsonSerializer.Deserialize<SignOffRecord>(File.ReadAllText(path), AllureResultsWriter.Json)!;
-        var validity = Verify(record, RunResults.Load(resultsDir));
-        RemovePreviousSignOff(resultsDir);
+        if (!File.Exists(path)) return "No sign-off recorded.";
+        SignOffRecord? record;
+        try { record = JsonSerializer.Deserialize<SignOffRecord>(File.ReadAllText(path), AllureResultsWriter.Json); }
+        catch (JsonException e) { throw new InvalidOperationException($"{path}: not a sign-off record — {e.Message.Split('.')[0]}"); }
+        if (record is null || record.RunId is null || record.Criteria is null || record.Scenarios is null || record.Exceptions is null || record.Environment is null)
+            throw new InvalidOperationException($"{path}: not a sign-off record — fields are missing");
+        RemoveSignOffEntries(resultsDir);
+        var run = RunResults.Load(resultsDir);
+        if (record.RunId != run.RunId)
+            return $"No sign-off for this run (run {Show(run.RunId)}): the last sign-off, by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC, was for run {Show(record.RunId)}.";
+        var validity = Verify(record, run, signOffDir, AllowedSigners(repoRoot));
         Write(record, resultsDir, signOffDir, validity);
         return validity;
     }
 
-    private static string Verify(SignOffRecord record, RunResults run) => run.Digest() == record.ResultsSha256
-        ? $"VALID: these are the {record.TestCount} results signed on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC (SHA-256 {record.ResultsSha256[..12]}…)."
-        : $"INVALID: the results have changed since they were signed (signed SHA-256 {record.ResultsSha256[..12]}…, now {run.Digest()[..12]}…).";
+    public static string AllowedSigners(string repoRoot) => Path.Combine(repoRoot, "env", "allowed_signers");
+
+    private static string Verify(SignOffRecord record, RunResults run, string signOffDir, string allowedSigners)
+    {
+        var problems = new List<string>();
+        var notes = new List<string>();
+        if (record.ComputeHash() != record.RecordSha256) problems.Add("the sign-off record was edited after signing (its SHA-256 no longer matches)");
+        var digest = run.Digest();
+        if (digest != record.ResultsSha256) problems.Add($"the results have changed since they were signed (signed SHA-256 {record.ResultsSha256[..Math.Min(12, record.ResultsSha256.Length)]}…, now {digest[..12]}…)");
+        if (record.SshSignature is { } signature)
+        {
+            var (valid, says) = SshSignature.Verify(record.Canonical(), signature, allowedSigners);
+            (valid ? notes : problems).Add(says);
+        }
+        else notes.Add("not SSH-signed");
+        var (entries, broken) = SignOffLog.Read(signOffDir);
+        if (broken is not null) problems.Add($"the sign-off log is broken: {broken}");
+        else if (entries.All(e => e.RecordSha256 != record.RecordSha256)) problems.Add("the sign-off log has no entry for this record");
+        else notes.Add($"log of {entries.Count} sign-off(s) intact");
+        return problems.Count == 0
+            ? $"VALID: {record.Verdict} by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC for run {Show(record.RunId)}; the {record.TestCount} results and the record are as signed (SHA-256 {record.ResultsSha256[..12]}…); {string.Join("; ", notes)}."
+            : $"INVALID: {string.Join("; ", problems)}.";
+    }
 
     private static void Write(SignOffRecord record, string resultsDir, string signOffDir, string validity)
     {
@@ -52,7 +107,6 @@ public static class SignOffDesk
         var json = JsonSerializer.Serialize(record, AllureResultsWriter.Json);
         File.WriteAllText(Path.Combine(signOffDir, RecordFile), json);
         File.WriteAllText(Path.Combine(signOffDir, PageFile), record.ToHtml(validity));
-
         var uuid = Guid.NewGuid().ToString();
         var valid = validity.StartsWith("VALID", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(resultsDir, $"{RunResults.SignOffPrefix}{uuid}-record.json"), json);
@@ -65,13 +119,14 @@ public static class SignOffDesk
             FullName = "signoff/UAT sign-off (plan 5.12)",
             TestCaseId = "uat-signoff-5.12",
             HistoryId = "uat-signoff-5.12",
-            Status = valid ? AllureStatus.Passed : AllureStatus.Broken,
-            StatusDetails = new StatusDetails(validity, null),
+            // Green only for a clean, valid sign-off; accepted exceptions show amber (broken), an invalid one red.
+            Status = !valid ? AllureStatus.Failed : record.WithExceptions ? AllureStatus.Broken : AllureStatus.Passed,
+            StatusDetails = new StatusDetails(record.WithExceptions && valid
+                ? $"{validity} Accepted with exceptions: {string.Join("; ", record.Exceptions.Select(e => $"{e.Key}: {e.Value}"))}" : validity, null),
             Stage = "finished",
             Start = stamp,
             Stop = stamp,
-            Description = $"{record.Verdict} by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC. Notes: {record.Notes}" +
-                          (record.AcceptedWithExceptions is { } why ? $" Accepted with exceptions: {why}" : ""),
+            Description = $"{record.Verdict} by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC. Notes: {record.Notes}",
             Labels =
             [
                 new("epic", ScenarioResults.Epic), new("parentSuite", "Sign-off"), new("suite", "UAT sign-off (plan 5.12)"),
@@ -79,8 +134,13 @@ public static class SignOffDesk
             ],
             Steps = record.Criteria.Select(c => new StepResult
             {
-                Name = $"{c.Name}: {c.Detail}", Status = c.Met ? AllureStatus.Passed : AllureStatus.Failed, Stage = "finished", Start = stamp, Stop = stamp,
-            }).ToList(),
+                Name = $"{c.Name}: {c.Detail}", Status = c.Met ? AllureStatus.Passed : AllureStatus.Broken, Stage = "finished", Start = stamp, Stop = stamp,
+            }).Concat(record.Scenarios.Select(s => new StepResult
+            {
+                Name = $"Scenario {s.Number} — {s.Title}: {s.Result}{(s.Exception is { } ex ? $", accepted as an exception: {ex}" : "")}; {(s.Confirmed ? "confirmed" : "not confirmed")} by {record.SignedBy}",
+                Status = s.Exception is not null ? AllureStatus.Broken : s.Confirmed && s.Result != ScenarioOutcome.NotPassed ? AllureStatus.Passed : AllureStatus.Failed,
+                Stage = "finished", Start = stamp, Stop = stamp,
+            })).ToList(),
             Attachments =
             [
                 new("sign-off record (JSON)", $"{RunResults.SignOffPrefix}{uuid}-record.json", "application/json"),
@@ -90,9 +150,53 @@ public static class SignOffDesk
         File.WriteAllText(Path.Combine(resultsDir, $"{RunResults.SignOffPrefix}{uuid}-result.json"), JsonSerializer.Serialize(result, AllureResultsWriter.Json));
     }
 
-    private static void RemovePreviousSignOff(string resultsDir)
+    private static string Key(int scenario) => scenario == 0 ? "preflight" : $"scenario {scenario}";
+
+    private static string Show(string runId) => runId.Length == 0 ? "(unknown)" : runId;
+
+    private static HashSet<int> ParseConfirm(string? confirm)
+    {
+        const string usage = "--confirm: confirm the scenarios you reviewed: all, or numbers and ranges such as 1-8,10";
+        if (string.IsNullOrWhiteSpace(confirm)) throw new ArgumentException(usage);
+        if (confirm.Trim() == "all") return Enumerable.Range(1, SignOffCriteria.UatScenarios).ToHashSet();
+        var numbers = new HashSet<int>();
+        foreach (var part in confirm.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var m = ConfirmPart().Match(part);
+            if (!m.Success) throw new ArgumentException($"{usage} ('{part}' is neither)");
+            var from = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var to = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : from;
+            if (from < 1 || to > SignOffCriteria.UatScenarios || from > to) throw new ArgumentException($"{usage} ('{part}' is not within 1-10)");
+            for (var n = from; n <= to; n++) numbers.Add(n);
+        }
+        return numbers;
+    }
+
+    private static Dictionary<string, string> ParseExceptions(string? text)
+    {
+        var exceptions = new Dictionary<string, string>();
+        foreach (var part in (text ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var m = ExceptionPart().Match(part);
+            if (!m.Success)
+                throw new ArgumentException($"--accept-with-exceptions: each exception names its scenario, e.g. \"10: page loads accepted until the index release; preflight: …\" ('{part}' does not)");
+            var key = m.Groups[1].Value == "preflight" ? "preflight" : $"scenario {int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)}";
+            if (key != "preflight" && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > SignOffCriteria.UatScenarios)
+                throw new ArgumentException($"--accept-with-exceptions: there is no scenario {m.Groups[1].Value}");
+            if (!exceptions.TryAdd(key, m.Groups[2].Value.Trim())) throw new ArgumentException($"--accept-with-exceptions: {key} is named twice");
+        }
+        return exceptions;
+    }
+
+    private static void RemoveSignOffEntries(string resultsDir)
     {
         if (!Directory.Exists(resultsDir)) return;
         foreach (var file in Directory.EnumerateFiles(resultsDir, RunResults.SignOffPrefix + "*")) File.Delete(file);
     }
+
+    [GeneratedRegex(@"^(\d+)(?:-(\d+))?$")]
+    private static partial Regex ConfirmPart();
+
+    [GeneratedRegex(@"^(?:scenario\s*)?(preflight|\d+)\s*:\s*(\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExceptionPart();
 }
