@@ -65,22 +65,41 @@ public sealed class AllureOutputTests : IDisposable
     }
 
     [Fact]
-    public async Task The_allure_cli_renders_a_run_and_its_summary_counts_match()
+    public async Task Each_render_shows_its_own_run_at_the_printed_path_sorted_into_categories_loading_nothing_from_outside()
     {
-        var writer = new AllureResultsWriter(_dir);
+        var first = Path.Combine(_dir, "first");
+        var writer = new AllureResultsWriter(first);
+        foreach (var test in Results.Expected.Take(3)) Results.Write(writer, test, AllureStatus.Passed);
+        var second = Path.Combine(_dir, "second");
+        writer = new AllureResultsWriter(second);
         string[] statuses = [AllureStatus.Passed, AllureStatus.Passed, AllureStatus.Failed, AllureStatus.Broken, AllureStatus.Skipped];
         foreach (var (test, status) in Results.Expected.Zip(statuses)) Results.Write(writer, test, status);
-        var output = Path.Combine(_dir, "report");
-        var root = RepoRoot.Find();
-        var allure = Path.Combine(root, "node_modules", ".bin", "allure");
-        Assert.True(File.Exists(allure), "The Allure CLI is not installed: run ./uat setup (npm ci) first");
-        using var process = Process.Start(new ProcessStartInfo(allure, ["generate", _dir, "--output", output, "--config", Path.Combine(root, "allurerc.mjs")])
-        { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
-        Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
-        var stats = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json")))!["stats"]!;
+        var report = Path.Combine(_dir, "report");
+        var history = Path.Combine(_dir, "history.jsonl");
+
+        await RenderAsync(first, report, history, newRun: true);
+        await RenderAsync(second, report, history, newRun: true);
+        await RenderAsync(second, report, history, newRun: false); // a re-render, as after a sign-off
+
+        var stats = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "summary.json")))!["stats"]!;
         Assert.Equal((5, 2, 1, 1, 1), (stats["total"]!.GetValue<int>(), stats["passed"]!.GetValue<int>(), stats["failed"]!.GetValue<int>(),
             stats["broken"]!.GetValue<int>(), stats["skipped"]!.GetValue<int>()));
+        Assert.False(Directory.Exists(Path.Combine(report, "awesome")), "a second render was written beside the first");
+        Assert.Equal(2, File.ReadAllLines(history).Length); // two runs, three renders
+        var categories = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "widgets", "categories.json")))!["nodes"]!.AsObject()
+            .Select(n => n.Value!["name"]?.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Product defects", "Test defects", "Not applicable to this target" }, categories);
+        Assert.DoesNotContain("googletagmanager", await File.ReadAllTextAsync(Path.Combine(report, "index.html")));
+    }
+
+    private static async Task RenderAsync(string results, string report, string history, bool newRun)
+    {
+        var root = RepoRoot.Find();
+        Assert.True(File.Exists(Path.Combine(root, "node_modules", ".bin", "allure")), "The Allure CLI is not installed: run ./uat setup (npm ci) first");
+        using var process = Process.Start(new ProcessStartInfo("node", [Path.Combine(root, "tools", "render-report.mjs"), results, report, history, .. newRun ? new[] { "--new-run" } : []])
+        { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
+        Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -46,6 +46,4 @@ public sealed class TestResult : ExecutableItem
     public List<Link> Links { get; init; } = [];
 }
 
-public sealed record Category(string Name, string[] MatchedStatuses, string? MessageRegex = null, string? TraceRegex = null);
-
 public sealed record ExecutorInfo(string Name, string Type, string? BuildName, string? BuildUrl, string? ReportUrl);

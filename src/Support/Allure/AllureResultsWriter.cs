@@ -5,7 +5,7 @@ namespace PadUat.Support.Allure;
 
 /// <summary>
 /// Writes Allure results into one folder: &lt;uuid&gt;-result.json per test, one attachment file per reference,
-/// environment.properties, executor.json and categories.json.
+/// environment.properties and executor.json.
 /// </summary>
 public sealed class AllureResultsWriter
 {
@@ -45,9 +45,6 @@ public sealed class AllureResultsWriter
 
     public void WriteExecutor(ExecutorInfo executor) =>
         File.WriteAllText(Path.Combine(Directory, "executor.json"), JsonSerializer.Serialize(executor, Json));
-
-    public void WriteCategories(IEnumerable<Category> categories) =>
-        File.WriteAllText(Path.Combine(Directory, "categories.json"), JsonSerializer.Serialize(categories, Json));
 
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 

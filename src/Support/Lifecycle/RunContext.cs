@@ -6,7 +6,7 @@ namespace PadUat.Support.Lifecycle;
 
 /// <summary>
 /// What a product owner needs to know about the run beside its results: the environment it ran against,
-/// who ran it where, and how failures are sorted (product defect, test defect, infrastructure). No secrets.
+/// who ran it where. No secrets. (How failures are sorted — product defect, test defect, infrastructure — is in allurerc.mjs.)
 /// </summary>
 public static class RunContext
 {
@@ -49,15 +49,6 @@ public static class RunContext
         return new ExecutorInfo(env["CI"] is "true" ? $"CI ({who})" : $"local ({who})", env["CI"] is "true" ? "ci" : "local", null, null, null);
     }
 
-    public static IReadOnlyList<Category> Categories() =>
-    [
-        new("Not applicable to this target", [AllureStatus.Skipped]),
-        new("Infrastructure problems", [AllureStatus.Broken],
-            MessageRegex: "(?s).*(Cannot reach|Chromium not found|PostgreSQL|timed out|Timeout|connection refused|missing secret|: missing).*"),
-        new("Product defects", [AllureStatus.Failed]),
-        new("Test defects", [AllureStatus.Broken]),
-    ];
-
     public static string HarnessCommit(string repoRoot)
     {
         if (System.Environment.GetEnvironmentVariable("PADUAT_COMMIT") is { Length: > 0 } fromEnv) return fromEnv;
@@ -75,7 +66,6 @@ public static class RunContext
     public static void Write(AllureResultsWriter writer, UatRun run, string browserVersion, string repoRoot, string slackDelivery)
     {
         writer.WriteEnvironment(Environment(run, browserVersion, HarnessCommit(repoRoot), slackDelivery));
-        writer.WriteExecutor(Executor());
-        writer.WriteCategories(Categories());
+        writer.WriteExecutor(Executor()); // categories live in allurerc.mjs, where Allure 3 reads them
     }
 }
