@@ -37,10 +37,13 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
 
     internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);
 
-    /// <summary>What the person sees in their window; whole-page captures of long tables cost more than the check itself.</summary>
+    /// <summary>The whole page the person was shown, also below the fold: the audit trail must not be cut at the window's edge.</summary>
     internal async Task ScreenshotAsync(IPage page, string name) =>
         evidence.Attach($"screenshot — {name}", "image/jpeg",
-            await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false, Type = ScreenshotType.Jpeg, Quality = 70 }));
+            await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 }));
+
+    /// <summary>Whether any dashboard page was opened in this scenario (so there is something to capture on failure).</summary>
+    public bool AnyPageOpen => _pages.Count > 0;
 
     /// <summary>After a failed scenario: a screenshot of where each person was, and their Playwright trace.</summary>
     public async Task CaptureFailureAsync()

@@ -43,6 +43,9 @@ public static class SqlEvidence
     {
         null => "NULL",
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        // As PostgreSQL would write the interval, not .NET's "2.12:00:00".
+        TimeSpan t => t.TotalHours == Math.Floor(t.TotalHours) ? $"{t.TotalHours:0} hours" : $"{t.TotalMinutes:0.#} minutes",
+        double x => Math.Round(x, 2).ToString(CultureInfo.InvariantCulture),
         string s => s.Replace('\n', ' '),
         IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object>().Select(Format)) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

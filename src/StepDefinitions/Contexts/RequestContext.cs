@@ -19,4 +19,6 @@ public sealed class RequestContext
     public Submission? Submission { get; set; }
     public HttpStatusCode? LastClick { get; set; }
     public SlackMessage? LastReply { get; set; }
+    /// <summary>How long before the scenario the request was fully approved, when a Given step made it so.</summary>
+    public int? ApprovedHoursAgo { get; set; }
 }

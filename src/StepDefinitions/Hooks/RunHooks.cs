@@ -21,6 +21,8 @@ public sealed class RunHooks
     internal static UatRun? Run { get; private set; }
     internal static BrowserSession? Browser { get; private set; }
     internal static SlackSession? Slack { get; private set; }
+    /// <summary>Every test features/ defines, for the steps a failed scenario did not get to.</summary>
+    internal static IReadOnlyList<PadUat.Support.Features.ExpectedTest> Catalogue { get; private set; } = [];
     internal static Exception? StartupError { get; private set; }
 
     [BeforeTestRun]
@@ -32,6 +34,7 @@ public sealed class RunHooks
         Results = new AllureResultsWriter(resultsDir);
         try
         {
+            Catalogue = PadUat.Support.Features.FeatureCatalogue.Load(RepoRootPath);
             var settings = UatSettings.LoadFromProcess(RepoRootPath);
             // The browser and the target start side by side: neither needs the other until the first scenario.
             var browser = BrowserSession.LaunchAsync(settings.ChromiumPath);

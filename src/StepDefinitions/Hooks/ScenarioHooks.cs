@@ -19,6 +19,7 @@ namespace PadUat.Hooks;
 public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext scenario, FeatureContext feature)
 {
     private Evidence Evidence => container.Resolve<Evidence>();
+    private int _gherkinStepsBegun;
 
     [BeforeScenario(Order = 0)]
     public async Task BeginAsync()
@@ -45,6 +46,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
     public void BeginStep()
     {
         var step = scenario.StepContext.StepInfo;
+        _gherkinStepsBegun++;
         Evidence.BeginStep($"{step.StepInstance.Keyword.Trim()} {step.Text}");
         if (step.Table is { } table)
             Evidence.Attach("data table", "text/csv", string.Join('\n', new[] { table.Header.ToArray() }.Concat(table.Rows.Select(r => r.Values.ToArray()))
@@ -63,10 +65,14 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
     {
         var error = scenario.TestError;
         var status = error is null ? StatusOf(scenario.ScenarioExecutionStatus) : Evidence.StatusOf(error);
+        if (status is not AllureStatus.Passed && ThisScenario() is { } written)
+            Evidence.NotRun(written.Steps.Skip(_gherkinStepsBegun), status == AllureStatus.Skipped ? "not run: the scenario does not apply to this target" : "not run: an earlier step did not pass");
         if (RunHooks.Run is not null)
         {
             var dashboard = container.Resolve<DashboardDriver>();
-            await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken,
+            if (status is AllureStatus.Failed or AllureStatus.Broken && !dashboard.AnyPageOpen)
+                Evidence.NotRun(["After the scenario: save screenshots and traces of the failure"], "no dashboard page was open in this scenario, so there is no screenshot or trace to take");
+            await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken && dashboard.AnyPageOpen,
                 dashboard.CaptureFailureAsync);
             container.Resolve<SlackDriver>().AttachTranscripts();
             await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
@@ -97,6 +103,14 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         ScenarioExecutionStatus.BindingError => new InvalidOperationException("A step's binding is in error"),
         _ => null,
     };
+
+    /// <summary>This scenario (this example row) as features/ writes it, for the steps it did not get to.</summary>
+    private PadUat.Support.Features.ExpectedTest? ThisScenario()
+    {
+        var d = Describe();
+        return RunHooks.Catalogue.FirstOrDefault(t => t.FeatureTitle == d.FeatureTitle && t.TitleTemplate == d.ScenarioTitle
+            && t.Arguments.Select(a => (a.Key, a.Value)).SequenceEqual(d.Arguments.Select(a => (a.Key, a.Value))));
+    }
 
     private ScenarioDescription Describe()
     {

@@ -3,7 +3,7 @@ using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
 using TechTalk.SpecFlow;
 using TechTalk.SpecFlow.UnitTestProvider;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -23,6 +23,6 @@ public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider r
 
     [Then(@"^the bot tells the employee the request is flagged for compliance as advisory$")]
     public void ThenFlagged() =>
-        Assert.True(request.Submission!.RequestId is not null && BotPhrases.ConflictFlagged.IsMatch(request.Submission.BotAnswer),
-            $"Expected a submitted request flagged as an advisory conflict; the bot said: {request.Submission.BotAnswer}");
+        Expect.That(request.Submission!.RequestId is not null && BotPhrases.ConflictFlagged.IsMatch(request.Submission.BotAnswer),
+            "The request should be submitted and flagged for compliance as an advisory conflict", () => $"the bot said \"{request.Submission.BotAnswer}\"");
 }

@@ -4,7 +4,7 @@ using PadUat.Drivers.Dashboard;
 using PadUat.Drivers.Database;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -24,7 +24,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         var database = await records.SummaryFiguresAsync();
         var differing = opened.Figures!.Where(f => database.GetValueOrDefault(f.Key) != f.Value)
             .Select(f => $"{f.Key} shows {f.Value}, the database counts {database.GetValueOrDefault(f.Key)}").ToList();
-        Assert.True(differing.Count == 0, $"The dashboard summary disagrees with the database: {string.Join("; ", differing)}");
+        Expect.That(differing.Count == 0, "Every summary figure on the dashboard should equal the count in the database (plan 5.8)", () => string.Join("; ", differing));
     }
 
     [When(@"^compliance lists the requests with status ""(.*)""$")]
@@ -35,54 +35,73 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     }
 
     [Then(@"^the list shows the request as ""(.*)""$")]
-    public async Task ThenListShows(string status) => Assert.True((await opened.List!.RowsAsync()).Any(r => r.Id == request.RequestId && r.Status == status),
-        $"The filtered list does not show request #{request.RequestId} as {status}");
+    public async Task ThenListShows(string status)
+    {
+        var row = (await opened.List!.RowsAsync()).FirstOrDefault(r => r.Id == request.RequestId);
+        Expect.Equal(status, row?.Status, $"Request #{request.RequestId} in the filtered list", "the dashboard");
+    }
 
     [Then(@"^every listed request has status ""(.*)""$")]
-    public async Task ThenAllHaveStatus(string status) => Assert.All(await opened.List!.RowsAsync(), r => Assert.Equal(status, r.Status));
+    public async Task ThenAllHaveStatus(string status)
+    {
+        var others = (await opened.List!.RowsAsync()).Where(r => r.Status != status).ToList();
+        Expect.That(others.Count == 0, $"Every request listed under the filter \"{status}\" should have that status",
+            () => $"the list also shows {string.Join(", ", others.Select(r => $"#{r.Id} as {r.Status}"))}");
+    }
 
     [Then(@"^the number of matching requests equals the count in the database$")]
-    public async Task ThenCountMatches() => Assert.Equal(await records.CountAsync("pending_compliance", null), await opened.List!.MatchingCountAsync());
+    public async Task ThenCountMatches() => Expect.Equal(await records.CountAsync("pending_compliance", null), await opened.List!.MatchingCountAsync(),
+        "The number of matching requests on the dashboard (the database's count)", "the dashboard");
 
     [When(@"^compliance opens the request on the dashboard$")]
     public async Task WhenOpensDetail() => opened.Detail = await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId);
 
     [Then(@"^the detail shows the request as ""(.*)"" for the employee, (buy|sell) (\d+) (\w+)$")]
     public async Task ThenDetailShows(string status, string direction, string quantity, string ticker) =>
-        Assert.Equal((status, (await journeys.PersonAsync(Roles.Employee)).Name, direction, quantity, ticker),
+        Expect.Equal((status, (await journeys.PersonAsync(Roles.Employee)).Name, direction, quantity, ticker),
             (await opened.Detail!.FieldAsync("status"), await opened.Detail.FieldAsync("employee"), await opened.Detail.FieldAsync("direction"),
-             await opened.Detail.FieldAsync("quantity"), await opened.Detail.FieldAsync("security")));
+             await opened.Detail.FieldAsync("quantity"), await opened.Detail.FieldAsync("security")),
+            $"The detail of request #{request.RequestId} (status, employee, direction, quantity, security)", "the dashboard");
 
     [Then(@"^the detail shows a ""(.*)"" approval ""(.*)"" by (the manager|compliance)$")]
-    public async Task ThenDetailApproval(string type, string decision, Actor by) =>
-        Assert.Contains(new ApprovalRow(type, decision, (await journeys.PersonAsync(by.Role)).Name), await opened.Detail!.ApprovalsAsync());
+    public async Task ThenDetailApproval(string type, string decision, Actor by)
+    {
+        var expected = new ApprovalRow(type, decision, (await journeys.PersonAsync(by.Role)).Name);
+        var shown = await opened.Detail!.ApprovalsAsync();
+        Expect.That(shown.Contains(expected), $"The detail should show a {type} approval \"{decision}\" by {expected.Approver}",
+            () => $"it shows {(shown.Count == 0 ? "no approvals" : string.Join("; ", shown.Select(a => $"{a.Type} {a.Decision} by {a.Approver}")))}");
+    }
 
     [Then(@"^the detail's audit trail shows the same actions as the audit log in the database$")]
-    public async Task ThenDetailAudit() => Assert.Equal(
-        (await records.AuditTrailAsync(request.RequestId)).Select(a => a.Action).Order(), (await opened.Detail!.AuditActionsAsync()).Order());
+    public async Task ThenDetailAudit() => Expect.Same(
+        (await records.AuditTrailAsync(request.RequestId)).Select(a => a.Action), await opened.Detail!.AuditActionsAsync(),
+        $"The audit actions of request #{request.RequestId}", "the database's audit_log", "the detail page");
 
     [When(@"^compliance opens the compliance view$")]
     public async Task WhenOpensCompliance() => opened.Compliance = await (await AsAsync(Roles.Compliance)).ComplianceAsync();
 
     [Then(@"^the compliance view lists the request as waiting for compliance$")]
-    public async Task ThenCompliancePending() => Assert.True((await opened.Compliance!.PendingRequestIdsAsync()).Contains(request.RequestId),
-        $"The compliance view does not list request #{request.RequestId} as waiting for compliance");
+    public async Task ThenCompliancePending() => Expect.That((await opened.Compliance!.PendingRequestIdsAsync()).Contains(request.RequestId),
+        $"The compliance view should list request #{request.RequestId} as waiting for compliance", () => "it does not");
 
     [Then(@"^the compliance view's pending count equals the count in the database$")]
     public async Task ThenCompliancePendingCount() =>
-        Assert.Equal(await records.CountAsync("pending_compliance", null), await opened.Compliance!.PendingCountAsync());
+        Expect.Equal(await records.CountAsync("pending_compliance", null), await opened.Compliance!.PendingCountAsync(),
+            "The compliance view's pending count (the database's count)", "the dashboard");
 
     [Then(@"^the compliance view's restricted list equals the active restricted list in the database$")]
-    public async Task ThenRestrictedListMatches() => Assert.Equal(
-        (await records.RestrictedListAsync()).Select(r => r.Ticker).Order(), (await opened.Compliance!.RestrictedTickersAsync()).Order());
+    public async Task ThenRestrictedListMatches() => Expect.Same(
+        (await records.RestrictedListAsync()).Select(r => r.Ticker), await opened.Compliance!.RestrictedTickersAsync(),
+        "The restricted securities", "the database's active restricted list", "the compliance view");
 
     [When(@"^compliance opens the audit log for the request$")]
     public async Task WhenOpensAuditLog() => opened.AuditLog = await (await AsAsync(Roles.Compliance)).AuditLogAsync(request.RequestId);
 
     [Then(@"^the audit log view shows the same actions as the audit log in the database for the request$")]
-    public async Task ThenAuditLogMatches() => Assert.Equal(
-        (await records.AuditTrailAsync(request.RequestId)).Select(a => (a.Action, (int?)a.RequestId)).Order(),
-        (await opened.AuditLog!.EntriesAsync()).Select(e => (e.Action, e.RequestId)).Order());
+    public async Task ThenAuditLogMatches() => Expect.Same(
+        (await records.AuditTrailAsync(request.RequestId)).Select(a => $"{a.Action} on #{a.RequestId}"),
+        (await opened.AuditLog!.EntriesAsync()).Select(e => $"{e.Action} on #{e.RequestId}"),
+        $"The audit entries of request #{request.RequestId}", "the database's audit_log", "the audit log view");
 
     [When(@"^the employee opens the request list$")]
     public async Task WhenEmployeeOpensList() => opened.List = await (await AsAsync(Roles.Employee)).RequestListAsync();
@@ -92,44 +111,53 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     {
         var employee = await journeys.PersonAsync(Roles.Employee);
         var rows = await opened.List!.RowsAsync();
-        Assert.Contains(rows, r => r.Id == request.RequestId);
-        Assert.All(rows, r => Assert.Equal(employee.Name, r.Employee));
-        Assert.Equal(await records.CountAsync(null, employee.Id), await opened.List.MatchingCountAsync());
+        Expect.That(rows.Any(r => r.Id == request.RequestId), $"The employee's list should show their request #{request.RequestId}", () => "it does not");
+        var others = rows.Where(r => r.Employee != employee.Name).ToList();
+        Expect.That(others.Count == 0, "An employee should see only their own requests (plan 5.8)",
+            () => $"{employee.Name} is shown {string.Join(", ", others.Take(5).Select(r => $"#{r.Id} of {r.Employee}"))}{(others.Count > 5 ? $" and {others.Count - 5} more" : "")}");
+        Expect.Equal(await records.CountAsync(null, employee.Id), await opened.List.MatchingCountAsync(),
+            "The number of requests the employee sees (their count in the database)", "the dashboard");
     }
 
     [Then(@"^the employee is refused the compliance view and the audit log$")]
     public async Task ThenEmployeeRefused()
     {
         var pages = await AsAsync(Roles.Employee);
-        Assert.True(await (await pages.ComplianceAsync()).IsDeniedAsync(), "The employee was shown the compliance view");
-        Assert.True(await (await pages.AuditLogAsync()).IsDeniedAsync(), "The employee was shown the audit log");
+        Expect.That(await (await pages.ComplianceAsync()).IsDeniedAsync(), "The employee should be refused the compliance view", () => "it was shown to them");
+        Expect.That(await (await pages.AuditLogAsync()).IsDeniedAsync(), "The employee should be refused the audit log", () => "it was shown to them");
     }
 
     [Then(@"^the employee sees the request on the dashboard as ""(.*)""$")]
-    public async Task ThenEmployeeSeesRequest(string status) => Assert.True(
-        (await (await (await AsAsync(Roles.Employee)).RequestListAsync()).RowsAsync()).Any(r => r.Id == request.RequestId && r.Status == status),
-        $"The employee's request list does not show request #{request.RequestId} as {status}");
+    public async Task ThenEmployeeSeesRequest(string status) => Expect.Equal(status,
+        (await (await (await AsAsync(Roles.Employee)).RequestListAsync()).RowsAsync()).FirstOrDefault(r => r.Id == request.RequestId)?.Status,
+        $"Request #{request.RequestId} in the employee's request list", "the dashboard");
 
     [Then(@"^(the employee|compliance) sees the request as ""(.*)"" on the dashboard$")]
     public async Task ThenSeesStatus(Actor who, string status) =>
-        Assert.Equal(status, await (await (await AsAsync(who.Role)).RequestAsync(request.RequestId)).FieldAsync("status"));
+        Expect.Equal(status, await (await (await AsAsync(who.Role)).RequestAsync(request.RequestId)).FieldAsync("status"),
+            $"The status of request #{request.RequestId} as {who.Role} sees it", "the dashboard");
 
     [Then(@"^compliance sees on the dashboard that the employee withdrew the request$")]
-    public async Task ThenComplianceSeesWithdrawal() =>
-        Assert.Contains((await journeys.PersonAsync(Roles.Employee)).Name,
-            await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).FieldAsync("withdrawn"));
+    public async Task ThenComplianceSeesWithdrawal()
+    {
+        var employee = (await journeys.PersonAsync(Roles.Employee)).Name;
+        var shown = await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).FieldAsync("withdrawn");
+        Expect.That(shown?.Contains(employee, StringComparison.Ordinal) == true, $"Compliance should see that {employee} withdrew request #{request.RequestId}",
+            () => $"the dashboard shows \"{shown}\"");
+    }
 
     [Then(@"^compliance sees on the dashboard that the request was executed within two days: ""(yes|no)""$")]
     public async Task ThenComplianceSeesExecution(string within) =>
-        Assert.Equal(within == "yes", (await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays);
+        Expect.Equal<bool?>(within == "yes", (await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays,
+            $"Whether request #{request.RequestId} was executed within two days{(request.ApprovedHoursAgo is { } h ? $" ({h} h after the compliance approval)" : "")}", "the dashboard");
 
     [Then(@"^compliance sees (\w+) on the dashboard's restricted list$")]
-    public async Task ThenComplianceSeesRestricted(string ticker) => Assert.True(
+    public async Task ThenComplianceSeesRestricted(string ticker) => Expect.That(
         (await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).RestrictedTickersAsync()).Contains(ticker),
-        $"The compliance view's restricted list does not show {ticker}");
+        $"The compliance view's restricted list should show {ticker}", () => "it does not");
 
     [Then(@"^compliance sees the request among the open conflicts on the dashboard$")]
-    public async Task ThenComplianceSeesConflict() => Assert.True(
+    public async Task ThenComplianceSeesConflict() => Expect.That(
         (await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).ConflictRequestIdsAsync()).Contains(request.RequestId),
-        $"The compliance view's open conflicts do not list request #{request.RequestId}");
+        $"The compliance view's open conflicts should list request #{request.RequestId}", () => "they do not");
 }

@@ -5,7 +5,7 @@ using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -41,7 +41,8 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
         });
 
     [Then(@"^the bot refuses the click as not coming from Slack$")]
-    public void ThenClickRefused() => Assert.Equal(HttpStatusCode.Unauthorized, request.LastClick);
+    public void ThenClickRefused() => Expect.That(request.LastClick == HttpStatusCode.Unauthorized,
+        "The bot should refuse a click that did not come from Slack (HTTP 401) and act on nothing", () => $"it answered HTTP {(int?)request.LastClick}");
 
     [Then(@"^(the manager|the colleague) is told the decision is not theirs to make$")]
     public Task ThenToldNotTheirs(Actor who) => slack.ExpectToldAsync(who.Role, BotPhrases.NotAllowed, "that the decision is refused");
@@ -81,5 +82,10 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
         slack.ExpectToldAsync(Roles.Employee, BotPhrases.FullyApproved(request.RequestId), "the request is approved");
 
     [Then(@"^compliance was never asked about the request$")]
-    public async Task ThenComplianceNeverAsked() => Assert.Empty(await slack.UnreadAboutAsync(Roles.Compliance, request.RequestId));
+    public async Task ThenComplianceNeverAsked()
+    {
+        var sent = await slack.UnreadAboutAsync(Roles.Compliance, request.RequestId);
+        Expect.That(sent.Count == 0, $"Compliance should never be asked about rejected request #{request.RequestId}",
+            () => $"the bot sent compliance: {string.Join(" | ", sent.Select(m => $"\"{m.Text}\""))}");
+    }
 }

@@ -5,7 +5,7 @@ using PadUat.Drivers.Slack;
 using PadUat.Drivers.TestData;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -16,8 +16,8 @@ public sealed class ExecutionSteps(PadJourneys journeys, SlackDriver slack, Test
 {
     [Given(@"^the employee has a request for (\d+) (\w+) approved (\d+) hours ago$")]
     public async Task GivenApprovedHoursAgo(int quantity, string ticker, int hours) =>
-        request.RequestId = await testData.ApprovedRequestAsync(await journeys.PersonAsync(Roles.Employee), await journeys.PersonAsync(Roles.Manager),
-            await journeys.PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), quantity, TradeAsk.TypicalValue(quantity), TimeSpan.FromHours(hours));
+        (request.ApprovedHoursAgo, request.RequestId) = (hours, await testData.ApprovedRequestAsync(await journeys.PersonAsync(Roles.Employee), await journeys.PersonAsync(Roles.Manager),
+            await journeys.PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), quantity, TradeAsk.TypicalValue(quantity), TimeSpan.FromHours(hours)));
 
     [Given(@"^the employee has executed it$")]
     public Task GivenExecuted() => slack.TellBotAsync(Roles.Employee, BotPhrases.ExecutionReport(request.RequestId, 100, 180.50m, null),
@@ -30,15 +30,23 @@ public sealed class ExecutionSteps(PadJourneys journeys, SlackDriver slack, Test
 
     [Then(@"^the bot confirms the execution, saying within two days: ""(yes|no)""$")]
     public void ThenExecutionConfirmed(string within) =>
-        Assert.Equal(within, BotPhrases.ExecutionRecorded(request.RequestId).Match(request.LastReply!.Text).Groups["within"].Value);
+        Expect.Equal(within, BotPhrases.ExecutionRecorded(request.RequestId).Match(request.LastReply!.Text).Groups["within"].Value,
+            $"The bot's answer to whether the execution was within two days{After()}", $"the bot (\"{request.LastReply.Text}\")");
 
     [Then(@"^an execution of (\d+) at ([\d.]+) is recorded for the request with executed_within_two_days ""(yes|no)""$")]
-    public async Task ThenExecutionRecorded(decimal quantity, decimal price, string within) =>
-        Assert.Equal((quantity, price, within == "yes"), await state.ExecutionAsync(request.RequestId) is { } e
-            ? (e.Quantity, e.Price, e.ExecutedWithinTwoDays) : default);
+    public async Task ThenExecutionRecorded(decimal quantity, decimal price, string within)
+    {
+        var e = (await state.ExecutionAsync(request.RequestId))!;
+        Expect.Equal((quantity, price), (e.Quantity, e.Price), $"The execution recorded for request #{request.RequestId} (quantity, price)", "the database");
+        Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"executed_within_two_days{After()}", "the database");
+    }
+
+    /// <summary>" for an execution 60 h after the compliance approval", when the scenario knows.</summary>
+    private string After() => request.ApprovedHoursAgo is { } h ? $" for an execution {h} h after the compliance approval" : "";
 
     [Then(@"^no execution is recorded for the request$")]
-    public async Task ThenNoExecution() => Assert.Null(await records.ExecutionAsync(request.RequestId));
+    public async Task ThenNoExecution() => Expect.That(await records.ExecutionAsync(request.RequestId) is null,
+        $"No execution should be recorded for request #{request.RequestId}", () => "the database holds one");
 
     [When(@"^(the employee|a colleague) (?:withdraws|tries to withdraw) the request$")]
     public async Task WhenWithdraws(Actor who) =>
@@ -46,8 +54,10 @@ public sealed class ExecutionSteps(PadJourneys journeys, SlackDriver slack, Test
             "an answer to the withdrawal");
 
     [Then(@"^the bot confirms the request is withdrawn$")]
-    public void ThenWithdrawn() => Assert.Matches(BotPhrases.Withdrawn(request.RequestId), request.LastReply!.Text);
+    public void ThenWithdrawn() => Expect.That(BotPhrases.Withdrawn(request.RequestId).IsMatch(request.LastReply!.Text),
+        $"The bot should confirm request #{request.RequestId} is withdrawn", () => $"it said \"{request.LastReply.Text}\"");
 
     [Then(@"^the bot refuses (?:the colleague )?because (?:the request is|it is) (not approved|executed|not their request)$")]
-    public void ThenRefusedBecause(string reason) => Assert.Matches(BotPhrases.RefusedBecause(reason), request.LastReply!.Text);
+    public void ThenRefusedBecause(string reason) => Expect.That(BotPhrases.RefusedBecause(reason).IsMatch(request.LastReply!.Text),
+        $"The bot should refuse because the request is {reason}", () => $"it said \"{request.LastReply.Text}\"");
 }

@@ -3,7 +3,7 @@ using PadUat.Support;
 using PadUat.Support.Configuration;
 using PadUat.Support.Lifecycle;
 using TechTalk.SpecFlow;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -35,51 +35,59 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     public void ThenSettingsNameTheDatabase()
     {
         var text = string.Join('\n', _shown.Select(p => p.Value));
-        foreach (var value in new[] { target.Database.Host, target.Database.Port.ToString(), target.Database.Name, target.Database.Schema, target.Database.User })
-            Assert.Contains(value, text);
+        var missing = new[] { target.Database.Host, target.Database.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), target.Database.Name,
+            target.Database.Schema, target.Database.User }.Where(v => !text.Contains(v, StringComparison.Ordinal)).ToList();
+        Expect.That(missing.Count == 0, "The settings shown in the report should name the database host, port, database, schema and user (plan 1.1)",
+            () => $"they do not show {string.Join(", ", missing)}");
     }
 
     [Then(@"^the database schema is ""(.*)""$")]
-    public void ThenSchemaIs(string expected) => Assert.Equal(expected, target.Database.Schema);
+    public void ThenSchemaIs(string expected) => Expect.Equal(expected, target.Database.Schema, "The database schema (plan 1.1)", "the settings");
 
     [Then(@"^no secret appears in the settings shown in the report$")]
     public void ThenNoSecretShown()
     {
         var text = string.Join('\n', _shown.Select(p => $"{p.Key}={p.Value}"));
         var secrets = target.Slack.TokensByRole.Values.Append(target.Slack.SigningSecret).Append(target.Database.Password).Select(s => s.Reveal());
-        Assert.DoesNotContain(secrets, s => text.Contains(s, StringComparison.Ordinal));
+        Expect.That(!secrets.Any(s => text.Contains(s, StringComparison.Ordinal)), "No secret should appear in the settings shown in the report",
+            () => "a password, token or signing secret is shown in clear");
     }
 
     [When(@"^the harness connects to the database$")]
     public async Task WhenConnecting() => _connectedAs = await db.ScalarAsync<string>("who am I", "SELECT current_user");
 
     [Then(@"^it is connected as the application user named in the settings$")]
-    public void ThenConnectedAsAppUser() => Assert.Equal(target.Database.User, _connectedAs);
+    public void ThenConnectedAsAppUser() => Expect.Equal(target.Database.User, _connectedAs, "The database user the harness is connected as (plan 1.2)", "current_user");
 
     [Then(@"^the server reports its PostgreSQL version$")]
-    public async Task ThenServerVersion() => Assert.StartsWith("PostgreSQL", await schema.ServerVersionAsync());
+    public async Task ThenServerVersion()
+    {
+        var version = await schema.ServerVersionAsync();
+        Expect.That(version.StartsWith("PostgreSQL", StringComparison.Ordinal), "The server should report a PostgreSQL version (plan 1.2)", () => $"it reports \"{version}\"");
+    }
 
     [When(@"^the application user's privileges are read$")]
     public async Task WhenPrivilegesRead() => _privileges = await schema.PrivilegesAsync();
 
     [Then(@"^the application user can use and create in schema padealing$")]
-    public void ThenPadealingUsable() => Assert.True(_privileges!.PadealingUsage && _privileges.PadealingCreate,
-        $"{_privileges.User}: USAGE={_privileges.PadealingUsage}, CREATE={_privileges.PadealingCreate} on padealing");
+    public void ThenPadealingUsable() => Expect.That(_privileges!.PadealingUsage && _privileges.PadealingCreate,
+        $"{_privileges.User} should have USAGE and CREATE on padealing (plan 1.2)", () => $"USAGE={_privileges.PadealingUsage}, CREATE={_privileges.PadealingCreate}");
 
     [Then(@"^the application user can use schema bo_airflow and read bo_airflow.oracle_employee$")]
-    public void ThenReferenceReadable() => Assert.True(_privileges!.ReferenceUsage && _privileges.ReferenceEmployeeSelect,
-        $"{_privileges.User}: USAGE={_privileges.ReferenceUsage} on bo_airflow, SELECT={_privileges.ReferenceEmployeeSelect} on oracle_employee");
+    public void ThenReferenceReadable() => Expect.That(_privileges!.ReferenceUsage && _privileges.ReferenceEmployeeSelect,
+        $"{_privileges.User} should read bo_airflow (USAGE, SELECT on oracle_employee; plan 1.2)", () => $"USAGE={_privileges.ReferenceUsage}, SELECT={_privileges.ReferenceEmployeeSelect}");
 
     [Then(@"^the application user cannot insert into or update bo_airflow.oracle_employee$")]
-    public void ThenReferenceReadOnly() => Assert.False(_privileges!.ReferenceEmployeeInsert || _privileges.ReferenceEmployeeUpdate,
-        $"{_privileges.User} may write bo_airflow.oracle_employee (INSERT={_privileges.ReferenceEmployeeInsert}, UPDATE={_privileges.ReferenceEmployeeUpdate})");
+    public void ThenReferenceReadOnly() => Expect.That(!(_privileges!.ReferenceEmployeeInsert || _privileges.ReferenceEmployeeUpdate),
+        $"bo_airflow should be read-only to {_privileges.User} (plan 1.2)", () => $"it may write oracle_employee (INSERT={_privileges.ReferenceEmployeeInsert}, UPDATE={_privileges.ReferenceEmployeeUpdate})");
 
     [Then(@"^reference table ""(.*)"" exists in bo_airflow$")]
-    public async Task ThenReferenceTableExists(string table) => Assert.Contains(table, await schema.TablesAsync("bo_airflow"));
+    public async Task ThenReferenceTableExists(string table) => Expect.That((await schema.TablesAsync("bo_airflow")).Contains(table),
+        $"Reference table bo_airflow.{table} should exist (plan 2.1)", () => "the database has no such table");
 
     [Then(@"^reference table ""(.*)"" has at least (\d+) rows?$")]
     public async Task ThenReferenceTableHasRows(string table, int min) =>
-        Assert.True(await schema.RowCountAsync("bo_airflow", table) >= min, $"bo_airflow.{table} has fewer than {min} row(s)");
+        Expect.That(await schema.RowCountAsync("bo_airflow", table) is var rows && rows >= min, $"bo_airflow.{table} should hold at least {min} row(s) (plan 2.1)", () => $"it holds {rows}");
 
     [When(@"^the tables of schema padealing are listed$")]
     public async Task WhenTablesListed() => _tables = await schema.TablesAsync("padealing");
@@ -88,15 +96,16 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     public void ThenNoUnknownTables()
     {
         var unknown = _tables.Where(t => !Contract.Value.Describes("padealing", t) && !Contract.Value.MigrationJournals.Contains(t)).ToList();
-        Assert.True(unknown.Count == 0, $"padealing has tables the application does not know: {string.Join(", ", unknown)} — decide whether to keep them (plan 2.2/6.4)");
+        Expect.That(unknown.Count == 0, "Every table in padealing should be one the application knows (plan 2.2)",
+            () => $"padealing also holds {string.Join(", ", unknown)} — decide whether to keep them (plan 6.4)");
     }
 
     [When(@"^the current migration revision is read from the database$")]
     public async Task WhenRevisionRead() => _revision = await schema.MigrationRevisionAsync();
 
     [Then(@"^it is the head revision the application expects$")]
-    public void ThenAtHead() => Assert.True(_revision == run.Settings.MigrationHead,
-        $"The database is at revision {_revision ?? "(none: no alembic_version row)"}, the application's head is {run.Settings.MigrationHead}");
+    public void ThenAtHead() => Expect.That(_revision == run.Settings.MigrationHead, $"The database should be at the application's head revision {run.Settings.MigrationHead} (plan 2.3)",
+        () => $"it is at {_revision ?? "no revision (no alembic_version row)"}");
 
     [When(@"^the columns of (\w+)\.(\w+) are read$")]
     public async Task WhenColumnsRead(string schemaName, string table)
@@ -108,9 +117,9 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     [Then(@"^they match the schema contract, naming any phantom or unknown column$")]
     public void ThenColumnsMatch()
     {
-        Assert.True(_columns.Count > 0, $"{_table.Schema}.{_table.Table} does not exist");
+        Expect.That(_columns.Count > 0, $"{_table.Schema}.{_table.Table} should exist (plan 3.4)", () => "the database has no such table");
         var differences = Contract.Value.Compare(_table.Schema, _table.Table, _columns);
-        Assert.True(differences.None, $"{_table.Schema}.{_table.Table}: {differences}");
+        Expect.That(differences.None, $"{_table.Schema}.{_table.Table} should have the columns the application's models describe (plan 3.4)", () => differences.ToString()!);
     }
 
     [When(@"^the foreign keys of schema padealing are read$")]
@@ -121,7 +130,7 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     {
         var missing = expected.Rows.Where(r => !_foreignKeys.Any(fk => fk.TableName == r["table"] && fk.ColumnName == r["column"]
             && $"{fk.ForeignSchema}.{fk.ForeignTableName}" == r["references"])).Select(r => $"{r["table"]}.{r["column"]} → {r["references"]}").ToList();
-        Assert.True(missing.Count == 0, $"Missing foreign keys: {string.Join(", ", missing)}");
+        Expect.That(missing.Count == 0, "These foreign keys should exist (plan 3.4)", () => $"the database lacks {string.Join(", ", missing)}");
     }
 
     [When(@"^the indexes of schema padealing are read$")]
@@ -132,6 +141,6 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     {
         var missing = expected.Rows.Where(r => !_indexes.Any(i => i.TableName == r["table"] && i.Columns.FirstOrDefault() == r["column"]))
             .Select(r => $"{r["table"]}.{r["column"]}").ToList();
-        Assert.True(missing.Count == 0, $"No index leads with: {string.Join(", ", missing)}");
+        Expect.That(missing.Count == 0, "These columns should lead an index (plan 3.4)", () => $"no index leads with {string.Join(", ", missing)}");
     }
 }

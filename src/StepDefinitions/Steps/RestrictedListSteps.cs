@@ -6,7 +6,7 @@ using PadUat.Drivers.TestData;
 using PadUat.Support;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -20,10 +20,15 @@ public sealed class RestrictedListSteps(PadJourneys journeys, TestDataDriver tes
         await testData.RestrictAsync(await directory.SecurityAsync(ticker), reason, await journeys.PersonAsync(Roles.Compliance));
 
     [Then(@"^the bot tells the employee (\w+) is restricted because ""(.*)""$")]
-    public void ThenToldRestricted(string ticker, string reason) =>
-        Assert.Equal((null, reason), (request.Submission!.RequestId, BotPhrases.Restricted(ticker).Match(request.Submission.BotAnswer).Groups["reason"].Value));
+    public void ThenToldRestricted(string ticker, string reason) => Expect.That(
+        request.Submission!.RequestId is null && BotPhrases.Restricted(ticker).Match(request.Submission.BotAnswer).Groups["reason"].Value == reason,
+        $"A request in {ticker} should be refused as restricted (\"{reason}\") and nothing submitted",
+        () => $"the bot said \"{request.Submission.BotAnswer}\"{(request.Submission.RequestId is { } id ? $" and request #{id} was created" : "")}");
 
     [Then(@"^the audit log records the refused attempt on (\w+) by the employee$")]
-    public async Task ThenRefusalAudited(string ticker) => Assert.Single(
-        await records.AuditWithoutRequestAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start), a => a.Details.Contains(ticker));
+    public async Task ThenRefusalAudited(string ticker)
+    {
+        var rows = (await records.AuditWithoutRequestAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start)).Where(a => a.Details.Contains(ticker)).ToList();
+        Expect.Equal(1, rows.Count, $"The audit rows recording the refused attempt on {ticker} by the employee", "the audit log");
+    }
 }

@@ -5,7 +5,7 @@ using PadUat.Drivers.Slack;
 using PadUat.Support;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
-using Xunit;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Steps;
 
@@ -22,7 +22,8 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
 
     [Then(@"^the bot shows the employee a summary of the trade to confirm$")]
     public void ThenSummaryShown() =>
-        Assert.Matches($"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}", request.Summary!.Text);
+        Expect.That(System.Text.RegularExpressions.Regex.IsMatch(request.Summary!.Text, $"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}"),
+            $"The summary should show the trade ({request.Ask.Direction} {request.Ask.Quantity} {request.Ask.Ticker})", () => $"it says \"{request.Summary.Text}\"");
 
     [When(@"^the employee confirms the request$")]
     public async Task WhenConfirms()
@@ -35,8 +36,12 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     public Task WhenCancels() => slack.CancelAsync(Roles.Employee, request.Summary!);
 
     [Then(@"^the bot tells the employee the request is submitted and waiting for their manager$")]
-    public async Task ThenSubmitted() =>
-        Assert.Contains((await journeys.PersonAsync(Roles.Manager)).Name, request.Submission!.BotAnswer);
+    public async Task ThenSubmitted()
+    {
+        var manager = (await journeys.PersonAsync(Roles.Manager)).Name;
+        Expect.That(request.Submission!.RequestId is not null && request.Submission.BotAnswer.Contains(manager, StringComparison.Ordinal),
+            $"The bot should say the request is submitted and waiting for {manager}", () => $"it said \"{request.Submission.BotAnswer}\"");
+    }
 
     [Then(@"^the summary the employee confirmed now shows the request's number$")]
     public Task ThenSummaryShowsNumber() => slack.ExpectClickAnswerAsync(Roles.Employee,
@@ -44,14 +49,17 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
 
     [Then(@"^the request is stored as ""(.*)"" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) USD$")]
     public async Task ThenStoredWith(string status, string direction, decimal quantity, string ticker, decimal value) =>
-        Assert.Equal(
+        Expect.Equal(
             (status, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, "USD"),
             await records.RequestAsync(request.RequestId) is { } r ? (r.Status, r.EmployeeId, r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency)
-                : default);
+                : default, $"pad_request #{request.RequestId} (status, employee, direction, quantity, security, value, currency)", "the database");
 
     [Then(@"^no request is stored for the employee$")]
-    public async Task ThenNothingStored() =>
-        Assert.Empty(await records.RequestsSinceAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start));
+    public async Task ThenNothingStored()
+    {
+        var stored = await records.RequestsSinceAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start);
+        Expect.That(stored.Count == 0, "No request should be stored for the employee", () => $"the database holds {stored.Count} from this scenario");
+    }
 
     [Given(@"^the employee has submitted a request to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
     public async Task GivenSubmitted(string direction, int quantity, string ticker, decimal value) =>

@@ -55,6 +55,16 @@ public sealed class Evidence(AllureResultsWriter writer)
 
     public Task StepAsync(string name, Func<Task> action) => StepAsync(name, async () => { await action(); return true; });
 
+    /// <summary>Steps that were not carried out, shown as such with why (after a failure, or nothing to capture).</summary>
+    public void NotRun(IEnumerable<string> names, string why)
+    {
+        foreach (var name in names)
+        {
+            var now = AllureResultsWriter.Now();
+            Current.Steps.Add(new StepResult { Name = name, Status = AllureStatus.Skipped, Stage = "finished", Start = now, Stop = now, StatusDetails = new StatusDetails(why, null) });
+        }
+    }
+
     /// <summary>A label on the scenario's result (e.g. why it does not apply to this target).</summary>
     public void Label(string name, string value)
     {

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace PadUat.Support.Evidence;
+
+/// <summary>
+/// Checks that fail in the plan's words: what should hold, and what the system did instead — "executed_within_two_days
+/// should be false for an execution 60 h after the compliance approval; the database says true" — never a bare
+/// "Expected: no / Actual: yes". A failure is a product defect (<see cref="CheckFailed"/>).
+/// </summary>
+public static class Expect
+{
+    /// <param name="should">What the plan expects, as a sentence without its full stop.</param>
+    /// <param name="instead">What the system did instead, built only when the check fails.</param>
+    public static void That(bool holds, string should, Func<string> instead)
+    {
+        if (!holds) throw new CheckFailed($"{should}; {instead()}");
+    }
+
+    /// <summary>"{what} should be {expected}; {source} says {actual}".</summary>
+    public static void Equal<T>(T expected, T actual, string what, string source) =>
+        That(EqualityComparer<T>.Default.Equals(expected, actual), $"{what} should be {Show(expected)}", () => $"{source} says {Show(actual)}");
+
+    /// <summary>Two lists that should hold the same items (in any order), naming what is missing and what is extra.</summary>
+    public static void Same<T>(IEnumerable<T> expected, IEnumerable<T> actual, string what, string expectedSource, string actualSource)
+    {
+        var want = expected.Select(Show).Order(StringComparer.Ordinal).ToList();
+        var got = actual.Select(Show).Order(StringComparer.Ordinal).ToList();
+        var missing = want.Except(got).ToList();
+        var extra = got.Except(want).ToList();
+        That(want.SequenceEqual(got), $"{what} on {actualSource} should be those in {expectedSource} ({want.Count})", () =>
+            $"{actualSource} shows {got.Count}" + (missing.Count > 0 ? $", missing {string.Join(", ", missing)}" : "") +
+            (extra.Count > 0 ? $", not in {expectedSource}: {string.Join(", ", extra)}" : ""));
+    }
+
+    public static string Show<T>(T value) => value switch
+    {
+        null => "nothing",
+        string s => $"\"{s}\"",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
