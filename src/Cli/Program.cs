@@ -15,6 +15,7 @@ try
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
+        ["trx-names", var trx] => TrxNames.Rewrite(trx),
         ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
         _ => Usage(),
     };
@@ -44,6 +45,7 @@ static int Usage()
                paduat timings <allure-results dir>
                paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
+               paduat trx-names <file.trx>
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);
     return 2;

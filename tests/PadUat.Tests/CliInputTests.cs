@@ -69,3 +69,12 @@ public sealed class CliInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
+
+/// <summary>TRX names read like the report's: an outline row names its example values, not its placeholders.</summary>
+public sealed class TrxNameTests
+{
+    [Fact]
+    public void An_outline_rows_name_gets_its_example_values() => Assert.Equal(
+        "An execution 2½ days after approval is recorded with executed_within_two_days = no(timing: \"2½ days after approval\", hours: \"60\", within: \"no\", exampleTags: [])",
+        PadUat.Cli.TrxNames.Substitute("An execution <timing> is recorded with executed_within_two_days = <within>(timing: \"2½ days after approval\", hours: \"60\", within: \"no\", exampleTags: [])"));
+}

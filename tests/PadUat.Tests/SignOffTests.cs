@@ -70,7 +70,7 @@ public sealed class SignOffTests : IDisposable
     public void Every_scenario_must_be_confirmed_by_the_signer()
     {
         Results.Run(_results);
-        Assert.Equal(["Scenario 9 (Scenario 9 — Firm-trading conflicts are flagged for compliance, never blocked) is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)"],
+        Assert.Equal(["Scenario 9 — Firm-trading conflicts are flagged for compliance, never blocked is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)"],
             Sign(Pat with { Confirm = "1-8,10" }).Refusals);
         Assert.Throws<ArgumentException>(() => Sign(Pat with { Confirm = null }));
     }

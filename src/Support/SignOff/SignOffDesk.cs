@@ -40,7 +40,7 @@ public static partial class SignOffDesk
             if (!outcome.Complete && !exceptions.ContainsKey(name)) refusals.AddRange(outcome.Problems);
             if (outcome.Complete && exceptions.ContainsKey(name)) refusals.Add($"The exception for {name} names a {(outcome.Number == 0 ? "preflight" : "scenario")} that passed: remove it");
             if (outcome.Number > 0 && !confirmed.Contains(outcome.Number))
-                refusals.Add($"Scenario {outcome.Number} ({outcome.Title}) is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)");
+                refusals.Add($"{outcome.Title} is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)");
         }
         if (refusals.Count > 0) return new(null, refusals);
 

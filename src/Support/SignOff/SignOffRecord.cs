@@ -66,7 +66,7 @@ public sealed record SignOffRecord(
         {
             var css = s.Exception is not null ? "exception" : s.Result == ScenarioOutcome.NotPassed ? "unmet" : "met";
             var result = s.Result + (s.NotApplicable is { } why ? $" — the target declares: \"{why}\"" : "") + (s.Exception is { } ex ? $" — accepted as an exception: {ex}" : "");
-            html.Append($"<tr class=\"{(s.Exception is null ? "" : "exception")}\" data-testid=\"scenario-{s.Number}\"><td>{(s.Number == 0 ? "pre" : s.Number)}</td><td>{E(s.Title)}</td>" +
+            html.Append($"<tr class=\"{(s.Exception is null ? "" : "exception")}\" data-testid=\"scenario-{s.Number}\"><td>{s.Number}</td><td>{E(s.Title)}</td>" +
                         $"<td class=\"{css}\">{E(result)}</td><td><a href=\"{E(s.Evidence)}\">report</a></td><td>{(s.Confirmed ? "✔ confirmed" : "✘ not confirmed")}</td></tr>");
         }
         html.Append("</table>");
