@@ -23,6 +23,7 @@ public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatP
 
     public async Task<Submission> ConfirmAsync(string role, SlackMessage summary)
     {
+        created.WillCreateRequestsAs((await PersonAsync(role)).Id, clock.Start);
         var submission = await slack.ConfirmAsync(role, summary);
         if (submission.RequestId is { } id) created.Request(id);
         else created.RefusalsBy((await PersonAsync(role)).Id, clock.Start);

@@ -23,7 +23,7 @@ public sealed class TestDataTests(SandboxFixture f)
 
     [Fact]
     public void Registering_a_bo_airflow_row_is_refused() =>
-        Assert.Throws<InvalidOperationException>(() => new CreatedRows().Row("bo_airflow.contact", 1));
+        Assert.Throws<InvalidOperationException>(() => new CreatedRows(null).Row("bo_airflow.contact", 1));
 
     [Fact]
     public async Task Clean_up_deletes_the_registered_rows_and_nothing_else()
@@ -42,7 +42,7 @@ public sealed class TestDataTests(SandboxFixture f)
             """);
         await conn.ExecuteAsync("INSERT INTO padealing.audit_log (request_id, actor_id, action) VALUES (@request, 1010, 'request_submitted')", new { request });
 
-        var created = new CreatedRows();
+        var created = new CreatedRows(null);
         created.Row("padealing.restricted_security", ours);
         created.Request(request);
         Assert.Equal(3, await created.DeleteAllAsync(conn));

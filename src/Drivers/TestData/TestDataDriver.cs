@@ -11,11 +11,12 @@ namespace PadUat.Drivers.TestData;
 /// 5.1 does by SQL; a request approved days ago), registers every row, and deletes exactly those afterwards.
 /// Writes go through <see cref="WriteGuard"/>: nothing here can touch bo_airflow.
 /// </summary>
-public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRows created)
+public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRows created, Support.ScenarioClock clock)
 {
     public Task<int> RestrictAsync(Security security, string reason, Employee addedBy) =>
         evidence.StepAsync($"Test data: put {security.Ticker} on the restricted list", async () =>
         {
+            created.WillRestrict(security.Ticker, addedBy.Id, clock.Start);
             var id = await WriteAsync<int>($"restrict {security.Ticker}", """
                 INSERT INTO padealing.restricted_security (security_id, ticker, reason, added_by_id, is_active)
                 VALUES (@security, @ticker, @reason, @addedBy, true) RETURNING id
@@ -29,6 +30,8 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
         decimal estimatedValue, TimeSpan approvedAgo) =>
         evidence.StepAsync($"Test data: request for {quantity:0.##} {security.Ticker} approved {approvedAgo.TotalHours:0.#} hours ago", async () =>
         {
+            // Its created_at lies in the past: announced from then, so a run that dies here is still cleaned up.
+            created.WillCreateRequestsAs(employee.Id, clock.Start - approvedAgo - TimeSpan.FromHours(3));
             var id = await WriteAsync<int>("approved request with its approvals and audit trail", """
                 WITH r AS (
                     INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,

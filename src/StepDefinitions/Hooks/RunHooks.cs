@@ -49,7 +49,10 @@ public sealed class RunHooks
                 Browser = browser.IsCompletedSuccessfully ? browser.Result : null;
                 Run = run.IsCompletedSuccessfully ? run.Result : null;
             }
-            Slack = await SlackSession.StartAsync(Run!.Target.Slack);
+            await Run!.ClaimTargetAsync(Path.Combine(RepoRootPath, "reports", "journal"));
+            foreach (var dead in Run.Reaped)
+                Console.Error.WriteLine($"Cleaned up after run {dead.Run} (started {dead.StartedUtc:yyyy-MM-dd HH:mm} UTC), which died: {dead.Rows} row(s) deleted.");
+            Slack = await SlackSession.StartAsync(Run.Target.Slack);
             RunContext.Write(Results, Run, Browser!.Version, RepoRootPath, Slack.Feed.Description);
         }
         catch (Exception e)

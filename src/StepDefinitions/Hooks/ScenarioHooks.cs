@@ -37,6 +37,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         container.RegisterInstanceAs(run.Settings.People);
         container.RegisterInstanceAs(RunHooks.Browser!);
         container.RegisterInstanceAs(RunHooks.Slack!);
+        container.RegisterInstanceAs(run.Journal!);
         evidence.BeginStep("Before the scenario: note the database clock");
         container.Resolve<ScenarioClock>().Start = await container.Resolve<PadRecords>().DatabaseNowAsync();
         evidence.EndStep(AllureStatus.Passed);

@@ -55,7 +55,8 @@ public sealed record UatSettings(
     UatPeople People,
     string MigrationHead,
     PerformanceThresholds Performance,
-    string ChromiumPath)
+    string ChromiumPath,
+    TimeSpan LockWait)
 {
     private static readonly string[] SecretKeys =
         ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}")];
@@ -94,7 +95,9 @@ public sealed record UatSettings(
             s.Required("PAD_MIGRATION_HEAD"),
             new PerformanceThresholds(s.Int("PERF_BOT_EXCHANGES"), s.Number("PERF_BOT_MEDIAN_MS"), s.Number("PERF_BOT_P95_MS"),
                 s.Number("PERF_QUERY_MS"), s.Number("PERF_PAGE_LOAD_MS")),
-            s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium");
+            s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            // How long a run waits for another run against the same target to finish before it gives up.
+            TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")));
     }
 
     /// <summary>The bot reply wait for local runs, where the sandbox supplies the rest of <see cref="SlackSettings"/>.</summary>

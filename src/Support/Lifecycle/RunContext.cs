@@ -19,6 +19,8 @@ public static class RunContext
         [
             new("APP_ENV", t.AppEnv),
             new("Run.id", run.RunId),
+            new("Cleanup.left.by.dead.runs", run.Reaped.Count == 0 ? "none"
+                : string.Join("; ", run.Reaped.Select(r => $"{r.Rows} row(s) left by run {r.Run} (started {r.StartedUtc:yyyy-MM-dd HH:mm} UTC), deleted"))),
             new("Database", $"{t.Database.Name} at {t.Database.Host}:{t.Database.Port}"),
             new("Database.schema", t.Database.Schema),
             new("Database.user", t.Database.User),

@@ -14,12 +14,36 @@ public sealed class UatRun : IAsyncDisposable
 {
     private static readonly TimeSpan ReachTimeout = TimeSpan.FromSeconds(5);
     private readonly LocalSandbox? _sandbox;
+    private RunLock? _lock;
 
     public UatSettings Settings { get; }
 
     /// <summary>This run, among all runs against any target: when it started and a random part. A sign-off is bound to it.</summary>
     public string RunId { get; } = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
     public Target Target { get; }
+
+    /// <summary>This run's clean-up journal, once the run has claimed its target.</summary>
+    public TestData.CleanupJournal? Journal { get; private set; }
+
+    /// <summary>What runs that died had left on the target, removed when this run claimed it.</summary>
+    public IReadOnlyList<TestData.ReapedRun> Reaped { get; private set; } = [];
+
+    /// <summary>
+    /// Makes the target this run's: takes its run lock (waiting for another run a bounded time), then removes what
+    /// runs that died left behind, from the journal kept in <paramref name="journalDir"/>. Nothing else is written first.
+    /// </summary>
+    public async Task ClaimTargetAsync(string journalDir, CancellationToken ct = default)
+    {
+        _lock = await RunLock.AcquireAsync(Target.Database, RunId, Settings.AppEnv, Settings.LockWait, ct);
+        var journal = TestData.CleanupJournal.Open(journalDir, Target.Database, RunId);
+        await using (var conn = new NpgsqlConnection(Target.Database.ConnectionString()))
+        {
+            await conn.OpenAsync(ct);
+            Reaped = await journal.ReapDeadRunsAsync(conn);
+        }
+        journal.RunStarted();
+        Journal = journal;
+    }
 
     /// <summary>The migration revision the database was at when the run started (for the report's environment panel).</summary>
     public string MigrationRevision { get; private set; } = "unknown";
@@ -96,6 +120,8 @@ public sealed class UatRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Journal?.RunEnded();
+        if (_lock is not null) await _lock.DisposeAsync();
         if (_sandbox is not null) await _sandbox.DisposeAsync();
     }
 }

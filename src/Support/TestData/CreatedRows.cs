@@ -6,9 +6,10 @@ namespace PadUat.Support.TestData;
 /// <summary>
 /// Every row a scenario caused in padealing — requests it submitted (and through them their approvals,
 /// executions and audit rows), refusal audit rows, restricted-list entries it added — so the scenario can
-/// delete exactly those afterwards (plan 6.3) and leave a shared database as it found it.
+/// delete exactly those afterwards (plan 6.3) and leave a shared database as it found it. Each is announced to
+/// the run's <see cref="CleanupJournal"/> first, so a run that dies before cleaning up is cleaned up by the next.
 /// </summary>
-public sealed class CreatedRows
+public sealed class CreatedRows(CleanupJournal? journal)
 {
     private readonly HashSet<int> _requests = [];
     private readonly List<(string Table, long Id)> _rows = [];
@@ -17,19 +18,34 @@ public sealed class CreatedRows
     public IReadOnlyCollection<int> Requests => _requests;
     public IReadOnlyList<(string Table, long Id)> Rows => _rows;
 
-    public void Request(int requestId) => _requests.Add(requestId);
+    public void Request(int requestId)
+    {
+        journal?.Created("padealing.pad_request", requestId);
+        _requests.Add(requestId);
+    }
 
     /// <summary>
     /// A UAT person made attempts the SUT refuses before any request exists (restricted securities): the
     /// audit rows it writes for them carry no request id, so they are found by who and since when.
     /// </summary>
-    public void RefusalsBy(int actorId, DateTime since) => _refusalsBy.Add((actorId, since));
+    public void RefusalsBy(int actorId, DateTime since)
+    {
+        journal?.WillBeRefused(actorId, since);
+        _refusalsBy.Add((actorId, since));
+    }
+
+    /// <summary>Announced before a UAT person submits or is given requests (and may be refused), from <paramref name="since"/> (database time).</summary>
+    public void WillCreateRequestsAs(int actorId, DateTime since) => journal?.WillCreateRequestsAs(actorId, since);
+
+    /// <summary>Announced before a restricted-list entry is inserted as a UAT person.</summary>
+    public void WillRestrict(string ticker, int actorId, DateTime since) => journal?.WillRestrict(ticker, actorId, since);
 
     public void Row(string qualifiedTable, long id)
     {
         WriteGuard.CheckTable(qualifiedTable);
         if (!qualifiedTable.StartsWith("padealing.", StringComparison.Ordinal))
             throw new ArgumentException($"Only padealing rows are created by the harness, not {qualifiedTable}", nameof(qualifiedTable));
+        journal?.Created(qualifiedTable, id);
         _rows.Add((qualifiedTable, id));
     }
 
@@ -52,6 +68,7 @@ public sealed class CreatedRows
         if (ids.Length > 0)
             deleted += await connection.ExecuteAsync("DELETE FROM padealing.pad_request WHERE id = ANY(@ids)", new { ids }, tx);
         await tx.CommitAsync();
+        journal?.Cleaned();
         _requests.Clear();
         _rows.Clear();
         _refusalsBy.Clear();
