@@ -8,13 +8,19 @@ n=${1:-30}
 ./uat setup
 port=$((20000 + RANDOM % 20000))
 log=$(mktemp); jar=$(mktemp)
-dotnet sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll --port "$port" >"$log" 2>&1 &
+describe=$(mktemp -u)
+dotnet sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll --port "$port" --describe "$describe" >"$log" 2>&1 &
 sandbox=$!
 # SIGTERM, not SIGINT: a background job of a script ignores SIGINT. The sandbox stops cleanly on either.
-trap 'kill -TERM $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$jar"' EXIT
+trap 'kill -TERM $sandbox 2>/dev/null; wait $sandbox 2>/dev/null; rm -f "$log" "$jar" "$describe"' EXIT
 base=http://127.0.0.1:$port
 for _ in $(seq 1 120); do curl -fs "$base/version" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs -c "$jar" -o /dev/null -d "email=jordan.blake@paduat.example" "$base/login"
+for _ in $(seq 1 120); do [ -f "$describe" ] && break; sleep 0.5; done
+password=$(node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(d.people.find(p => p.email === "jordan.blake@paduat.example").password)' "$describe")
+# Through the sandbox's identity provider, as a browser: the dashboard's state comes back with the IdP's code.
+state=$(curl -fs -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$base/auth/login" | sed 's/.*state=//')
+curl -fs -L -c "$jar" -b "$jar" -o /dev/null --data-urlencode "client_id=pad-dashboard" --data-urlencode "redirect_uri=/auth/callback" \
+  --data-urlencode "state=$state" --data-urlencode "username=jordan.blake@paduat.example" --data-urlencode "password=$password" "$base/idp/authorize"
 latest=$(curl -fs -b "$jar" "$base/requests" | grep -o 'data-request-id="[0-9]*"' | head -1 | grep -o '[0-9]*')
 echo "dashboard server time over $n requests per page, $(nproc) cores, 10 000 requests in pad_request"
 printf '  %-40s %9s %9s\n' page "median" "p95"

@@ -22,7 +22,7 @@ var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 Console.WriteLine($"""
 
-    Dashboard        {host.BaseUrl}  (sign in as anyone below)
+    Dashboard        {host.BaseUrl}  (sign in at the sandbox's identity provider with an e-mail and password below)
     Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>; Slack's tiers, scopes and errors apply)
     Socket Mode      app-level token of the UAT driver app: {host.Workspace.AppToken}
     Bot request URLs {host.BaseUrl}slack/events, {host.InteractivityUrl}
@@ -31,10 +31,10 @@ Console.WriteLine($"""
     PAD_DB_PASSWORD  {sandbox.AppPassword}
     Faults           {faults}  (all: {host.BaseUrl}faults)
 
-    Test users (Slack user id, e-mail, token):
+    Test users (Slack user id, e-mail, Slack token, dashboard password):
     """);
 foreach (var u in host.Workspace.Users.OrderBy(u => u.Id, StringComparer.Ordinal))
-    Console.WriteLine($"    {u.Id,-10} {u.Email,-36} {u.Token}");
+    Console.WriteLine($"    {u.Id,-10} {u.Email,-36} {u.Token}  {(u.IsBot ? "" : host.Accounts.PasswordOf(u.Email))}");
 Console.WriteLine("""
 
     Try: curl -s -H "Authorization: Bearer <alex.morgan's token>" "<Slack Web API>conversations.open?users=UPADBOT01"

@@ -16,6 +16,7 @@ try
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
+        ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
         ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
         _ => Usage(),
     };
@@ -46,6 +47,7 @@ static int Usage()
                paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat trx-names <file.trx>
+               paduat record-session --role <role> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);
     return 2;

@@ -33,19 +33,46 @@ public sealed class SandboxShapeTests(SandboxFixture f)
     [InlineData("jordan.blake@paduat.example", "/requests/1", HttpStatusCode.OK)]
     public async Task Dashboard_pages_respect_roles(string email, string path, HttpStatusCode expected)
     {
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = f.Sandbox.Host.BaseUrl };
-        using (await http.PostAsync("login", new FormUrlEncodedContent([new("email", email)]))) { }
+        using var http = DashboardSignIn.Client(f.Sandbox.Host);
+        (await DashboardSignIn.SignInAsync(http, f.Sandbox.Host, email)).Dispose();
         using var response = await http.GetAsync(path.TrimStart('/'));
         Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]
-    public async Task Signed_out_visitors_are_sent_to_sign_in()
+    public async Task Signed_out_visitors_are_sent_to_the_identity_provider_and_back_where_they_were_going()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = f.Sandbox.Host.BaseUrl };
         using var response = await http.GetAsync("requests");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/auth/login", response.Headers.Location!.PathAndQuery);
+
+        using var browser = DashboardSignIn.Client(f.Sandbox.Host);
+        using var landed = await browser.GetAsync("requests");
+        Assert.Equal("/idp/authorize", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        var state = System.Web.HttpUtility.ParseQueryString(landed.RequestMessage.RequestUri.Query)["state"]!;
+        using var back = await browser.PostAsync("idp/authorize", new FormUrlEncodedContent(
+            [new("client_id", "pad-dashboard"), new("redirect_uri", "/auth/callback"), new("state", state),
+             new("username", "jordan.blake@paduat.example"), new("password", f.Sandbox.Host.Accounts.PasswordOf("jordan.blake@paduat.example"))]));
+        Assert.Equal(("/requests", HttpStatusCode.OK), (back.RequestMessage!.RequestUri!.AbsolutePath, back.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_at_the_identity_provider()
+    {
+        using var http = DashboardSignIn.Client(f.Sandbox.Host);
+        using var refused = await DashboardSignIn.SignInAsync(http, f.Sandbox.Host, "alex.morgan@paduat.example", "not-the-password");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        using var page = await http.GetAsync("requests");
+        Assert.Equal("/idp/authorize", page.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_code_that_did_not_come_back_with_the_dashboards_state_is_refused()
+    {
+        using var http = DashboardSignIn.Client(f.Sandbox.Host);
+        using var forged = await http.GetAsync("auth/callback?code=abc&state=def");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class SettingsTests : IDisposable
     {
         ["APP_ENV"] = "dev", ["DB_PASSWORD"] = "s3cret-db", ["SLACK_SIGNING_SECRET"] = "s3cret-sign",
         ["SLACK_TOKEN_EMPLOYEE"] = "t1", ["SLACK_TOKEN_MANAGER"] = "t2", ["SLACK_TOKEN_COMPLIANCE"] = "t3", ["SLACK_TOKEN_COLLEAGUE"] = "t4",
+        ["DASHBOARD_PASSWORD_EMPLOYEE"] = "p1", ["DASHBOARD_SESSION_COMPLIANCE"] = "{\"cookies\":[]}",
     };
 
     private UatSettings Load(string file, Dictionary<string, string>? env = null)
@@ -86,4 +87,13 @@ public sealed class SettingsTests : IDisposable
         Assert.Contains("line 1: expected KEY=value", ErrorOf("this is not a setting\n" + Deployed));
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_deployed_dashboard_needs_a_password_or_a_saved_session_for_each_person_it_checks()
+    {
+        var secrets = new Dictionary<string, string>(Secrets);
+        secrets.Remove("DASHBOARD_SESSION_COMPLIANCE");
+        Assert.StartsWith("DASHBOARD_PASSWORD_COMPLIANCE or DASHBOARD_SESSION_COMPLIANCE: missing secret",
+            Assert.Throws<SettingsError>(() => Load(Deployed, secrets)).Message);
+    }
 }

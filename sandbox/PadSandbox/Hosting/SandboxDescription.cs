@@ -15,7 +15,7 @@ public static class SandboxDescription
             signingSecret = host.SigningSecret, botToken = host.Workspace.Bot.Token, botUserId = host.Workspace.Bot.Id,
             botAppId = SlackApps.BotAppId, appToken = host.Workspace.AppToken,
             people = host.Workspace.Users.Where(u => !u.IsBot).OrderBy(u => u.Id, StringComparer.Ordinal)
-                .Select(u => new { id = u.Id, email = u.Email, token = u.Token }),
+                .Select(u => new { id = u.Id, email = u.Email, token = u.Token, password = host.Accounts.PasswordOf(u.Email) }),
         });
         // Written whole, then renamed, so a reader polling for the file never sees half of it.
         File.WriteAllText(path + ".tmp", json);

@@ -29,10 +29,12 @@ public sealed class SandboxHost : IAsyncDisposable
     public string SigningSecret { get; }
     public Workspace Workspace { get; }
     public FaultSet Faults { get; }
+    /// <summary>Each person's password at the sandbox's identity provider.</summary>
+    public IdpAccounts Accounts { get; }
 
-    private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults)
+    private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults, IdpAccounts accounts)
     {
-        _app = app; BaseUrl = baseUrl; SigningSecret = signingSecret; Workspace = workspace; Faults = faults;
+        _app = app; BaseUrl = baseUrl; SigningSecret = signingSecret; Workspace = workspace; Faults = faults; Accounts = accounts;
     }
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default)
@@ -59,6 +61,8 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(people);
         s.AddSingleton(workspace);
+        var accounts = new IdpAccounts(workspace.Users.Where(u => !u.IsBot).Select(u => u.Email));
+        s.AddSingleton(accounts);
         s.AddSingleton(sp => new SlackSignature(secret, sp.GetRequiredService<TimeProvider>()));
         var botApp = options.BotAppBaseUrl ?? baseUrl;
         s.AddSingleton(new BotAppUrls(new Uri(botApp, "slack/events"), new Uri(botApp, "slack/interactivity")));
@@ -77,8 +81,8 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddDataProtection().UseEphemeralDataProtectionProvider();
         s.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
-            o.LoginPath = "/login";
-            o.AccessDeniedPath = "/login";
+            o.LoginPath = "/auth/login";
+            o.AccessDeniedPath = "/auth/login";
         });
         s.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
 
@@ -93,11 +97,12 @@ public sealed class SandboxHost : IAsyncDisposable
         app.MapDashboard();
         app.MapGet("/faults", () => Results.Json(FaultSet.Catalogue.Select(f =>
             new { name = f.Name, breaks = f.Breaks, active = options.Faults.Has(f.Name) }))).AllowAnonymous();
+        app.MapGet("/favicon.ico", () => Results.NotFound()).AllowAnonymous();
         app.MapGet("/version", () => Results.Json(new { system = "pa-dealing-sandbox", version = Version, faults = options.Faults.Active })).AllowAnonymous();
 
         await app.StartAsync(ct);
         app.Services.GetRequiredService<EventDelivery>().Start(app.Services.GetRequiredService<BotAppUrls>().Events);
-        return new SandboxHost(app, baseUrl, secret, workspace, options.Faults);
+        return new SandboxHost(app, baseUrl, secret, workspace, options.Faults, accounts);
     }
 
     public static string Version => typeof(SandboxHost).Assembly.GetName().Version?.ToString() ?? "0.0.0";

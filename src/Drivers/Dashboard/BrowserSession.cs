@@ -33,12 +33,13 @@ public sealed class BrowserSession : IAsyncDisposable
         _playwright = playwright; Browser = browser; _executable = executable;
     }
 
-    public static async Task<BrowserSession> LaunchAsync(string chromiumPath)
+    /// <param name="headed">A visible window, for a person to sign in by hand (./uat record-session); the run is always headless.</param>
+    public static async Task<BrowserSession> LaunchAsync(string chromiumPath, bool headed = false)
     {
         if (!File.Exists(chromiumPath))
             throw new FileNotFoundException($"Chromium not found at {chromiumPath} (CHROMIUM_PATH). Run ./uat once: it installs Debian's chromium.");
         var playwright = await Playwright.CreateAsync();
-        return new BrowserSession(playwright, await LaunchBrowserAsync(playwright, chromiumPath), chromiumPath);
+        return new BrowserSession(playwright, await LaunchBrowserAsync(playwright, chromiumPath, headed), chromiumPath);
     }
 
     public string Version => Browser.Version;
@@ -50,8 +51,8 @@ public sealed class BrowserSession : IAsyncDisposable
         Browser = await LaunchBrowserAsync(_playwright, _executable);
     }
 
-    private static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright, string executable) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = ChromiumArgs, Timeout = 30_000 });
+    private static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright, string executable, bool headed = false) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = !headed, Args = ChromiumArgs, Timeout = 30_000 });
 
     public async ValueTask DisposeAsync()
     {

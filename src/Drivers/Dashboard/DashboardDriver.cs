@@ -16,10 +16,11 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
     {
         if (!_pages.TryGetValue(role, out var page))
         {
+            var saved = target.DashboardSignIn.SavedSessions.GetValueOrDefault(role) is { } session ? SavedSession.Decode(session.Reveal()) : null;
             var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = target.DashboardUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-                StorageState = browser.SignedInState.GetValueOrDefault(role),
+                StorageState = browser.SignedInState.GetValueOrDefault(role) ?? saved,
             });
             context.SetDefaultTimeout(10_000);
             // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
@@ -27,7 +28,13 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             page = await context.NewPageAsync();
             if (!browser.SignedInState.ContainsKey(role))
             {
-                await evidence.StepAsync($"Dashboard: {role} signs in", () => new SignInPage(page).SignInAsync(email));
+                var signIn = new SignInPage(page);
+                if (saved is not null)
+                    await evidence.StepAsync($"Dashboard: {role} opens it with their saved session", () => signIn.ExpectSignedInAsync(role));
+                else
+                    await evidence.StepAsync($"Dashboard: {role} signs in at the firm's sign-in page", () => signIn.SignInAsync(role, email,
+                        target.DashboardSignIn.Passwords.GetValueOrDefault(role)?.Reveal()
+                        ?? throw new InvalidOperationException($"DASHBOARD_PASSWORD_{role.ToUpperInvariant()} or DASHBOARD_SESSION_{role.ToUpperInvariant()}: missing secret")));
                 browser.SignedInState[role] = await context.StorageStateAsync();
             }
             _pages[role] = page;

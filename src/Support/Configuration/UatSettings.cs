@@ -19,6 +19,16 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
 public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotUserId, string BotAppId, Secret SigningSecret,
     IReadOnlyDictionary<string, Secret> TokensByRole, Secret? AppToken, Uri? ResponseUrlBase, string ResponseListen, TimeSpan ReplyTimeout);
 
+/// <summary>
+/// How each UAT person signs in to the dashboard behind the firm's identity provider: a password typed into its
+/// sign-in page, or a saved browser session (Playwright storage state, as JSON or base64; `./uat record-session`).
+/// </summary>
+public sealed record DashboardSignIn(IReadOnlyDictionary<string, Secret> Passwords, IReadOnlyDictionary<string, Secret> SavedSessions)
+{
+    /// <summary>The roles whose dashboard views the features check.</summary>
+    public static readonly string[] RolesOnTheDashboard = [Roles.Employee, Roles.Compliance];
+}
+
 public sealed record PerformanceThresholds(int BotExchanges, double BotMedianMs, double BotP95Ms, double QueryMs, double PageLoadMs);
 
 /// <summary>The people the UAT acts as, by role; their e-mails are resolved to employees through bo_airflow.contact.</summary>
@@ -52,6 +62,7 @@ public sealed record UatSettings(
     DatabaseSettings? Database,
     SlackSettings? Slack,
     Uri? DashboardUrl,
+    DashboardSignIn? DashboardSignIn,
     UatPeople People,
     string MigrationHead,
     PerformanceThresholds Performance,
@@ -59,7 +70,8 @@ public sealed record UatSettings(
     TimeSpan LockWait)
 {
     private static readonly string[] SecretKeys =
-        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}")];
+        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}"),
+         .. Roles.All.Select(r => $"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}"), .. Roles.All.Select(r => $"DASHBOARD_SESSION_{r.ToUpperInvariant()}")];
 
     /// <summary>Settings for this process: env/&lt;APP_ENV&gt;.env under <paramref name="repoRoot"/>, overridden by the process environment.</summary>
     public static UatSettings LoadFromProcess(string repoRoot) => Load(repoRoot,
@@ -91,6 +103,7 @@ public sealed record UatSettings(
                 s.Optional("SLACK_RESPONSE_URL_BASE") is null ? null : s.Url("SLACK_RESPONSE_URL_BASE"),
                 s.Optional("SLACK_RESPONSE_LISTEN") ?? "127.0.0.1:0", TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
+            usesSandbox ? null : SignInFrom(s),
             new UatPeople(s.Email("UAT_EMPLOYEE_EMAIL"), s.Email("UAT_MANAGER_EMAIL"), s.Email("UAT_COMPLIANCE_EMAIL"), s.Email("UAT_COLLEAGUE_EMAIL")),
             s.Required("PAD_MIGRATION_HEAD"),
             new PerformanceThresholds(s.Int("PERF_BOT_EXCHANGES"), s.Number("PERF_BOT_MEDIAN_MS"), s.Number("PERF_BOT_P95_MS"),
@@ -98,6 +111,18 @@ public sealed record UatSettings(
             s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             // How long a run waits for another run against the same target to finish before it gives up.
             TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")));
+    }
+
+    private static DashboardSignIn SignInFrom(Source s)
+    {
+        var passwords = Roles.All.Where(r => s.OptionalSecret($"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}") is not null)
+            .ToDictionary(r => r, r => s.OptionalSecret($"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}")!);
+        var sessions = Roles.All.Where(r => s.OptionalSecret($"DASHBOARD_SESSION_{r.ToUpperInvariant()}") is not null)
+            .ToDictionary(r => r, r => s.OptionalSecret($"DASHBOARD_SESSION_{r.ToUpperInvariant()}")!);
+        foreach (var role in DashboardSignIn.RolesOnTheDashboard.Where(r => !passwords.ContainsKey(r) && !sessions.ContainsKey(r)))
+            throw new SettingsError($"DASHBOARD_PASSWORD_{role.ToUpperInvariant()} or DASHBOARD_SESSION_{role.ToUpperInvariant()}: missing secret " +
+                                    "(the dashboard sits behind the firm's sign-in: export the test person's password, or a session recorded with ./uat record-session)");
+        return new DashboardSignIn(passwords, sessions);
     }
 
     /// <summary>The bot reply wait for local runs, where the sandbox supplies the rest of <see cref="SlackSettings"/>.</summary>

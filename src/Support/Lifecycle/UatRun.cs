@@ -57,7 +57,7 @@ public sealed class UatRun : IAsyncDisposable
     {
         if (!settings.UsesSandbox)
         {
-            var target = new Target(settings.AppEnv, settings.Database!, settings.Slack!, settings.DashboardUrl!,
+            var target = new Target(settings.AppEnv, settings.Database!, settings.Slack!, settings.DashboardUrl!, settings.DashboardSignIn!,
                 await SutVersionAsync(settings.DashboardUrl!, ct), "");
             await CheckReachableAsync(target, ct);
             return await new UatRun(settings, target, null).ReadRevisionAsync(ct);
@@ -73,7 +73,9 @@ public sealed class UatRun : IAsyncDisposable
                 PadSandbox.Database.SandboxDatabase.AppUser, new Secret(sandbox.AppPassword), "Disable"),
             new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
                 new Secret(host.SigningSecret), tokens, new Secret(host.Workspace.AppToken), null, "127.0.0.1:0", UatSettings.SandboxReplyTimeout),
-            host.BaseUrl, $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
+            host.BaseUrl,
+            new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(settings.People.EmailOf(r)))), new Dictionary<string, Secret>()),
+            $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
         return await new UatRun(settings, local, sandbox).ReadRevisionAsync(ct);
     }
 
