@@ -9,6 +9,10 @@ var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariabl
 var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
 var history = int.TryParse(Arg("--history"), out var h) ? h : LocalSandbox.DefaultHistory;
 var botApp = Arg("--bot-app-url") is { } url ? new Uri(url) : null;
+// --deployed: stand in for a deployed dev target — an env file shaped like env/dev.env (--env-file), the secrets to
+// export (printed, and written to --secrets-file readable by its owner only), other employees at work (--traffic N/s).
+var deployed = args.Contains("--deployed");
+var traffic = double.TryParse(Arg("--traffic"), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : deployed ? 1 : 0;
 
 using var stop = new CancellationTokenSource();
 // Ctrl-C, SIGTERM (kill, a CI cancelling) and SIGHUP (a closed terminal) all stop the sandbox cleanly.
@@ -20,6 +24,26 @@ Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migratio
 await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, ct: stop.Token);
 var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
+await using var background = traffic > 0
+    ? await BackgroundTraffic.StartAsync(host, host.People, DeployedTarget.UatPeople.Values.ToHashSet(), traffic) : null;
+if (deployed)
+{
+    var envFile = Arg("--env-file") ?? "env/rehearsal.env";
+    File.WriteAllText(envFile + ".tmp", DeployedTarget.EnvFile(sandbox));
+    File.Move(envFile + ".tmp", envFile, overwrite: true);
+    if (Arg("--secrets-file") is { } secretsFile)
+    {
+        File.WriteAllText(secretsFile, "", System.Text.Encoding.UTF8);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(secretsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(secretsFile, DeployedTarget.Secrets(sandbox));
+    }
+    Console.WriteLine($"""
+
+        Deployed target ready: settings in {envFile} (no secrets), other employees at work ({traffic:0.#} actions/s).
+        Export these secrets, then run: APP_ENV={Path.GetFileNameWithoutExtension(envFile)} ./uat
+        {DeployedTarget.Secrets(sandbox).TrimEnd()}
+        """);
+}
 Console.WriteLine($"""
 
     Dashboard        {host.BaseUrl}  (sign in at the sandbox's identity provider with an e-mail and password below)

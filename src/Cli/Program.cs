@@ -16,6 +16,7 @@ try
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
+        ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
         ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
         ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
         _ => Usage(),
@@ -31,7 +32,7 @@ catch (UnreachableTargetError e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException or PadUat.Drivers.Slack.SlackApiError or HttpRequestException)
+catch (Exception e) when (e is InvalidOperationException or ArgumentException or DirectoryNotFoundException or PadUat.Drivers.Slack.SlackApiError or HttpRequestException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
@@ -47,6 +48,7 @@ static int Usage()
                paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat trx-names <file.trx>
+               paduat fingerprint --before <ISO time>   (APP_ENV: a deployed target)
                paduat record-session --role <role> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);

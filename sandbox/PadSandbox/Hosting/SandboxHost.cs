@@ -31,6 +31,9 @@ public sealed class SandboxHost : IAsyncDisposable
     public FaultSet Faults { get; }
     /// <summary>Each person's password at the sandbox's identity provider.</summary>
     public IdpAccounts Accounts { get; }
+    /// <summary>Slack's side of button clicks, for people clicking in the background traffic.</summary>
+    public Interactivity Interactivity => _app.Services.GetRequiredService<Interactivity>();
+    public People People => _app.Services.GetRequiredService<People>();
 
     private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults, IdpAccounts accounts)
     {

@@ -18,6 +18,7 @@ public sealed class RateLimits(TimeProvider clock)
     /// <summary>Null when the call may go ahead (and is counted); otherwise the whole seconds to wait.</summary>
     public int? Take(SlackMethod method, string appId, string? channel)
     {
+        if (appId == SlackApps.SlackClient) return null;
         lock (_gate)
         {
             if (_forced.TryGetValue(method.Name, out var forced) && forced.Count > 0) return Refused(appId, method, forced.Dequeue());

@@ -17,6 +17,8 @@ public static class SlackApps
 {
     public const string BotAppId = "APADUAT01";
     public const string DriverAppId = "APADUATDRV";
+    /// <summary>People typing in Slack's own client: not an app, so not held to an app's rate limits.</summary>
+    public const string SlackClient = "slack-client";
 
     public static readonly IReadOnlySet<string> BotScopes =
         new HashSet<string> { "chat:write", "im:history", "im:read", "im:write", "users:read", "users:read.email" };

@@ -76,6 +76,18 @@ public sealed class Workspace
         lock (_gate) return _tokens.GetValueOrDefault(value);
     }
 
+    /// <summary>A person's session in a Slack client (not an app): what background traffic types with; no app's rate budget.</summary>
+    public string ClientToken(string userId)
+    {
+        lock (_gate)
+        {
+            if (_tokens.Values.FirstOrDefault(t => t.AppId == SlackApps.SlackClient && t.UserId == userId) is { } known) return known.Value;
+            var value = NewToken("xoxc");
+            _tokens[value] = new SlackToken(value, TokenKind.User, SlackApps.SlackClient, userId, SlackApps.PersonScopes);
+            return value;
+        }
+    }
+
     /// <summary>Not Slack: a user token of the driver app with exactly these scopes, to show missing_scope.</summary>
     public string MintUserToken(string userId, IEnumerable<string> scopes)
     {

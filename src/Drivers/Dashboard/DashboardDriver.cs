@@ -23,8 +23,6 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
                 StorageState = browser.SignedInState.GetValueOrDefault(role) ?? saved,
             });
             context.SetDefaultTimeout(10_000);
-            // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
-            await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = role });
             page = await context.NewPageAsync();
             if (!browser.SignedInState.ContainsKey(role))
             {
@@ -37,6 +35,9 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
                         ?? throw new InvalidOperationException($"DASHBOARD_PASSWORD_{role.ToUpperInvariant()} or DASHBOARD_SESSION_{role.ToUpperInvariant()}: missing secret")));
                 browser.SignedInState[role] = await context.StorageStateAsync();
             }
+            // Traced from here on, after the sign-in: a trace records what is typed, and a password must not reach the report.
+            // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
+            await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = role });
             _pages[role] = page;
         }
         return new DashboardPages(page, this);

@@ -6,6 +6,12 @@ namespace PadUat.Contexts;
 public sealed class DashboardContext
 {
     public IReadOnlyDictionary<string, long>? Figures { get; set; }
+    /// <summary>
+    /// The database's figures just before a page was read. On a shared database other people change the counts while
+    /// the page loads: a page is right when it shows the database as it was at some moment between before and after.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? FiguresBefore { get; set; }
+    public long CountBefore { get; set; }
     public RequestListPage? List { get; set; }
     public RequestDetailPage? Detail { get; set; }
     public CompliancePage? Compliance { get; set; }

@@ -20,6 +20,15 @@ public static class Expect
     public static void Equal<T>(T expected, T actual, string what, string source) =>
         That(EqualityComparer<T>.Default.Equals(expected, actual), $"{what} should be {Show(expected)}", () => $"{source} says {Show(actual)}");
 
+    /// <summary>
+    /// A figure a page read while others may be changing the database: right when it lies between the database's
+    /// value just before the page was read and just after.
+    /// </summary>
+    public static void Between(long shown, long before, long after, string what, string source) =>
+        That(shown >= Math.Min(before, after) && shown <= Math.Max(before, after),
+            $"{what} should be the database's count at the time ({(before == after ? $"{before}" : $"between {before} before the page was read and {after} after")})",
+            () => $"{source} says {shown}");
+
     /// <summary>Two lists that should hold the same items (in any order), naming what is missing and what is extra.</summary>
     public static void Same<T>(IEnumerable<T> expected, IEnumerable<T> actual, string what, string expectedSource, string actualSource)
     {

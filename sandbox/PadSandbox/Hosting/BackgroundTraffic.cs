@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using PadSandbox.Bot;
+using PadSandbox.Slack;
+using PadSandbox.Workflow;
+
+namespace PadSandbox.Hosting;
+
+/// <summary>
+/// Other employees using the system while the UAT runs, as on a shared dev deployment: they ask the bot for
+/// pre-approval in their own Slack DMs, their managers and compliance click Approve, and they record executions or
+/// withdraw — at about <c>actionsPerSecond</c>. They type as people in a Slack client, not as an app, so they draw on
+/// no app's rate budget; their rows are theirs (never a UAT person's), created after <see cref="StartedUtc"/>.
+/// </summary>
+public sealed class BackgroundTraffic : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly SandboxHost _host;
+    private readonly IReadOnlyList<Employee> _requesters;
+    private readonly IReadOnlyList<Employee> _officers;
+    private readonly Dictionary<int, Employee> _byId;
+    private readonly TimeSpan _pace;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Random _random = new(20261129);
+    private Task? _loop;
+    private int _actions;
+
+    public DateTime StartedUtc { get; } = DateTime.UtcNow;
+    public int Actions => _actions;
+    /// <summary>The people who act in the background: never a UAT person, never a UAT person's manager.</summary>
+    public IReadOnlyList<int> People => [.. _requesters.Select(e => e.Id).Concat(_requesters.Select(e => e.ManagerId!.Value)).Concat(_officers.Select(o => o.Id)).Distinct()];
+
+    private BackgroundTraffic(SandboxHost host, IReadOnlyList<Employee> everyone, IReadOnlySet<string> uatEmails, double actionsPerSecond)
+    {
+        _host = host;
+        _byId = everyone.ToDictionary(e => e.Id);
+        var uat = everyone.Where(e => uatEmails.Contains(e.Email)).Select(e => e.Id).ToHashSet();
+        _requesters = everyone.Where(e => !uat.Contains(e.Id) && e.ManagerId is { } m && !uat.Contains(m) && !e.IsCompliance).ToList();
+        _officers = everyone.Where(e => e.IsCompliance && !uat.Contains(e.Id)).ToList();
+        _pace = TimeSpan.FromSeconds(1 / actionsPerSecond);
+    }
+
+    public static async Task<BackgroundTraffic> StartAsync(SandboxHost host, People people, IReadOnlySet<string> uatEmails, double actionsPerSecond)
+    {
+        var traffic = new BackgroundTraffic(host, await people.AllAsync(), uatEmails, actionsPerSecond);
+        traffic._loop = Task.Run(traffic.LoopAsync);
+        return traffic;
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try { await OneRequestAsync(_requesters[_random.Next(_requesters.Count)]); }
+            catch (OperationCanceledException) { return; }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException)
+            {
+                await Task.Delay(_pace); // a busy bot or a rate limit: the next person tries again later
+            }
+        }
+    }
+
+    /// <summary>One person's request from ask to execution (or withdrawal), a paced action at a time.</summary>
+    private async Task OneRequestAsync(Employee employee)
+    {
+        var ticker = new[] { "AAPL", "MSFT", "GOOGL", "KO", "PEP", "DIS" }[_random.Next(6)];
+        foreach (var say in new[] { "cancel", "hi", ticker, "buy", "10", "1800 USD", "yes" }) await SayAsync(employee, say);
+        var summary = await BotMessageAsync(employee, m => Has(m, Messages.Confirm));
+        await ClickAsync(employee, summary, Messages.Confirm);
+        var submitted = await BotMessageAsync(employee, m => m.Text.Contains("submitted", StringComparison.Ordinal) && m.Ts.CompareTo(summary.Ts) > 0);
+        var id = System.Text.RegularExpressions.Regex.Match(submitted.Text, @"#(\d+)").Groups[1].Value;
+        await ClickAsync(_byId[employee.ManagerId!.Value], await BotMessageAsync(_byId[employee.ManagerId.Value], m => Has(m, Messages.ManagerApprove, id)), Messages.ManagerApprove);
+        var officer = _officers[_random.Next(_officers.Count)];
+        await ClickAsync(officer, await BotMessageAsync(officer, m => Has(m, Messages.ComplianceApprove, id)), Messages.ComplianceApprove);
+        await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 180");
+    }
+
+    private async Task SayAsync(Employee who, string text)
+    {
+        await Task.Delay(_pace, _stop.Token);
+        var user = _host.Workspace.ByEmail(who.Email)!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.SlackApiUrl, "chat.postMessage"))
+        {
+            Content = new FormUrlEncodedContent([new("channel", _host.Workspace.Bot.Id), new("text", text)]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Workspace.ClientToken(user.Id));
+        using var response = await Http.SendAsync(request, _stop.Token);
+        if (JsonNode.Parse(await response.Content.ReadAsStringAsync(_stop.Token))?["ok"]?.GetValue<bool>() != true)
+            throw new InvalidOperationException($"{who.Email} could not post");
+        Interlocked.Increment(ref _actions);
+    }
+
+    private async Task ClickAsync(Employee who, Slack.SlackMessage message, string action)
+    {
+        await Task.Delay(_pace, _stop.Token);
+        var user = _host.Workspace.ByEmail(who.Email)!;
+        await _host.Interactivity.ClickAsync(_host.BaseUrl, _host.InteractivityUrl, user, message.Channel, message.Ts, action);
+        Interlocked.Increment(ref _actions);
+    }
+
+    private async Task<Slack.SlackMessage> BotMessageAsync(Employee who, Func<Slack.SlackMessage, bool> matches)
+    {
+        var channel = _host.Workspace.OpenDirectMessage(_host.Workspace.ByEmail(who.Email)!.Id, _host.Workspace.Bot.Id);
+        for (var waited = 0; waited < 200; waited++)
+        {
+            if (_host.Workspace.Messages(channel).LastOrDefault(m => m.BotId is not null && matches(m)) is { } found) return found;
+            await Task.Delay(50, _stop.Token);
+        }
+        throw new TimeoutException($"the bot did not answer {who.Email}");
+    }
+
+    private static bool Has(Slack.SlackMessage m, string action, string? value = null) =>
+        (m.Blocks ?? []).Any(b => b?["elements"] is JsonArray els && els.Any(e => e?["action_id"]?.ToString() == action && (value is null || e["value"]?.ToString() == value)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_loop is not null) await _loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+}

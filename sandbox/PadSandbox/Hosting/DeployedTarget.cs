@@ -1,0 +1,72 @@
+using System.Text;
+using PadSandbox.Database;
+
+namespace PadSandbox.Hosting;
+
+/// <summary>
+/// The sandbox standing in for a deployed dev target (`./uat sandbox --deployed`): an env file shaped exactly like
+/// env/dev.env — no secrets in it — and the secrets a run must export, as a CI secret store would give them.
+/// </summary>
+public static class DeployedTarget
+{
+    /// <summary>The sandbox's UAT people (the history holds none of their requests), as env/local.env names them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> UatPeople = new Dictionary<string, string>
+    {
+        ["EMPLOYEE"] = "alex.morgan@paduat.example", ["MANAGER"] = "sam.rivera@paduat.example",
+        ["COMPLIANCE"] = "jordan.blake@paduat.example", ["COLLEAGUE"] = "riley.fenwick@paduat.example",
+    };
+
+    public static string EnvFile(LocalSandbox sandbox)
+    {
+        var host = sandbox.Host;
+        var env = new StringBuilder($"""
+            # rehearsal: the sandbox started by `./uat sandbox --deployed`, standing in for a deployed dev target.
+            # No secrets here, ever: export the ones `./uat sandbox --deployed` prints (README "Running against dev").
+            PAD_TARGET=deployed
+            DB_HOST=127.0.0.1
+            DB_PORT={sandbox.DatabasePort}
+            DB_NAME={SandboxDatabase.Name}
+            DB_SCHEMA=padealing
+            DB_USER={SandboxDatabase.AppUser}
+            DB_SSL_MODE=Disable
+            PAD_MIGRATION_HEAD={Migrations.Head}
+
+            SLACK_API_URL={host.SlackApiUrl}
+            SLACK_BOT_USER_ID={host.Workspace.Bot.Id}
+            SLACK_BOT_APP_ID={Slack.SlackApps.BotAppId}
+            BOT_INTERACTIVITY_URL={host.InteractivityUrl}
+            BOT_REPLY_TIMEOUT_S=20
+            DASHBOARD_URL={host.BaseUrl}
+
+            """);
+        foreach (var (role, email) in UatPeople) env.AppendLine($"UAT_{role}_EMAIL={email}");
+        env.Append("""
+
+            PERF_BOT_EXCHANGES=20
+            PERF_BOT_MEDIAN_MS=2000
+            PERF_BOT_P95_MS=3000
+            PERF_QUERY_MS=100
+            PERF_PAGE_LOAD_MS=3000
+
+            CHROMIUM_PATH=/usr/bin/chromium
+
+            """);
+        return env.ToString();
+    }
+
+    /// <summary>`export NAME='value'` lines for every secret the run needs.</summary>
+    public static string Secrets(LocalSandbox sandbox)
+    {
+        var host = sandbox.Host;
+        var secrets = new List<(string, string)>
+        {
+            ("DB_PASSWORD", sandbox.AppPassword), ("SLACK_SIGNING_SECRET", host.SigningSecret), ("SLACK_APP_TOKEN", host.Workspace.AppToken),
+        };
+        foreach (var (role, email) in UatPeople)
+        {
+            secrets.Add(($"SLACK_TOKEN_{role}", host.Workspace.ByEmail(email)!.Token));
+            secrets.Add(($"DASHBOARD_PASSWORD_{role}", host.Accounts.PasswordOf(email)));
+        }
+        return string.Concat(secrets.Select(s => $"export {s.Item1}='{s.Item2}'\n"));
+    }
+}

@@ -1,0 +1,67 @@
+using Npgsql;
+using PadUat.Support;
+using PadUat.Support.Configuration;
+
+namespace PadUat.Cli;
+
+/// <summary>
+/// `paduat fingerprint --before &lt;ISO time&gt;`: for the rehearsal, a checksum and row count per table of what the
+/// target held before the UAT began — every bo_airflow table whole, and padealing's rows created before that time —
+/// plus the rows the UAT people created since (which must be none once the run has cleaned up). Rows the background
+/// traffic adds later are not in the fingerprint: they are other people's, created after the time given.
+/// </summary>
+public static class TargetFingerprint
+{
+    private static readonly (string Table, string Rows)[] Padealing =
+    [
+        ("padealing.pad_request", "SELECT * FROM padealing.pad_request WHERE created_at < @before"),
+        ("padealing.pad_approval", "SELECT a.* FROM padealing.pad_approval a JOIN padealing.pad_request r ON r.id = a.request_id WHERE r.created_at < @before"),
+        ("padealing.pad_execution", "SELECT e.* FROM padealing.pad_execution e JOIN padealing.pad_request r ON r.id = e.request_id WHERE r.created_at < @before"),
+        ("padealing.audit_log", "SELECT * FROM padealing.audit_log WHERE created_at < @before"),
+        ("padealing.restricted_security", "SELECT * FROM padealing.restricted_security WHERE created_at < @before"),
+        ("padealing.compliance_config", "SELECT * FROM padealing.compliance_config"),
+        ("padealing.employee_role", "SELECT * FROM padealing.employee_role"),
+    ];
+
+    public static async Task<int> RunAsync(string root, IReadOnlyDictionary<string, string> options)
+    {
+        var before = options.TryGetValue("before", out var b) && DateTime.TryParse(b, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+            ? t : throw new ArgumentException("--before: an ISO time (UTC), e.g. 2026-11-29T10:00:00Z");
+        var settings = UatSettings.LoadFromProcess(root);
+        var database = settings.Database ?? throw new ArgumentException("fingerprint reads a deployed target: set APP_ENV to one (e.g. rehearsal)");
+        await using var conn = new NpgsqlConnection(database.ConnectionString());
+        await conn.OpenAsync();
+        await using (var readOnly = new NpgsqlCommand("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", conn)) await readOnly.ExecuteNonQueryAsync();
+        var reference = new List<string>();
+        await using (var tables = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'bo_airflow' ORDER BY 1", conn))
+        await using (var reader = await tables.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) reference.Add($"bo_airflow.{reader.GetString(0)}");
+        foreach (var (table, rows) in reference.Select(r => (r, $"SELECT * FROM {r}")).Concat(Padealing))
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM ({rows}) t", conn);
+            cmd.Parameters.AddWithValue("before", before);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            Console.WriteLine($"{table}\t{reader.GetInt64(0)}\t{reader.GetString(1)}");
+        }
+        var people = Roles.All.Select(settings.People.EmailOf).ToArray();
+        await using var left = new NpgsqlCommand("""
+            WITH uat AS (SELECT employee_id AS id FROM bo_airflow.contact WHERE contact_type = 'email' AND lower(value) = ANY(@people))
+            SELECT (SELECT count(*) FROM padealing.pad_request WHERE created_at >= @before AND employee_id IN (SELECT id FROM uat))
+                 + (SELECT count(*) FROM padealing.audit_log WHERE created_at >= @before AND actor_id IN (SELECT id FROM uat))
+                 + (SELECT count(*) FROM padealing.restricted_security WHERE created_at >= @before AND added_by_id IN (SELECT id FROM uat))
+            """, conn);
+        left.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
+        left.Parameters.AddWithValue("before", before);
+        Console.WriteLine($"uat-rows-left\t{await left.ExecuteScalarAsync()}\t-");
+        await using var others = new NpgsqlCommand("""
+            SELECT count(*) FROM padealing.pad_request r WHERE r.created_at >= @before AND NOT EXISTS (
+                SELECT 1 FROM bo_airflow.contact c WHERE c.employee_id = r.employee_id AND c.contact_type = 'email' AND lower(c.value) = ANY(@people))
+            """, conn);
+        others.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
+        others.Parameters.AddWithValue("before", before);
+        Console.WriteLine($"background-requests\t{await others.ExecuteScalarAsync()}\t-");
+        return 0;
+    }
+}
