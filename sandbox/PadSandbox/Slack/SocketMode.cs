@@ -11,7 +11,7 @@ namespace PadSandbox.Slack;
 /// acknowledge with {"envelope_id"} within 3 s, or it is sent again (retry_attempt, retry_reason "timeout").
 /// Envelopes go to one of the app's open connections in turn. A refresh sends "disconnect" first, as Slack does.
 /// </summary>
-public sealed class SocketMode(TimeProvider clock, ILogger<SocketMode> log)
+public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SocketMode> log)
 {
     public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(3);
     private const int MaxRetries = 3;
@@ -47,9 +47,15 @@ public sealed class SocketMode(TimeProvider clock, ILogger<SocketMode> log)
                 ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox", ["build_number"] = 1, ["approximate_connection_time"] = 18060 },
                 ["connection_info"] = new JsonObject { ["app_id"] = SlackApps.DriverAppId },
             });
-            await ReceiveAcksAsync(connection, http.RequestAborted);
+            // A stopping server closes its sockets at once, as Slack's going away does: apps then know, rather than wait.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            await ReceiveAcksAsync(connection, stopping.Token);
         }
-        finally { _connections.TryRemove(connection.Id, out _); }
+        finally
+        {
+            _connections.TryRemove(connection.Id, out _);
+            await connection.CloseAsync();
+        }
     }
 
     public void Deliver(JsonObject payload)

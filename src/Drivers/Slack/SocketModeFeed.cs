@@ -21,6 +21,8 @@ public sealed class SocketModeFeed : IDirectMessageFeed
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _readers = [];
     private ClientWebSocket? _socket;
+    // Why the connection is gone for good (Slack unreachable on reconnecting): every read says so, as a broken run.
+    private string? _lost;
 
     private SocketModeFeed(SlackWebClient app) => _app = app;
 
@@ -35,12 +37,18 @@ public sealed class SocketModeFeed : IDirectMessageFeed
     }
 
     public Task<string> NewestTsAsync(SlackWebClient reader, string channel, CancellationToken ct = default) =>
-        Task.FromResult(Log(channel).NewestTs());
+        Task.FromResult(Connected().Log(channel).NewestTs());
 
     public Task<IReadOnlyList<SlackMessage>> ReadAsync(SlackWebClient reader, string channel, string since, CancellationToken ct = default) =>
-        Task.FromResult(Log(channel).Since(since));
+        Task.FromResult(Connected().Log(channel).Since(since));
 
-    public Task WaitForNewsAsync(string channel, TimeSpan max, CancellationToken ct = default) => Log(channel).WaitForChangeAsync(max, ct);
+    public Task WaitForNewsAsync(string channel, TimeSpan max, CancellationToken ct = default) =>
+        _lost is not null ? Task.CompletedTask : Log(channel).WaitForChangeAsync(max < LostCheck ? max : LostCheck, ct);
+
+    private static readonly TimeSpan LostCheck = TimeSpan.FromSeconds(1);
+
+    private SocketModeFeed Connected() => _lost is null ? this
+        : throw new InvalidOperationException($"Lost the connection to Slack (Socket Mode): {_lost}");
 
     private DirectMessages Log(string channel) => _channels.GetOrAdd(channel, _ => new DirectMessages());
 
@@ -79,7 +87,9 @@ public sealed class SocketModeFeed : IDirectMessageFeed
             {
                 case "disconnect":
                     // Slack asks for a refresh: the new connection is up before this one is let go.
-                    try { await OpenConnectionAsync(_stop.Token); } catch (Exception e) when (e is SlackApiError or OperationCanceledException) { }
+                    try { await OpenConnectionAsync(_stop.Token); }
+                    catch (Exception e) when (e is SlackApiError or HttpRequestException) { _lost = e.Message; }
+                    catch (OperationCanceledException) { }
                     return;
                 case "events_api":
                     if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
@@ -89,9 +99,12 @@ public sealed class SocketModeFeed : IDirectMessageFeed
                     break;
             }
         }
-        // Closed without a disconnect notice (a network drop): reconnect unless the run is over.
+        // Closed without a disconnect notice (a network drop): reconnect unless the run is over; if Slack cannot be
+        // reached, the run is told rather than left waiting for messages that cannot come.
         if (!_stop.IsCancellationRequested && ReferenceEquals(_socket, socket))
-            try { await OpenConnectionAsync(_stop.Token); } catch (Exception e) when (e is SlackApiError or OperationCanceledException or HttpRequestException) { }
+            try { await OpenConnectionAsync(_stop.Token); }
+            catch (Exception e) when (e is SlackApiError or HttpRequestException) { _lost = e.Message; }
+            catch (OperationCanceledException) { }
     }
 
     private void Apply(JsonObject? e)
