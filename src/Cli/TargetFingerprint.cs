@@ -54,7 +54,22 @@ public static class TargetFingerprint
             """, conn);
         left.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
         left.Parameters.AddWithValue("before", before);
-        Console.WriteLine($"uat-rows-left\t{await left.ExecuteScalarAsync()}\t-");
+        var leftCount = Convert.ToInt64(await left.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"uat-rows-left\t{leftCount}\t-");
+        if (leftCount > 0)
+        {
+            // Name what is left, so whoever reads the rehearsal knows which write escaped the clean-up.
+            await using var which = new NpgsqlCommand("""
+                WITH uat AS (SELECT employee_id AS id FROM bo_airflow.contact WHERE contact_type = 'email' AND lower(value) = ANY(@people))
+                SELECT 'pad_request #' || id || ' ' || status || ' by ' || employee_id || ' at ' || created_at FROM padealing.pad_request WHERE created_at >= @before AND employee_id IN (SELECT id FROM uat)
+                UNION ALL SELECT 'audit_log #' || id || ' ' || action || ' by ' || actor_id || ' on request ' || coalesce(request_id::text, '-') || ' at ' || created_at FROM padealing.audit_log WHERE created_at >= @before AND actor_id IN (SELECT id FROM uat)
+                UNION ALL SELECT 'restricted_security #' || id || ' ' || ticker || ' at ' || created_at FROM padealing.restricted_security WHERE created_at >= @before AND added_by_id IN (SELECT id FROM uat)
+                """, conn);
+            which.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
+            which.Parameters.AddWithValue("before", before);
+            await using var rows = await which.ExecuteReaderAsync();
+            while (await rows.ReadAsync()) Console.Error.WriteLine($"left on the target: {rows.GetString(0)}");
+        }
         await using var others = new NpgsqlCommand("""
             SELECT count(*) FROM padealing.pad_request r WHERE r.created_at >= @before AND NOT EXISTS (
                 SELECT 1 FROM bo_airflow.contact c WHERE c.employee_id = r.employee_id AND c.contact_type = 'email' AND lower(c.value) = ANY(@people))
