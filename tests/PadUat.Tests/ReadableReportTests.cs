@@ -57,9 +57,11 @@ public sealed class ReadableReportTests
     public void Notes_are_required_to_sign()
     {
         var dir = Results.NewDirectory();
+        var signOff = Results.NewDirectory();
         Results.Run(dir);
         Assert.Equal("--notes: notes are required (what was accepted, on which release)", Assert.Throws<ArgumentException>(() =>
-            SignOffDesk.Sign(Results.Root, dir, Results.NewDirectory(), new SignOffRequest("Pat", "  ", "all"), DateTime.UtcNow)).Message);
+            SignOffDesk.Sign(Results.Root, dir, signOff, new SignOffRequest("Pat", "  ", "all"), DateTime.UtcNow)).Message);
         Directory.Delete(dir, true);
+        Directory.Delete(signOff, true);
     }
 }
