@@ -21,7 +21,7 @@ public sealed class SignOffTests : IDisposable
     private string Verify() => SignOffDesk.Verify(Results.Root, _results, _signOff);
 
     [Fact]
-    public void A_complete_passing_run_is_signed_with_every_criterion_met_each_scenario_confirmed_and_bound_to_the_run()
+    public void A_complete_passing_run_is_signed_with_every_criterion_met_each_uat_feature_confirmed_and_bound_to_the_run()
     {
         Results.Run(_results);
         var record = Assert.IsType<SignOffRecord>(Sign().Record);
@@ -42,7 +42,7 @@ public sealed class SignOffTests : IDisposable
     }
 
     [Fact]
-    public void A_run_with_one_test_per_scenario_is_refused_naming_every_example_that_did_not_run()
+    public void A_run_with_one_test_per_uat_feature_is_refused_naming_every_example_that_did_not_run()
     {
         var first = Results.Expected.Where(t => t.Scenario is not null).GroupBy(t => t.Scenario).Select(g => g.First()).ToHashSet();
         Results.Run(_results, statusOf: t => t.Scenario is null || first.Contains(t) ? AllureStatus.Passed : null);
@@ -67,7 +67,7 @@ public sealed class SignOffTests : IDisposable
     }
 
     [Fact]
-    public void Every_scenario_must_be_confirmed_by_the_signer()
+    public void Every_uat_feature_must_be_confirmed_by_the_signer()
     {
         Results.Run(_results);
         Assert.Equal(["Scenario 9 — Firm-trading conflicts are flagged for compliance, never blocked is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)"],
@@ -76,7 +76,7 @@ public sealed class SignOffTests : IDisposable
     }
 
     [Fact]
-    public void Exceptions_must_name_the_failing_scenarios_and_show_amber_never_green()
+    public void Exceptions_must_name_what_failed_and_show_amber_never_green()
     {
         Results.Run(_results, statusOf: t => t.Scenario is 10 ? AllureStatus.Failed : AllureStatus.Passed);
         Assert.Throws<ArgumentException>(() => Sign(Pat with { Exceptions = "page loads accepted" }));
