@@ -27,8 +27,9 @@ public sealed class SlackRateBudget(TimeProvider clock)
     /// <summary>…and about one a second per channel, short bursts allowed.</summary>
     public static readonly (int Calls, TimeSpan Window) PostPerChannel = (60, TimeSpan.FromMinutes(1));
 
-    // Slack sees each call a little after we book it; a sliver of a call kept in reserve absorbs that.
-    private const double Reserve = 0.05;
+    // Slack's bucket starts when our first call reaches it, later than we book it (a slow first answer: TLS, a cold
+    // server); half a call kept in reserve — 0.6 s at Tier 3 — absorbs that, so our count never runs ahead of Slack's.
+    private const double Reserve = 0.5;
     private readonly object _gate = new();
     private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _buckets = [];
     private readonly ConcurrentDictionary<string, int> _calls = new();
