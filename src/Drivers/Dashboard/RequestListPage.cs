@@ -11,7 +11,9 @@ public sealed class RequestListPage(IPage page, DashboardDriver driver)
             if (status is not null) await page.GetByTestId("filter-status").SelectOptionAsync(status);
             if (security is not null) await page.GetByTestId("filter-security").FillAsync(security);
             await page.GetByTestId("filter-apply").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("status=", StringComparison.Ordinal) || url.Contains("security=", StringComparison.Ordinal));
+            // Up to the filtered page's document, not its full load: on a busy shared target the load event could stall the check.
+            await page.WaitForURLAsync(url => url.Contains("status=", StringComparison.Ordinal) || url.Contains("security=", StringComparison.Ordinal),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.GetByTestId("request-count").WaitForAsync();
             await driver.ScreenshotAsync(page, "filtered request list");
             return true;
