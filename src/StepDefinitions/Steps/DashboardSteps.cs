@@ -27,7 +27,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task ThenFiguresMatch()
     {
         var after = await records.SummaryFiguresAsync();
-        var differing = opened.Figures!.Where(f => !Between(f.Value, opened.FiguresBefore!.GetValueOrDefault(f.Key), after.GetValueOrDefault(f.Key)))
+        var differing = opened.Figures!.Where(f => !Expect.IsBetween(f.Value, opened.FiguresBefore!.GetValueOrDefault(f.Key), after.GetValueOrDefault(f.Key)))
             .Select(f => $"{f.Key} shows {f.Value}, the database counts {opened.FiguresBefore!.GetValueOrDefault(f.Key)} before and {after.GetValueOrDefault(f.Key)} after").ToList();
         Expect.That(differing.Count == 0, "Every summary figure on the dashboard should equal the count in the database (plan 5.8)", () => string.Join("; ", differing));
     }
@@ -58,8 +58,6 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     [Then(@"^the number of matching requests equals the count in the database$")]
     public async Task ThenCountMatches() => Expect.Between(await opened.List!.MatchingCountAsync(), opened.CountBefore, await records.CountAsync("pending_compliance", null),
         "The number of matching requests on the dashboard", "the dashboard");
-
-    private static bool Between(long shown, long before, long after) => shown >= Math.Min(before, after) && shown <= Math.Max(before, after);
 
     [When(@"^compliance opens the request on the dashboard$")]
     public async Task WhenOpensDetail() => opened.Detail = await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId);

@@ -25,9 +25,12 @@ public static class Expect
     /// value just before the page was read and just after.
     /// </summary>
     public static void Between(long shown, long before, long after, string what, string source) =>
-        That(shown >= Math.Min(before, after) && shown <= Math.Max(before, after),
+        That(IsBetween(shown, before, after),
             $"{what} should be the database's count at the time ({(before == after ? $"{before}" : $"between {before} before the page was read and {after} after")})",
             () => $"{source} says {shown}");
+
+    /// <summary>Whether a figure a page showed matches the database at some moment between two reads of it.</summary>
+    public static bool IsBetween(long shown, long before, long after) => shown >= Math.Min(before, after) && shown <= Math.Max(before, after);
 
     /// <summary>Two lists that should hold the same items (in any order), naming what is missing and what is extra.</summary>
     public static void Same<T>(IEnumerable<T> expected, IEnumerable<T> actual, string what, string expectedSource, string actualSource)
