@@ -4,6 +4,7 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
   declaration of no inside information. The bot shows a summary to confirm; on confirmation the request waits
   for the employee's manager.
 
+  @rule:manager-decides-first @rule:one-audit-row-per-step
   Scenario Outline: The employee submits a request to <direction> <quantity> <security>
     When the employee asks the bot to <direction> <quantity> <security> worth about <value> USD
     Then the bot shows the employee a summary of the trade to confirm
@@ -11,16 +12,17 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     # plan 5.2: "Confirm PADRequest created with correct data"
     Then the bot tells the employee the request is submitted and waiting for their manager
     And the summary the employee confirmed now shows the request's number
-    And the request is stored as "pending_manager" for the employee with <direction> <quantity> <security> worth <value> USD
+    And the request is stored as waiting for their manager for the employee with <direction> <quantity> <security> worth <value> USD
     # plan 5.2: "Confirm audit log entry exists"
     And the audit log records "request_submitted" by the employee for the request
-    And the employee sees the request on the dashboard as "pending_manager"
+    And the employee sees the request as waiting for their manager on the dashboard
 
     Examples:
       | direction | quantity | security | value |
       | buy       | 100      | AAPL     | 18000 |
       | sell      | 40       | MSFT     | 16000 |
 
+  @rule:manager-decides-first
   Scenario: Cancelling at the summary submits nothing
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
     And the employee cancels at the summary

@@ -1,28 +1,83 @@
 @scenario-4 @uat-5.5 @critical @role-employee @allure.owner:QA
 Feature: Scenario 4 — The employee records the execution of an approved trade
   Once approved, the employee tells the bot what was executed. The system records the execution and whether
-  it happened within two days of the final approval (executed_within_two_days: at most 48 hours after the
-  compliance approval).
+  it happened within two days: at most 48 hours after compliance's final approval, however long the manager
+  took before that. Only the employee records it, only for an approved request, and for no more than was
+  approved; anything else is refused and changes nothing.
 
-  Scenario Outline: An execution <timing> is recorded with executed_within_two_days = <within>
-    Given the employee has a request for 100 AAPL approved <hours> hours ago
-    When the employee tells the bot they executed 100 at 180.50 just now
+  @rule:two-day-window @rule:one-audit-row-per-step
+  Scenario Outline: An execution <after> after the final approval is recorded as within two days: <within>
+    Given the employee has a request for 100 AAPL that compliance approved 3 days ago, <gap> after their manager
+    When the employee reports executing 100 at 180.50, <after> after compliance approved
     Then the bot confirms the execution, saying within two days: "<within>"
     # plan 5.5: "Confirm PADExecution created" and "Confirm executed_within_two_days calculated"
-    And an execution of 100 at 180.50 is recorded for the request with executed_within_two_days "<within>"
+    And an execution of 100 at 180.50 is recorded for the request, within two days: "<within>"
     # plan 5.5: "Confirm PADRequest status = 'executed'"
-    And the request is stored as "executed"
+    And the request is stored as executed
     And the audit log records "execution_recorded" by the employee for the request
     And compliance sees on the dashboard that the request was executed within two days: "<within>"
 
     Examples:
-      | timing                  | hours | within |
-      | a day after approval    | 30    | yes    |
-      | 2½ days after approval  | 60    | no     |
+      | after               | gap     | within |
+      | 30 hours            | 1 hour  | yes    |
+      | 47 hours 59 minutes | 1 hour  | yes    |
+      | 48 hours            | 1 hour  | yes    |
+      | 48 hours 1 minute   | 1 hour  | no     |
+      | 60 hours            | 1 hour  | no     |
+      | 47 hours            | 2 days  | yes    |
+      | 48 hours            | 2 days  | yes    |
 
-  Scenario: An execution cannot be recorded before the request is approved
-    Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
-    When the employee tells the bot they executed 100 at 180.50 just now
-    Then the bot refuses because the request is not approved
-    And no execution is recorded for the request
-    And the request is stored as "pending_manager"
+  @rule:execution-within-approval
+  Scenario Outline: A fill of <executed> of the 100 approved is recorded
+    Given the employee has a request for 100 AAPL that compliance approved 1 hour ago, 1 hour after their manager
+    When the employee reports executing <executed> at 180.50 just now
+    Then the bot confirms the execution, saying within two days: "yes"
+    And an execution of <executed> at 180.50 is recorded for the request, within two days: "yes"
+    And the request is stored as executed
+
+    Examples:
+      | executed |
+      | 100      |
+      | 99       |
+      | 40       |
+
+  @rule:execution-within-approval
+  Scenario Outline: An execution of <executed> when 100 were approved is refused
+    Given the employee has a request for 100 AAPL that is approved
+    When the employee reports executing <executed> at 180.50 just now
+    Then the employee is refused
+    And the request is unchanged
+
+    Examples:
+      | executed |
+      | 101      |
+      | 250      |
+
+  @rule:execution-after-approval
+  Scenario Outline: An execution cannot be recorded for a request that is <stage>
+    Given the employee has a request for 100 AAPL that is <stage>
+    When the employee reports executing 100 at 180.50 just now
+    Then the employee is refused
+    And the request is unchanged
+
+    Examples:
+      | stage                     |
+      | waiting for their manager |
+      | waiting for compliance    |
+      | rejected by their manager |
+      | rejected by compliance    |
+      | executed                  |
+      | withdrawn                 |
+
+  @rule:segregation-of-duties
+  Scenario Outline: Only the employee records the execution of their request — <who> cannot
+    Given the employee has a request for 100 AAPL that is approved
+    When <who> reports executing 100 at 180.50 just now
+    Then <who> is refused
+    And the request is unchanged
+
+    Examples:
+      | who         |
+      | a colleague |
+      | the manager |
+      | compliance  |

@@ -1,24 +1,40 @@
-@scenario-5 @uat-5.6 @critical @role-employee @role-manager @allure.owner:QA
+@scenario-5 @uat-5.6 @critical @role-employee @role-manager @role-compliance @allure.owner:QA
 Feature: Scenario 5 — A request is rejected
-  A manager's rejection ends the request: it is never sent to compliance, and nobody can approve it later.
+  A rejection, by the manager or by compliance, ends the request: the employee is told, nobody is asked to
+  decide on it afterwards, and it can be neither approved nor traded.
 
-  Background:
-    Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
-
+  @rule:rejection-ends-the-request @rule:one-audit-row-per-step
   Scenario: The manager rejects the request
+    Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
     When the manager rejects the request
     Then the message the manager clicked now says they rejected the request
     # plan 5.6: "Confirm PADApproval shows rejection"
-    And a "manager" approval with decision "rejected" by the manager is recorded for the request
+    And a manager approval "rejected" by the manager is recorded for the request
     # plan 5.6: "Confirm PADRequest status = 'rejected'"
-    And the request is stored as "rejected"
+    And the request is stored as rejected
     And the audit log records "manager_rejected" by the manager for the request
     And the employee is told their manager rejected the request
     And compliance was never asked about the request
-    And the employee sees the request as "rejected" on the dashboard
+    And the employee sees the request as rejected on the dashboard
 
-  Scenario: A rejected request cannot be approved afterwards
+  @rule:rejection-ends-the-request @rule:one-audit-row-per-step
+  Scenario: Compliance rejects a request the manager approved
+    Given the employee has a request to buy 250 NFLX approved by their manager
+    When compliance rejects the request
+    Then the message compliance clicked now says they rejected the request
+    And the request has these approvals:
+      | stage      | decision | by         |
+      | manager    | approved | manager    |
+      | compliance | rejected | compliance |
+    And the request is stored as rejected
+    And the audit log records "compliance_rejected" by compliance for the request
+    And the employee is told compliance rejected the request
+    And the employee sees the request as rejected on the dashboard
+
+  @rule:rejection-ends-the-request
+  Scenario: A request the manager rejected cannot be approved afterwards from the same message
+    Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
     When the manager rejects the request
     And the manager approves the same request again
-    Then the manager is told the decision is not theirs to make
-    And the request is stored as "rejected"
+    Then the manager is refused
+    And the request is stored as rejected

@@ -1,43 +1,75 @@
 @scenario-7 @uat-5.8 @critical @role-compliance @role-employee @allure.owner:QA
 Feature: Scenario 7 — The compliance dashboard shows what the database holds
   Compliance watches the dashboard. Every figure and list it shows must agree with the database, and each
-  person sees only what their role allows.
+  person sees only what their role allows: compliance sees the whole firm; everyone else — the employee, a
+  colleague, their manager — sees only their own requests, on every page that shows one, and never the
+  compliance view or the audit log.
 
-  Background:
-    Given the employee has a request to buy 100 AAPL approved by their manager
-
-  @uat-7.1
+  @uat-7.1 @rule:dashboard-matches-database
   Scenario: The summary statistics match the database
+    Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the dashboard summary
     Then every summary figure equals the count in the database
 
-  @uat-7.2
+  @uat-7.2 @rule:dashboard-matches-database
   Scenario: The request list filters by status
-    When compliance lists the requests with status "pending_compliance"
-    Then the list shows the request as "pending_compliance"
-    And every listed request has status "pending_compliance"
+    Given the employee has a request to buy 100 AAPL approved by their manager
+    When compliance lists the requests waiting for compliance
+    Then the list shows the request as waiting for compliance
+    And every listed request is waiting for compliance
     And the number of matching requests equals the count in the database
 
-  @uat-7.3
+  @uat-7.3 @rule:dashboard-matches-database
   Scenario: The request detail shows the request, its approvals and its audit trail
+    Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the request on the dashboard
-    Then the detail shows the request as "pending_compliance" for the employee, buy 100 AAPL
-    And the detail shows a "manager" approval "approved" by the manager
+    Then the detail shows the request as waiting for compliance for the employee, buy 100 AAPL
+    And the detail shows a manager approval "approved" by the manager
     And the detail's audit trail shows the same actions as the audit log in the database
 
-  @uat-7.4
+  @uat-7.4 @rule:dashboard-matches-database
   Scenario: The compliance view shows pending requests, conflicts and the restricted list
-    When compliance opens the compliance view
+    Given the employee has a request to buy 100 AAPL approved by their manager
+    When compliance reviews the compliance view
     Then the compliance view lists the request as waiting for compliance
     And the compliance view's pending count equals the count in the database
     And the compliance view's restricted list equals the active restricted list in the database
 
-  @uat-7.5
+  @uat-7.5 @rule:dashboard-matches-database
   Scenario: The audit log view shows the request's audit trail
+    Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the audit log for the request
     Then the audit log view shows the same actions as the audit log in the database for the request
 
-  Scenario: An employee sees only their own requests and not the compliance pages
-    When the employee opens the request list
+  @rule:employee-sees-own-requests
+  Scenario: An employee's request list holds only their own requests
+    Given the employee has a request for 100 AAPL that is waiting for compliance
+    When the employee lists their requests on the dashboard
     Then every request the employee sees on the dashboard is their own
-    And the employee is refused the compliance view and the audit log
+
+  @rule:employee-sees-own-requests
+  Scenario Outline: <who> opening <page> <sees>
+    Given the employee has a request for 100 AAPL that is waiting for compliance
+    When <who> opens <page>
+    Then <who> <sees>
+
+    Examples:
+      | who          | page                     | sees                              |
+      | the employee | the request's own page   | sees the request                  |
+      | a colleague  | the request's own page   | is told there is no such request  |
+      | the manager  | the request's own page   | is told there is no such request  |
+      | compliance   | the request's own page   | sees the request                  |
+      | the employee | the request list         | sees the request                  |
+      | a colleague  | the request list         | does not see the request          |
+      | the manager  | the request list         | does not see the request          |
+      | compliance   | the request list         | sees the request                  |
+      | the employee | the dashboard summary    | sees figures for their own requests |
+      | a colleague  | the dashboard summary    | sees figures for their own requests |
+      | compliance   | the dashboard summary    | sees figures for the whole firm   |
+      | the employee | the compliance view      | is refused the page               |
+      | a colleague  | the compliance view      | is refused the page               |
+      | the manager  | the compliance view      | is refused the page               |
+      | compliance   | the compliance view      | sees the request                  |
+      | the employee | the audit log            | is refused the page               |
+      | the manager  | the audit log            | is refused the page               |
+      | compliance   | the audit log            | sees the request                  |

@@ -1,14 +1,14 @@
 @scenario-8 @uat-5.9 @blocker @role-employee @role-compliance @allure.owner:QA
 Feature: Scenario 8 — A restricted security cannot be requested
-  Compliance keeps a restricted list. A request for a restricted security is refused with the reason,
-  nothing is created, and the refused attempt is audited.
+  Compliance keeps a restricted list. While a security's restriction is in force, a request to buy or to sell
+  it is refused with the reason, nothing is created, and the refused attempt is audited. A lifted restriction
+  refuses nothing, and a restriction on one security does not touch another.
 
-  Background:
+  @rule:restricted-list
+  Scenario Outline: The employee is refused a trade in a restricted security (<direction>)
     # plan 5.1: "Add restricted security for testing"
     Given compliance has put TSLA on the restricted list because "Test restriction for UAT"
-
-  Scenario: The employee is refused a trade in a restricted security
-    When the employee asks the bot to buy 10 TSLA worth about 2500 USD
+    When the employee asks the bot to <direction> 10 TSLA worth about 2500 USD
     And the employee confirms the request
     # plan 5.9: "Verify restriction detected and blocked"
     Then the bot tells the employee TSLA is restricted because "Test restriction for UAT"
@@ -17,3 +17,22 @@ Feature: Scenario 8 — A restricted security cannot be requested
     # plan 5.9: "Verify audit log entry"
     And the audit log records the refused attempt on TSLA by the employee
     And compliance sees TSLA on the dashboard's restricted list
+
+    Examples:
+      | direction |
+      | buy       |
+      | sell      |
+
+  @rule:restricted-list
+  Scenario Outline: A request is accepted when <restriction>
+    Given <restriction>
+    When the employee asks the bot to <direction> 10 TSLA worth about 2500 USD
+    And the employee confirms the request
+    Then the bot tells the employee the request is submitted and waiting for their manager
+    And the request is stored as waiting for their manager for the employee with <direction> 10 TSLA worth 2500 USD
+
+    Examples:
+      | restriction                                                      | direction |
+      | compliance has lifted the restriction on TSLA                     | buy       |
+      | compliance has lifted the restriction on TSLA                     | sell      |
+      | compliance has put AMZN on the restricted list because "Unrelated" | buy       |

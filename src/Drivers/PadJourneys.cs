@@ -1,5 +1,6 @@
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
+using PadUat.Drivers.TestData;
 using PadUat.Support;
 using PadUat.Support.Configuration;
 using PadUat.Support.Evidence;
@@ -12,7 +13,8 @@ namespace PadUat.Drivers;
 /// composed from the Slack driver, so the Given steps of every feature are one line each. Every request a
 /// journey causes is registered for clean-up the moment its number is known.
 /// </summary>
-public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatPeople people, CreatedRows created, ScenarioClock clock)
+public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatPeople people, CreatedRows created, ScenarioClock clock,
+    TestDataDriver testData)
 {
     public const string ManagerStage = "manager";
     public const string ComplianceStage = "compliance";
@@ -46,5 +48,22 @@ public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatP
         await DecideAsync(Roles.Manager, id, ManagerStage, approve: true);
         await slack.ExpectToldAsync(Roles.Employee, BotPhrases.ManagerApproved(id), "their manager approved");
         return id;
+    }
+
+    /// <summary>
+    /// A request of <paramref name="ownerRole"/>'s that already got as far as <paramref name="stage"/> (laid down as test
+    /// data, not asked of the bot), compliance's decision <paramref name="finalDecisionAgo"/> before the scenario began (in
+    /// whole minutes), the manager's <paramref name="managerBeforeCompliance"/> before that. Decided by the owner's own manager.
+    /// </summary>
+    public async Task<RequestHistory> RequestAtAsync(string ownerRole, int quantity, string ticker, RequestStage stage,
+        TimeSpan finalDecisionAgo, TimeSpan managerBeforeCompliance)
+    {
+        var owner = await PersonAsync(ownerRole);
+        var manager = await directory.EmployeeByIdAsync(owner.ManagerId
+            ?? throw new CheckFailed($"{ownerRole} ({owner.Email}) has no manager in bo_airflow.oracle_employee, so nobody can approve their requests"));
+        var minute = new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var history = new RequestHistory(owner, manager, await PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), "buy",
+            quantity, stage, minute - finalDecisionAgo, managerBeforeCompliance);
+        return history with { Id = await testData.RequestAsync(history) };
     }
 }

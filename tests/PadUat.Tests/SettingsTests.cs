@@ -26,11 +26,6 @@ public sealed class SettingsTests : IDisposable
         UAT_MANAGER_EMAIL=m@x.example
         UAT_COMPLIANCE_EMAIL=c@x.example
         UAT_COLLEAGUE_EMAIL=o@x.example
-        PERF_BOT_EXCHANGES=20
-        PERF_BOT_MEDIAN_MS=500
-        PERF_BOT_P95_MS=1000
-        PERF_QUERY_MS=50
-        PERF_PAGE_LOAD_MS=1500
         """;
 
     private static readonly Dictionary<string, string> Secrets = new()

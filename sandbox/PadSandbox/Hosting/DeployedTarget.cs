@@ -42,12 +42,6 @@ public static class DeployedTarget
         foreach (var (role, email) in UatPeople) env.AppendLine($"UAT_{role}_EMAIL={email}");
         env.Append("""
 
-            PERF_BOT_EXCHANGES=20
-            PERF_BOT_MEDIAN_MS=2000
-            PERF_BOT_P95_MS=3000
-            PERF_QUERY_MS=100
-            PERF_PAGE_LOAD_MS=3000
-
             CHROMIUM_PATH=/usr/bin/chromium
 
             """);

@@ -4,6 +4,9 @@ namespace PadUat.Drivers.Dashboard;
 
 public sealed class RequestDetailPage(IPage page)
 {
+    /// <summary>The dashboard answered "no such request" — what a person who may not see the request must be told.</summary>
+    public async Task<bool> IsNotFoundAsync() => await page.GetByTestId("not-found").CountAsync() > 0;
+
     /// <summary>A field of the request as shown; empty when the page does not show it (e.g. "withdrawn" on a live request).</summary>
     public async Task<string> FieldAsync(string name)
     {

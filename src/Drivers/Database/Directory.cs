@@ -26,6 +26,14 @@ public sealed class FirmDirectory(PadDatabase db)
         return _byEmail[email] = employee;
     }
 
+    /// <summary>A person by id — a test person's manager, who is not one of the UAT people.</summary>
+    public async Task<Employee> EmployeeByIdAsync(int id) =>
+        await db.SingleOrDefaultAsync<Employee>($"employee #{id}", """
+            SELECT e.id, e.forename, e.surname, c.value AS email, e.manager_id
+            FROM bo_airflow.oracle_employee e LEFT JOIN bo_airflow.contact c ON c.employee_id = e.id AND c.contact_type = 'email'
+            WHERE e.id = @id
+            """, new { id }) ?? throw new Support.Evidence.CheckFailed($"No employee #{id} in bo_airflow.oracle_employee");
+
     public async Task<Security> SecurityAsync(string ticker) =>
         await db.SingleOrDefaultAsync<Security>($"security {ticker}",
             "SELECT id, ticker, description, currency FROM bo_airflow.oracle_bloomberg WHERE ticker = @ticker", new { ticker })

@@ -9,6 +9,15 @@ public sealed record PadExecution(int RequestId, DateTime ExecutedAt, decimal Pr
 
 public sealed record AuditEntry(long Id, int? RequestId, int ActorId, string Action, string Details, DateTime CreatedAt);
 
+/// <summary>
+/// Everything the database holds about one request — its row, approvals, execution and audit trail — written
+/// out so two moments can be compared: a refused action must leave it exactly as it was.
+/// </summary>
+public sealed record RequestTrail(string Text)
+{
+    public override string ToString() => Text;
+}
+
 public sealed record RestrictedListEntry(int Id, string Ticker, string Reason, int AddedById, bool IsActive);
 
 /// <summary>The plan's validation queries over padealing: requests, approvals, executions, the audit log, the restricted list.</summary>
@@ -47,6 +56,21 @@ public sealed class PadRecords(PadDatabase db)
             FROM padealing.audit_log WHERE request_id = @requestId ORDER BY id
             """, new { requestId });
 
+    public async Task<RequestTrail> TrailAsync(int requestId)
+    {
+        var request = await RequestAsync(requestId);
+        var approvals = await ApprovalsAsync(requestId);
+        var execution = await ExecutionAsync(requestId);
+        var audit = await AuditTrailAsync(requestId);
+        return new RequestTrail(string.Join("\n",
+        [
+            request is null ? "no request" : $"status {request.Status}, quantity {request.Quantity:0.##}, deleted {request.DeletedAt:o} by {request.DeletedById}",
+            .. approvals.Select(a => $"{a.ApprovalType} approval: {a.Decision} by {a.ApproverId} at {a.DecidedAt:o}"),
+            execution is null ? "no execution" : $"execution: {execution.Quantity:0.##} @ {execution.Price:0.####} at {execution.ExecutedAt:o}",
+            .. audit.Select(a => $"audit: {a.Action} by {a.ActorId}"),
+        ]));
+    }
+
     /// <summary>Audit rows with no request (refusals happen before a request exists) by one person since a moment.</summary>
     public Task<IReadOnlyList<AuditEntry>> AuditWithoutRequestAsync(int actorId, DateTime since) =>
         db.QueryAsync<AuditEntry>("audit_log rows without a request by this person in this scenario", """
@@ -63,13 +87,14 @@ public sealed class PadRecords(PadDatabase db)
     }
 
     /// <summary>What the dashboard summary should show: the total, each status, and open conflicts.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> SummaryFiguresAsync()
+    /// <summary>The dashboard summary's figures as the database counts them, for the firm or for one employee's requests.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> SummaryFiguresAsync(int? employeeId = null)
     {
-        var figures = new Dictionary<string, long>(await StatusCountsAsync(null));
+        var figures = new Dictionary<string, long>(await StatusCountsAsync(employeeId));
         foreach (var status in new[] { "pending_manager", "pending_compliance", "approved", "executed", "rejected", "withdrawn" })
             figures.TryAdd(status, 0);
         figures["total"] = figures.Values.Sum();
-        figures["open-conflicts"] = await OpenConflictCountAsync();
+        figures["open-conflicts"] = await OpenConflictCountAsync(employeeId);
         return figures;
     }
 
@@ -79,10 +104,11 @@ public sealed class PadRecords(PadDatabase db)
             WHERE (@status::text IS NULL OR status = @status) AND (@employeeId::int IS NULL OR employee_id = @employeeId)
             """, new { status, employeeId });
 
-    public Task<long> OpenConflictCountAsync() =>
+    public Task<long> OpenConflictCountAsync(int? employeeId = null) =>
         db.ScalarAsync<long>("open requests flagged with a conflict", """
             SELECT count(*) FROM padealing.pad_request WHERE conflict_flag AND status IN ('pending_manager', 'pending_compliance')
-            """);
+              AND (@employeeId::int IS NULL OR employee_id = @employeeId)
+            """, new { employeeId });
 
     public Task<IReadOnlyList<RestrictedListEntry>> RestrictedListAsync() =>
         db.QueryAsync<RestrictedListEntry>("the active restricted list", """

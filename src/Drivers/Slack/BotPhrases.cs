@@ -28,23 +28,17 @@ public static class BotPhrases
     public static string RejectAction(string stage) => $"{stage}_reject";
 
     public static Regex AboutRequest(int id) => new($@"request #{id}\b", Options);
-    public static Regex ManagerApproved(int id) => new($@"manager\)? approved request #{id}\b", Options);
-    public static Regex ManagerRejected(int id) => new($@"manager\)? rejected request #{id}\b", Options);
+    public static Regex ManagerApproved(int id) => Decided("manager", "approved", id);
+
+    /// <summary>The employee hears a stage's decision: "Jo Bloggs (your manager) approved request #12", "Compliance (Sam Lee) rejected request #12".</summary>
+    public static Regex Decided(string stage, string decision, int id) => new(stage == "manager"
+        ? $@"manager\)? {decision} request #{id}\b" : $@"^compliance\b.* {decision} request #{id}\b", Options);
     public static Regex FullyApproved(int id) => new($@"request #{id} is approved.*within two days", Options | RegexOptions.Singleline);
     public static Regex ExecutionRecorded(int id) => new($@"recorded the execution of request #{id}\b.*within two days of approval: (?<within>yes|no)", Options | RegexOptions.Singleline);
     /// <summary>The bot's answer to an execution report: recorded, or refused.</summary>
     public static Regex ExecutionAnswer(int id) => new($@"{ExecutionRecorded(id)}|{NotAllowed}", Options | RegexOptions.Singleline);
 
     public static Regex WithdrawalAnswer(int id) => new($@"{Withdrawn(id)}|{NotAllowed}", Options);
-
-    /// <summary>A refusal giving the reason the features name: "not approved", "executed", "not their request".</summary>
-    public static Regex RefusedBecause(string reason) => new(reason switch
-    {
-        "not approved" => @"^⛔.*\bnot approved\b",
-        "executed" => @"^⛔.*\bit is executed\b",
-        "not their request" => @"^⛔ you have no request",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "no such refusal reason"),
-    }, Options);
 
     /// <summary>What the clicked message says once the bot has answered the click: the decision, or the request's number.</summary>
     public static Regex YouDecided(string decision, int id) => new($@"you {decision} request #{id}\b", Options);

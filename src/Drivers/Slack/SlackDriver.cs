@@ -11,7 +11,9 @@ namespace PadUat.Drivers.Slack;
 public sealed record TradeAsk(string Direction, decimal Quantity, string Ticker, decimal EstimatedValue, string Currency)
 {
     /// <summary>A realistic estimated value when a step names only quantity and security (about 180 USD a share).</summary>
-    public static decimal TypicalValue(decimal quantity) => quantity * 180m;
+    public static decimal TypicalValue(decimal quantity) => quantity * TypicalPrice;
+
+    public const decimal TypicalPrice = 180m;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Direction} {Quantity:0.##} {Ticker} (~{EstimatedValue:0.##} {Currency})");
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
 using PadUat.Support.Evidence;
 using PadUat.Support.TestData;
 
@@ -13,47 +14,59 @@ namespace PadUat.Drivers.TestData;
 /// </summary>
 public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRows created, Support.ScenarioClock clock)
 {
-    public Task<int> RestrictAsync(Security security, string reason, Employee addedBy) =>
-        evidence.StepAsync($"Test data: put {security.Ticker} on the restricted list", async () =>
+    /// <summary>A restricted-list entry; <paramref name="inForce"/> false is a restriction compliance has since lifted.</summary>
+    public Task<int> RestrictAsync(Security security, string reason, Employee addedBy, bool inForce = true) =>
+        evidence.StepAsync($"Test data: put {security.Ticker} on the restricted list{(inForce ? "" : ", lifted")}", async () =>
         {
             created.WillRestrict(security.Ticker, addedBy.Id, clock.Start);
             var id = await WriteAsync<int>($"restrict {security.Ticker}", """
                 INSERT INTO padealing.restricted_security (security_id, ticker, reason, added_by_id, is_active)
-                VALUES (@security, @ticker, @reason, @addedBy, true) RETURNING id
-                """, new { security = security.Id, ticker = security.Ticker, reason, addedBy = addedBy.Id });
+                VALUES (@security, @ticker, @reason, @addedBy, @inForce) RETURNING id
+                """, new { security = security.Id, ticker = security.Ticker, reason, addedBy = addedBy.Id, inForce });
             created.Row("padealing.restricted_security", id);
             return id;
         });
 
-    /// <summary>A request that went through manager and compliance approval <paramref name="approvedAgo"/> ago, with its audit trail.</summary>
-    public Task<int> ApprovedRequestAsync(Employee employee, Employee manager, Employee officer, Security security, decimal quantity,
-        decimal estimatedValue, TimeSpan approvedAgo) =>
-        evidence.StepAsync($"Test data: request for {quantity:0.##} {security.Ticker} approved {approvedAgo.TotalHours:0.#} hours ago", async () =>
+    /// <summary>
+    /// A request with the past <paramref name="history"/> describes — its approvals, execution, withdrawal and one
+    /// audit row per step — so a scenario starts exactly where the rule it checks applies.
+    /// </summary>
+    public Task<int> RequestAsync(RequestHistory history) =>
+        evidence.StepAsync($"Test data: request for {history.Quantity:0.##} {history.Security.Ticker} by employee {history.Owner.Id}, {history.Stage}", async () =>
         {
             // Its created_at lies in the past: announced from then, so a run that dies here is still cleaned up.
-            created.WillCreateRequestsAs(employee.Id, clock.Start - approvedAgo - TimeSpan.FromHours(3));
-            var id = await WriteAsync<int>("approved request with its approvals and audit trail", """
+            created.WillCreateRequestsAs(history.Owner.Id, history.SubmittedAt);
+            var approvals = history.Approvals;
+            var audit = history.AuditTrail;
+            var id = await WriteAsync<int>("request with its approvals, execution and audit trail", """
                 WITH r AS (
                     INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,
-                                                       no_inside_information, created_at, updated_at)
-                    VALUES (@employee, @security, 'buy', @quantity, @value, @currency, 'approved', true,
-                            now() - @ago - interval '2 hours', now() - @ago)
+                                                       no_inside_information, created_at, updated_at, deleted_at, deleted_by_id)
+                    VALUES (@owner, @security, @direction, @quantity, @value, @currency, @status, true, @submittedAt, @changedAt,
+                            CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END)
                     RETURNING id
                 ), approvals AS (
                     INSERT INTO padealing.pad_approval (request_id, approval_type, approver_id, decision, decided_at)
-                    SELECT r.id, a.kind, a.approver, 'approved', now() - @ago - a.before
-                    FROM r, (VALUES ('manager', @manager, interval '1 hour'), ('compliance', @officer, interval '0')) AS a(kind, approver, before)
+                    SELECT r.id, a.kind, a.approver, a.decision, a.at
+                    FROM r, unnest(@kinds::text[], @approvers::int[], @decisions::text[], @decidedAt::timestamptz[]) AS a(kind, approver, decision, at)
+                ), execution AS (
+                    INSERT INTO padealing.pad_execution (request_id, executed_at, price, quantity, executed_within_two_days)
+                    SELECT r.id, @executedAt, @price, @quantity, true FROM r WHERE @executed
                 ), audit AS (
                     INSERT INTO padealing.audit_log (request_id, actor_id, action, details, created_at)
-                    SELECT r.id, a.actor, a.action, '{"source": "uat test data"}'::jsonb, now() - @ago - a.before
-                    FROM r, (VALUES (@employee, 'request_submitted', interval '2 hours'), (@manager, 'manager_approved', interval '1 hour'),
-                                    (@officer, 'compliance_approved', interval '0')) AS a(actor, action, before)
+                    SELECT r.id, a.actor, a.action, '{"source": "uat test data"}'::jsonb, a.at
+                    FROM r, unnest(@actors::int[], @actions::text[], @auditAt::timestamptz[]) AS a(actor, action, at)
                 )
                 SELECT id FROM r
                 """, new
             {
-                employee = employee.Id, manager = manager.Id, officer = officer.Id, security = security.Id, quantity,
-                value = estimatedValue, currency = security.Currency, ago = approvedAgo,
+                owner = history.Owner.Id, security = history.Security.Id, direction = history.Direction, quantity = history.Quantity,
+                value = TradeAsk.TypicalValue(history.Quantity), currency = history.Security.Currency, status = history.Status,
+                submittedAt = history.SubmittedAt, changedAt = history.LastChangeAt, withdrawn = history.Stage == RequestStage.Withdrawn,
+                kinds = approvals.Select(a => a.Type).ToArray(), approvers = approvals.Select(a => a.Approver).ToArray(),
+                decisions = approvals.Select(a => a.Decision).ToArray(), decidedAt = approvals.Select(a => a.At).ToArray(),
+                executed = history.Stage == RequestStage.Executed, executedAt = history.ExecutedAt, price = TradeAsk.TypicalPrice,
+                actors = audit.Select(a => a.Actor).ToArray(), actions = audit.Select(a => a.Action).ToArray(), auditAt = audit.Select(a => a.At).ToArray(),
             });
             created.Request(id);
             return id;

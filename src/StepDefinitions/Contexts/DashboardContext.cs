@@ -16,4 +16,8 @@ public sealed class DashboardContext
     public RequestDetailPage? Detail { get; set; }
     public CompliancePage? Compliance { get; set; }
     public AuditLogPage? AuditLog { get; set; }
+    /// <summary>What the last page opened showed of the scenario's request.</summary>
+    public RequestSight? Sight { get; set; }
+    /// <summary>Whose dashboard summary is open.</summary>
+    public PadUat.Drivers.Database.Employee? Viewer { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
+using PadUat.Drivers.TestData;
 
 namespace PadUat.Contexts;
 
@@ -19,6 +21,10 @@ public sealed class RequestContext
     public Submission? Submission { get; set; }
     public HttpStatusCode? LastClick { get; set; }
     public SlackMessage? LastReply { get; set; }
-    /// <summary>How long before the scenario the request was fully approved, when a Given step made it so.</summary>
-    public int? ApprovedHoursAgo { get; set; }
+    /// <summary>The request's past, when a Given step laid it down as test data.</summary>
+    public RequestHistory? History { get; set; }
+    /// <summary>What the database held about the request before the action under test, for "the request is unchanged".</summary>
+    public RequestTrail? Before { get; set; }
+    /// <summary>When the execution under test happened, in the scenario's words ("48 hours after compliance approved").</summary>
+    public string? ExecutionTiming { get; set; }
 }

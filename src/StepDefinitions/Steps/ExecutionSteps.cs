@@ -1,8 +1,6 @@
 using PadUat.Contexts;
-using PadUat.Drivers;
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
-using PadUat.Drivers.TestData;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
 using PadUat.Support.Evidence;
@@ -11,44 +9,32 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenarios 4 and 6: the employee records executions and withdraws requests by telling the bot.</summary>
 [Binding]
-public sealed class ExecutionSteps(PadJourneys journeys, SlackDriver slack, TestDataDriver testData, FirmDirectory directory,
-    PadRecords records, EventualState state, RequestContext request)
+public sealed class ExecutionSteps(SlackDriver slack, EventualState state, RequestContext request)
 {
-    [Given(@"^the employee has a request for (\d+) (\w+) approved (\d+) hours ago$")]
-    public async Task GivenApprovedHoursAgo(int quantity, string ticker, int hours) =>
-        (request.ApprovedHoursAgo, request.RequestId) = (hours, await testData.ApprovedRequestAsync(await journeys.PersonAsync(Roles.Employee), await journeys.PersonAsync(Roles.Manager),
-            await journeys.PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), quantity, TradeAsk.TypicalValue(quantity), TimeSpan.FromHours(hours)));
+    [When(@"^(the employee|the manager|compliance|a colleague) reports executing (\d+) at ([\d.]+) just now$")]
+    public Task WhenReportsExecution(Actor who, decimal quantity, decimal price) => ReportAsync(who, quantity, price, null);
 
-    [Given(@"^the employee has executed it$")]
-    public Task GivenExecuted() => slack.TellBotAsync(Roles.Employee, BotPhrases.ExecutionReport(request.RequestId, 100, 180.50m, null),
-        BotPhrases.ExecutionRecorded(request.RequestId), "the execution is recorded");
-
-    [When(@"^the employee tells the bot they executed (\d+) at ([\d.]+) just now$")]
-    public async Task WhenReportsExecution(decimal quantity, decimal price) =>
-        request.LastReply = await slack.TellBotAsync(Roles.Employee, BotPhrases.ExecutionReport(request.RequestId, quantity, price, null),
-            BotPhrases.ExecutionAnswer(request.RequestId), "an answer to the execution report");
+    [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " after compliance approved$")]
+    public Task WhenReportsExecutionAfter(decimal quantity, decimal price, TimeSpan after)
+    {
+        request.ExecutionTiming = $"{after.TotalHours:0.##} h after the compliance approval";
+        return ReportAsync(new Actor(Roles.Employee), quantity, price, request.History!.FinalDecisionAt + after);
+    }
 
     [Then(@"^the bot confirms the execution, saying within two days: ""(yes|no)""$")]
     public void ThenExecutionConfirmed(string within) =>
         Expect.Equal(within, BotPhrases.ExecutionRecorded(request.RequestId).Match(request.LastReply!.Text).Groups["within"].Value,
-            $"The bot's answer to whether the execution was within two days{After()}", $"the bot (\"{request.LastReply.Text}\")");
+            $"The bot's answer to whether the execution was within two days{Timing()}", $"the bot (\"{request.LastReply.Text}\")");
 
-    [Then(@"^an execution of (\d+) at ([\d.]+) is recorded for the request with executed_within_two_days ""(yes|no)""$")]
+    [Then(@"^an execution of (\d+) at ([\d.]+) is recorded for the request, within two days: ""(yes|no)""$")]
     public async Task ThenExecutionRecorded(decimal quantity, decimal price, string within)
     {
         var e = (await state.ExecutionAsync(request.RequestId))!;
         Expect.Equal((quantity, price), (e.Quantity, e.Price), $"The execution recorded for request #{request.RequestId} (quantity, price)", "the database");
-        Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"executed_within_two_days{After()}", "the database");
+        Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"Whether the execution is within two days (executed_within_two_days){Timing()}", "the database");
     }
 
-    /// <summary>" for an execution 60 h after the compliance approval", when the scenario knows.</summary>
-    private string After() => request.ApprovedHoursAgo is { } h ? $" for an execution {h} h after the compliance approval" : "";
-
-    [Then(@"^no execution is recorded for the request$")]
-    public async Task ThenNoExecution() => Expect.That(await records.ExecutionAsync(request.RequestId) is null,
-        $"No execution should be recorded for request #{request.RequestId}", () => "the database holds one");
-
-    [When(@"^(the employee|a colleague) (?:withdraws|tries to withdraw) the request$")]
+    [When(@"^(the employee|the manager|compliance|a colleague) withdraws the request$")]
     public async Task WhenWithdraws(Actor who) =>
         request.LastReply = await slack.TellBotAsync(who.Role, BotPhrases.Withdraw(request.RequestId), BotPhrases.WithdrawalAnswer(request.RequestId),
             "an answer to the withdrawal");
@@ -57,7 +43,10 @@ public sealed class ExecutionSteps(PadJourneys journeys, SlackDriver slack, Test
     public void ThenWithdrawn() => Expect.That(BotPhrases.Withdrawn(request.RequestId).IsMatch(request.LastReply!.Text),
         $"The bot should confirm request #{request.RequestId} is withdrawn", () => $"it said \"{request.LastReply.Text}\"");
 
-    [Then(@"^the bot refuses (?:the colleague )?because (?:the request is|it is) (not approved|executed|not their request)$")]
-    public void ThenRefusedBecause(string reason) => Expect.That(BotPhrases.RefusedBecause(reason).IsMatch(request.LastReply!.Text),
-        $"The bot should refuse because the request is {reason}", () => $"it said \"{request.LastReply.Text}\"");
+    private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at) =>
+        request.LastReply = await slack.TellBotAsync(who.Role, BotPhrases.ExecutionReport(request.RequestId, quantity, price, at),
+            BotPhrases.ExecutionAnswer(request.RequestId), "an answer to the execution report");
+
+    /// <summary>" (48 h after the compliance approval)", when the scenario says.</summary>
+    private string Timing() => request.ExecutionTiming is { } t ? $" ({t})" : "";
 }

@@ -9,12 +9,12 @@ namespace PadUat.Steps;
 [Binding]
 public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state, RequestContext request)
 {
-    [Then(@"^the request is stored as ""(.*)""$")]
-    public Task ThenStoredAs(string status) => state.RequestAsync(request.RequestId, r => r.Status == status, $"to have status {status}");
+    [Then(@"^the request is stored as " + WorkflowWords.Status + "$")]
+    public Task ThenStoredAs(RequestStatus status) => state.RequestAsync(request.RequestId, r => r.Status == status.Code, $"to have status {status.Code}");
 
-    [Then(@"^the request is stored as ""(.*)"" (with|without) a conflict flag$")]
-    public Task ThenStoredWithConflict(string status, string flag) => state.RequestAsync(request.RequestId,
-        r => r.Status == status && r.ConflictFlag == (flag == "with"), $"to have status {status} {flag} a conflict flag");
+    [Then(@"^the request is stored as " + WorkflowWords.Status + " (with|without) a conflict flag$")]
+    public Task ThenStoredWithConflict(RequestStatus status, string flag) => state.RequestAsync(request.RequestId,
+        r => r.Status == status.Code && r.ConflictFlag == (flag == "with"), $"to have status {status.Code} {flag} a conflict flag");
 
     [Then(@"^the request is soft-deleted by the employee$")]
     public async Task ThenSoftDeleted()

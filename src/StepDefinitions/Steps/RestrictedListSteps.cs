@@ -19,6 +19,10 @@ public sealed class RestrictedListSteps(PadJourneys journeys, TestDataDriver tes
     public async Task GivenRestricted(string ticker, string reason) =>
         await testData.RestrictAsync(await directory.SecurityAsync(ticker), reason, await journeys.PersonAsync(Roles.Compliance));
 
+    [Given(@"^compliance has lifted the restriction on (\w+)$")]
+    public async Task GivenLifted(string ticker) =>
+        await testData.RestrictAsync(await directory.SecurityAsync(ticker), "Lifted restriction", await journeys.PersonAsync(Roles.Compliance), inForce: false);
+
     [Then(@"^the bot tells the employee (\w+) is restricted because ""(.*)""$")]
     public void ThenToldRestricted(string ticker, string reason) => Expect.That(
         request.Submission!.RequestId is null && BotPhrases.Restricted(ticker).Match(request.Submission.BotAnswer).Groups["reason"].Value == reason,

@@ -47,10 +47,10 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     public Task ThenSummaryShowsNumber() => slack.ExpectClickAnswerAsync(Roles.Employee,
         BotPhrases.SummarySubmitted(request.RequestId), $"the summary they confirmed showing request #{request.RequestId}");
 
-    [Then(@"^the request is stored as ""(.*)"" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) USD$")]
-    public async Task ThenStoredWith(string status, string direction, decimal quantity, string ticker, decimal value) =>
+    [Then(@"^the request is stored as " + WorkflowWords.Status + @" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) USD$")]
+    public async Task ThenStoredWith(RequestStatus status, string direction, decimal quantity, string ticker, decimal value) =>
         Expect.Equal(
-            (status, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, "USD"),
+            (status.Code, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, "USD"),
             await records.RequestAsync(request.RequestId) is { } r ? (r.Status, r.EmployeeId, r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency)
                 : default, $"pad_request #{request.RequestId} (status, employee, direction, quantity, security, value, currency)", "the database");
 

@@ -26,10 +26,8 @@ public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotU
 public sealed record DashboardSignIn(IReadOnlyDictionary<string, Secret> Passwords, IReadOnlyDictionary<string, Secret> SavedSessions)
 {
     /// <summary>The roles whose dashboard views the features check.</summary>
-    public static readonly string[] RolesOnTheDashboard = [Roles.Employee, Roles.Compliance];
+    public static readonly string[] RolesOnTheDashboard = Roles.All;
 }
-
-public sealed record PerformanceThresholds(int BotExchanges, double BotMedianMs, double BotP95Ms, double QueryMs, double PageLoadMs);
 
 /// <summary>The people the UAT acts as, by role; their e-mails are resolved to employees through bo_airflow.contact.</summary>
 public sealed record UatPeople(string EmployeeEmail, string ManagerEmail, string ComplianceEmail, string ColleagueEmail)
@@ -65,7 +63,6 @@ public sealed record UatSettings(
     DashboardSignIn? DashboardSignIn,
     UatPeople People,
     string MigrationHead,
-    PerformanceThresholds Performance,
     string ChromiumPath,
     TimeSpan LockWait)
 {
@@ -106,8 +103,6 @@ public sealed record UatSettings(
             usesSandbox ? null : SignInFrom(s),
             new UatPeople(s.Email("UAT_EMPLOYEE_EMAIL"), s.Email("UAT_MANAGER_EMAIL"), s.Email("UAT_COMPLIANCE_EMAIL"), s.Email("UAT_COLLEAGUE_EMAIL")),
             s.Required("PAD_MIGRATION_HEAD"),
-            new PerformanceThresholds(s.Int("PERF_BOT_EXCHANGES"), s.Number("PERF_BOT_MEDIAN_MS"), s.Number("PERF_BOT_P95_MS"),
-                s.Number("PERF_QUERY_MS"), s.Number("PERF_PAGE_LOAD_MS")),
             s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             // How long a run waits for another run against the same target to finish before it gives up.
             TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")));

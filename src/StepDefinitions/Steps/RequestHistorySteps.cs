@@ -1,0 +1,45 @@
+using PadUat.Contexts;
+using PadUat.Drivers;
+using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
+using PadUat.Drivers.TestData;
+using PadUat.Support.Evidence;
+using TechTalk.SpecFlow;
+
+namespace PadUat.Steps;
+
+/// <summary>
+/// Requests that already got somewhere — the starting points of the rule outlines — and the two checks every
+/// refused action shares: the person is refused, and the request is exactly as it was.
+/// </summary>
+[Binding]
+public sealed class RequestHistorySteps(PadJourneys journeys, SlackDriver slack, PadRecords records, RequestContext request)
+{
+    [Given(@"^(the employee|the manager|compliance) has a request for (\d+) (\w+) that is " + WorkflowWords.Stage + "$")]
+    public Task GivenRequestAt(Actor owner, int quantity, string ticker, RequestStage stage) =>
+        LayDownAsync(journeys.RequestAtAsync(owner.Role, quantity, ticker, stage, TimeSpan.FromHours(2), TimeSpan.FromHours(1)));
+
+    [Given(@"^the employee has a request for (\d+) (\w+) that compliance approved " + WorkflowWords.Duration + " ago, " +
+           WorkflowWords.Duration + " after their manager$")]
+    public Task GivenApprovedAgo(int quantity, string ticker, TimeSpan ago, TimeSpan managerBefore) =>
+        LayDownAsync(journeys.RequestAtAsync(Support.Configuration.Roles.Employee, quantity, ticker, RequestStage.Approved, ago, managerBefore));
+
+    /// <summary>Refused in the bot's answer to what they wrote, or — for a click, which Slack answers elsewhere — in a message to them.</summary>
+    [Then(@"^(the employee|the manager|compliance|a colleague) is refused$")]
+    public async Task ThenRefused(Actor who)
+    {
+        if (request.LastReply is not { } answer) await slack.ExpectToldAsync(who.Role, BotPhrases.NotAllowed, "that they may not do this");
+        else Expect.That(BotPhrases.NotAllowed.IsMatch(answer.Text), $"The bot should refuse {who.Role}", () => $"it answered \"{answer.Text}\"");
+    }
+
+    [Then(@"^the request is unchanged$")]
+    public async Task ThenUnchanged() => Expect.Equal(request.Before!.Text, (await records.TrailAsync(request.RequestId)).Text,
+        $"Request #{request.RequestId} after a refused action: its row, approvals, execution and audit trail", "the database");
+
+    private async Task LayDownAsync(Task<RequestHistory> laying)
+    {
+        request.History = await laying;
+        request.RequestId = request.History.Id;
+        request.Before = await records.TrailAsync(request.RequestId);
+    }
+}
