@@ -26,7 +26,7 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
   Scenario Outline: Only the employee's own manager decides for the manager — <who> cannot <decide> <owner>'s request
     Given <owner> has a request for 100 AAPL that is waiting for their manager
     When <who> <decides> the request as its manager
-    Then <who> is refused
+    Then <who> is refused with a reason
     And the request is unchanged
 
     Examples:
@@ -42,7 +42,7 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
   Scenario Outline: The manager decides only while the request waits for them — a request that is <stage> cannot be <decided>
     Given the employee has a request for 100 AAPL that is <stage>
     When the manager <decides> the request as its manager
-    Then the manager is refused
+    Then the manager is refused with a reason
     And the request is unchanged
 
     Examples:

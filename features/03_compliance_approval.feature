@@ -24,7 +24,7 @@ Feature: Scenario 3 — Compliance gives the final approval
   Scenario Outline: Only compliance gives the compliance decision, never on their own request — <who> cannot <decide> <owner>'s request
     Given <owner> has a request for 100 AAPL that is waiting for compliance
     When <who> <decides> the request as compliance
-    Then <who> is refused
+    Then <who> is refused with a reason
     And the request is unchanged
 
     Examples:
@@ -40,7 +40,7 @@ Feature: Scenario 3 — Compliance gives the final approval
   Scenario Outline: Compliance decides only after the manager and only once — a request that is <stage> cannot be <decided>
     Given the employee has a request for 100 AAPL that is <stage>
     When compliance <decides> the request as compliance
-    Then compliance is refused
+    Then compliance is refused with a reason
     And the request is unchanged
 
     Examples:

@@ -19,6 +19,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
 
     Examples:
       | after               | gap     | within |
+      | 0 minutes           | 1 hour  | yes    |
       | 30 hours            | 1 hour  | yes    |
       | 47 hours 59 minutes | 1 hour  | yes    |
       | 48 hours            | 1 hour  | yes    |
@@ -45,7 +46,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
   Scenario Outline: An execution of <executed> when 100 were approved is refused
     Given the employee has a request for 100 AAPL that is approved
     When the employee reports executing <executed> at 180.50 just now
-    Then the employee is refused
+    Then the employee is refused with a reason
     And the request is unchanged
 
     Examples:
@@ -54,10 +55,23 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
       | 250      |
 
   @rule:execution-after-approval
+  Scenario Outline: An execution dated <when> is refused
+    Given the employee has a request for 100 AAPL that compliance approved 3 days ago, 1 hour after their manager
+    When the employee reports executing 100 at 180.50, <when>
+    Then the employee is refused with a reason
+    And the request is unchanged
+
+    Examples:
+      | when                                |
+      | 1 minute before compliance approved |
+      | 1 hour before compliance approved   |
+      | 1 hour from now                     |
+
+  @rule:execution-after-approval
   Scenario Outline: An execution cannot be recorded for a request that is <stage>
     Given the employee has a request for 100 AAPL that is <stage>
     When the employee reports executing 100 at 180.50 just now
-    Then the employee is refused
+    Then the employee is refused with a reason
     And the request is unchanged
 
     Examples:
@@ -73,7 +87,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
   Scenario Outline: Only the employee records the execution of their request — <who> cannot
     Given the employee has a request for 100 AAPL that is approved
     When <who> reports executing 100 at 180.50 just now
-    Then <who> is refused
+    Then <who> is refused with a reason
     And the request is unchanged
 
     Examples:

@@ -36,5 +36,5 @@ Feature: Scenario 5 — A request is rejected
     Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
     When the manager rejects the request
     And the manager approves the same request again
-    Then the manager is refused
+    Then the manager is refused with a reason
     And the request is stored as rejected

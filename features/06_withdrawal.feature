@@ -35,7 +35,7 @@ Feature: Scenario 6 — The employee withdraws a request
   Scenario Outline: A request that is <stage> cannot be withdrawn
     Given the employee has a request for 100 AAPL that is <stage>
     When the employee withdraws the request
-    Then the employee is refused
+    Then the employee is refused with a reason
     And the request is unchanged
 
     Examples:
@@ -49,7 +49,7 @@ Feature: Scenario 6 — The employee withdraws a request
   Scenario Outline: Only the employee withdraws their request — <who> cannot
     Given the employee has a request for 100 AAPL that is waiting for compliance
     When <who> withdraws the request
-    Then <who> is refused
+    Then <who> is refused with a reason
     And the request is unchanged
 
     Examples:

@@ -47,6 +47,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
 
         var conflict = await ConflictAsync(conn, tx, security);
         if (conflict is not null && faults.Has("conflict-blocks"))
+            // Stryker disable once all : the conflict-blocks fault's own refusal, never reached without the fault
             return Outcome<Submission>.Refused($"{security.Ticker} conflicts with firm trading ({conflict}). Your request was not submitted.");
 
         var id = await conn.ExecuteScalarAsync<int>("""
@@ -125,6 +126,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         var windowDays = int.Parse(await conn.ExecuteScalarAsync<string>(
             "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'execution_window_days'", transaction: tx) ?? "2",
             System.Globalization.CultureInfo.InvariantCulture);
+        // Stryker disable once all : the wrong-two-day-rule fault, never reached without the fault
         if (faults.Has("wrong-two-day-rule")) windowDays += 1;
         var within = executedAt - approvedAt <= TimeSpan.FromDays(windowDays);
 
@@ -149,6 +151,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
             return Outcome<PadRequestRow>.Refused($"Request #{requestId} cannot be withdrawn: it is {request.Status}.");
 
         await conn.ExecuteAsync(faults.Has("withdraw-without-soft-delete")
+            // Stryker disable once all : the withdraw-without-soft-delete fault's statement, never run without the fault
             ? "UPDATE padealing.pad_request SET status = 'withdrawn', updated_at = @now WHERE id = @requestId"
             : "UPDATE padealing.pad_request SET status = 'withdrawn', updated_at = @now, deleted_at = @now, deleted_by_id = @by WHERE id = @requestId",
             new { requestId, now = Now, by = employee.Id }, tx);

@@ -18,6 +18,8 @@ public static class BotPhrases
     public static readonly Regex Submitted = new(@"request #(?<id>\d+) submitted", Options);
     public static readonly Regex Refused = new(@"^❌", Options);
     public static readonly Regex NotAllowed = new(@"^⛔", Options);
+    /// <summary>A refusal that says why: a sentence after the sign, not the sign alone.</summary>
+    public static readonly Regex RefusalWithReason = new(@"^⛔\s*\w+(\W+\w+){2,}", Options);
     public static readonly Regex ConflictFlagged = new(@"flagged for compliance.*advisory", Options | RegexOptions.Singleline);
     public static readonly Regex Cancelled = new(@"cancelled", Options);
 

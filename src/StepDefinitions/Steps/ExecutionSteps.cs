@@ -9,17 +9,21 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenarios 4 and 6: the employee records executions and withdraws requests by telling the bot.</summary>
 [Binding]
-public sealed class ExecutionSteps(SlackDriver slack, EventualState state, RequestContext request)
+public sealed class ExecutionSteps(SlackDriver slack, PadRecords records, EventualState state, RequestContext request)
 {
     [When(@"^(the employee|the manager|compliance|a colleague) reports executing (\d+) at ([\d.]+) just now$")]
     public Task WhenReportsExecution(Actor who, decimal quantity, decimal price) => ReportAsync(who, quantity, price, null);
 
-    [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " after compliance approved$")]
-    public Task WhenReportsExecutionAfter(decimal quantity, decimal price, TimeSpan after)
+    [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " (after|before) compliance approved$")]
+    public Task WhenReportsExecutionAfter(decimal quantity, decimal price, TimeSpan offset, string side)
     {
-        request.ExecutionTiming = $"{after.TotalHours:0.##} h after the compliance approval";
-        return ReportAsync(new Actor(Roles.Employee), quantity, price, request.History!.FinalDecisionAt + after);
+        request.ExecutionTiming = $"{offset.TotalHours:0.##} h {side} the compliance approval";
+        return ReportAsync(new Actor(Roles.Employee), quantity, price, request.History!.FinalDecisionAt + (side == "after" ? offset : -offset));
     }
+
+    [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " from now$")]
+    public async Task WhenReportsFutureExecution(decimal quantity, decimal price, TimeSpan ahead) =>
+        await ReportAsync(new Actor(Roles.Employee), quantity, price, await records.DatabaseNowAsync() + ahead);
 
     [Then(@"^the bot confirms the execution, saying within two days: ""(yes|no)""$")]
     public void ThenExecutionConfirmed(string within) =>

@@ -24,12 +24,16 @@ public sealed class RequestHistorySteps(PadJourneys journeys, SlackDriver slack,
     public Task GivenApprovedAgo(int quantity, string ticker, TimeSpan ago, TimeSpan managerBefore) =>
         LayDownAsync(journeys.RequestAtAsync(Support.Configuration.Roles.Employee, quantity, ticker, RequestStage.Approved, ago, managerBefore));
 
-    /// <summary>Refused in the bot's answer to what they wrote, or — for a click, which Slack answers elsewhere — in a message to them.</summary>
-    [Then(@"^(the employee|the manager|compliance|a colleague) is refused$")]
+    /// <summary>
+    /// Refused in the bot's answer to what they wrote, or — for a click, which Slack answers elsewhere — in a message
+    /// to them; either way with a reason a person can act on (the workflow: "refused with a reason").
+    /// </summary>
+    [Then(@"^(the employee|the manager|compliance|a colleague) is refused with a reason$")]
     public async Task ThenRefused(Actor who)
     {
-        if (request.LastReply is not { } answer) await slack.ExpectToldAsync(who.Role, BotPhrases.NotAllowed, "that they may not do this");
-        else Expect.That(BotPhrases.NotAllowed.IsMatch(answer.Text), $"The bot should refuse {who.Role}", () => $"it answered \"{answer.Text}\"");
+        var answer = request.LastReply ?? await slack.ExpectToldAsync(who.Role, BotPhrases.NotAllowed, "that they may not do this");
+        Expect.That(BotPhrases.RefusalWithReason.IsMatch(answer.Text), $"The bot should refuse {who.Role}, saying why",
+            () => $"it answered \"{answer.Text}\"");
     }
 
     [Then(@"^the request is unchanged$")]

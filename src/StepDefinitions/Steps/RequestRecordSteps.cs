@@ -14,7 +14,10 @@ public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state
 
     [Then(@"^the request is stored as " + WorkflowWords.Status + " (with|without) a conflict flag$")]
     public Task ThenStoredWithConflict(RequestStatus status, string flag) => state.RequestAsync(request.RequestId,
-        r => r.Status == status.Code && r.ConflictFlag == (flag == "with"), $"to have status {status.Code} {flag} a conflict flag");
+        r => r.Status == status.Code && r.ConflictFlag == (flag == "with")
+             // A flag is shown to compliance with what the conflict is: the detail names the security.
+             && (flag == "with" ? r.ConflictDetail?.Contains(r.Ticker, StringComparison.OrdinalIgnoreCase) == true : r.ConflictDetail is null),
+        $"to have status {status.Code} {flag} a conflict flag{(flag == "with" ? " whose detail names the security" : "")}");
 
     [Then(@"^the request is soft-deleted by the employee$")]
     public async Task ThenSoftDeleted()
