@@ -22,11 +22,15 @@ await rm(reportDir, { recursive: true, force: true });
 const hadHistory = await exists(historyFile);
 const kept = `${historyFile}.before-render`;
 if (!newRun && hadHistory) await copyFile(historyFile, kept);
-try {
-  await promisify(execFile)(resolve("node_modules/.bin/allure"), ["generate", resultsDir, "--output", reportDir, "--config", resolve("allurerc.mjs")], {
-    env: { ...process.env, ALLURE_HISTORY_PATH: historyFile },
+const generate = (config, output, env) =>
+  promisify(execFile)(resolve("node_modules/.bin/allure"), ["generate", resultsDir, "--output", output, "--config", resolve(config)], {
+    env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
+try {
+  await generate("allurerc.mjs", reportDir, { ALLURE_HISTORY_PATH: historyFile });
+  // The same results read rule by rule, inside the report folder so the two travel together.
+  await generate("allurerc.by-rule.mjs", resolve(reportDir, "by-rule"), {});
 } catch (e) {
   console.error(`allure generate failed: ${(e.stderr || e.message).trim()}`);
   process.exitCode = 1;
@@ -39,14 +43,16 @@ try {
 }
 if (process.exitCode) process.exit(process.exitCode);
 
-const index = resolve(reportDir, "index.html");
-const html = (await readFile(index, "utf8")).replace(
-  /<script async src="https:\/\/www\.googletagmanager\.com[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/,
-  "",
-);
-const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].map((m) => m[0]);
-if (external.length > 0) {
-  console.error(`the report would load from outside: ${external.join(", ")}`);
-  process.exit(1);
+// Both renders load nothing from outside: the analytics script is removed, and a render that would is refused.
+for (const index of [resolve(reportDir, "index.html"), resolve(reportDir, "by-rule", "index.html")]) {
+  const html = (await readFile(index, "utf8")).replace(
+    /<script async src="https:\/\/www\.googletagmanager\.com[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/,
+    "",
+  );
+  const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].map((m) => m[0]);
+  if (external.length > 0) {
+    console.error(`the report would load from outside: ${external.join(", ")}`);
+    process.exit(1);
+  }
+  await writeFile(index, html);
 }
-await writeFile(index, html);

@@ -8,3 +8,8 @@ Feature: Preflight 1.1 — the run's settings load for the chosen environment
     Then they name the database host, port, database, schema and user
     And the database schema is "padealing"
     And no secret appears in the settings shown in the report
+
+  Scenario: The connection to the database is encrypted as the SSL setting asks
+    When the harness connects to the database
+    Then the report shows the SSL mode the settings ask for and whether the connection is encrypted
+    And the connection is encrypted if the SSL mode requires it, and not if it disables it

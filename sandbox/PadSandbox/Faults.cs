@@ -26,6 +26,7 @@ public sealed class FaultSet
         new("unknown-table", "padealing holds a table the application does not know (active_stocks, as the plan found on dev)."),
         new("migration-behind", "alembic_version records the revision before head: a migration was not applied."),
         new("unmodelled-column", "pad_request has a column the application's models do not know (legacy_ref)."),
+        new("approval-not-unique", "pad_approval lost its unique key on (request_id, approval_type): a stage could hold two decisions."),
         new("stale-decision-message", "A decision is recorded but the bot never answers the click: the message keeps its Approve/Reject buttons."),
     ];
 

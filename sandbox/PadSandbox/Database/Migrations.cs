@@ -45,5 +45,7 @@ public static class Migrations
             conn.Execute("CREATE TABLE IF NOT EXISTS padealing.active_stocks (ticker text PRIMARY KEY, updated_at timestamptz)");
         if (faults.Has("unmodelled-column"))
             conn.Execute("ALTER TABLE padealing.pad_request ADD COLUMN IF NOT EXISTS legacy_ref text");
+        if (faults.Has("approval-not-unique"))
+            conn.Execute("ALTER TABLE padealing.pad_approval DROP CONSTRAINT pad_approval_request_id_approval_type_key");
     }
 }

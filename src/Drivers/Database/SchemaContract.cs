@@ -14,6 +14,18 @@ public sealed record ColumnDifferences(IReadOnlyList<string> Phantom, IReadOnlyL
     }.Where(s => s is not null));
 }
 
+/// <summary>A table's unique keys and CHECK-guarded columns: what the contract expects against what the database has.</summary>
+public sealed record ConstraintDifferences(IReadOnlyList<string> Missing, IReadOnlyList<string> Unexpected)
+{
+    public bool None => Missing.Count == 0 && Unexpected.Count == 0;
+
+    public override string ToString() => string.Join("; ", new[]
+    {
+        Missing.Count > 0 ? $"missing (the application relies on them): {string.Join(", ", Missing)}" : null,
+        Unexpected.Count > 0 ? $"unexpected (the application does not know them): {string.Join(", ", Unexpected)}" : null,
+    }.Where(s => s is not null));
+}
+
 /// <summary>
 /// The checked-in description of the tables the application's models expect
 /// (features/00_preflight/schema-contract.json), and the comparison with what the database has.
@@ -21,12 +33,16 @@ public sealed record ColumnDifferences(IReadOnlyList<string> Phantom, IReadOnlyL
 public sealed class SchemaContract
 {
     private readonly Dictionary<string, Dictionary<string, string>> _tables;
+    private readonly Dictionary<string, (string[] Unique, string[] Checked)> _constraints;
 
     public IReadOnlyList<string> MigrationJournals { get; }
+    /// <summary>The application's migration revisions, oldest first — what `alembic history` lists (plan 2.3).</summary>
+    public IReadOnlyList<string> Migrations { get; }
 
-    private SchemaContract(Dictionary<string, Dictionary<string, string>> tables, IReadOnlyList<string> journals)
+    private SchemaContract(Dictionary<string, Dictionary<string, string>> tables, Dictionary<string, (string[], string[])> constraints,
+        IReadOnlyList<string> journals, IReadOnlyList<string> migrations)
     {
-        _tables = tables; MigrationJournals = journals;
+        _tables = tables; _constraints = constraints; MigrationJournals = journals; Migrations = migrations;
     }
 
     public static SchemaContract Load(string path)
@@ -34,8 +50,21 @@ public sealed class SchemaContract
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var tables = doc.RootElement.GetProperty("tables").EnumerateObject().ToDictionary(
             t => t.Name, t => t.Value.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!));
-        var journals = doc.RootElement.GetProperty("migration_journals").EnumerateArray().Select(j => j.GetString()!).ToList();
-        return new SchemaContract(tables, journals);
+        var constraints = doc.RootElement.GetProperty("constraints").EnumerateObject().ToDictionary(t => t.Name, t => (
+            Strings(t.Value, "unique"), Strings(t.Value, "checked")));
+        return new SchemaContract(tables, constraints, Strings(doc.RootElement, "migration_journals"), Strings(doc.RootElement, "migrations"));
+    }
+
+    private static string[] Strings(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(j => j.GetString()!).ToArray() : [];
+
+    /// <summary>A table the contract names no constraints for has none beyond its primary key and NOT NULLs.</summary>
+    public ConstraintDifferences CompareConstraints(string schema, string table, IReadOnlyList<string> uniqueKeys, IReadOnlyList<string> checkedColumns)
+    {
+        var (unique, guarded) = _constraints.GetValueOrDefault($"{schema}.{table}", ([], []));
+        var expected = unique.Select(u => $"unique ({u})").Concat(guarded.Select(c => $"check on {c}")).ToList();
+        var actual = uniqueKeys.Select(u => $"unique ({u})").Concat(checkedColumns.Select(c => $"check on {c}")).ToList();
+        return new ConstraintDifferences(expected.Except(actual).ToList(), actual.Except(expected).ToList());
     }
 
     public bool Describes(string schema, string table) => _tables.ContainsKey($"{schema}.{table}");

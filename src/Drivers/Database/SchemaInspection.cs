@@ -76,6 +76,32 @@ public sealed partial class SchemaInspection(PadDatabase db)
             FROM pg_indexes WHERE schemaname = @schema ORDER BY tablename, indexname
             """, new { schema });
 
+    /// <summary>
+    /// The table's unique keys other than its primary key, constraints and unique indexes alike, each as its key
+    /// columns or expressions ("request_id, approval_type", "lower(value)").
+    /// </summary>
+    public Task<IReadOnlyList<string>> UniqueKeysAsync(string schema, string table) =>
+        db.QueryAsync<string>($"unique keys of {schema}.{table}", """
+            SELECT (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k) FROM generate_series(1, i.indnkeyatts) AS k)
+            FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = @schema AND t.relname = @table AND i.indisunique AND NOT i.indisprimary
+            ORDER BY 1
+            """, new { schema, table });
+
+    /// <summary>The columns a CHECK constraint of the table guards.</summary>
+    public Task<IReadOnlyList<string>> CheckedColumnsAsync(string schema, string table) =>
+        db.QueryAsync<string>($"columns under a CHECK constraint in {schema}.{table}", """
+            SELECT DISTINCT a.attname::text
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+            WHERE c.contype = 'c' AND n.nspname = @schema AND t.relname = @table
+            ORDER BY 1
+            """, new { schema, table });
+
+    /// <summary>Whether this connection is encrypted, as the server sees it (plan 1.1's SSL settings).</summary>
+    public Task<bool> ConnectionEncryptedAsync() =>
+        db.ScalarAsync<bool>("is this connection encrypted (pg_stat_ssl)", "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)");
+
     /// <summary>The revision Alembic (or the app's migrator) last recorded; null when the table is missing or empty.</summary>
     public async Task<string?> MigrationRevisionAsync()
     {

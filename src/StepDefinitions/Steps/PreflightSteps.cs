@@ -16,10 +16,13 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
 
     private IReadOnlyList<KeyValuePair<string, string>> _shown = [];
     private string? _connectedAs;
+    private bool _encrypted;
     private SchemaPrivileges? _privileges;
     private IReadOnlyList<string> _tables = [];
     private string? _revision;
     private IReadOnlyList<ColumnInfo> _columns = [];
+    private IReadOnlyList<string> _uniqueKeys = [];
+    private IReadOnlyList<string> _checkedColumns = [];
     private (string Schema, string Table) _table;
     private IReadOnlyList<ForeignKey> _foreignKeys = [];
     private IReadOnlyList<IndexInfo> _indexes = [];
@@ -56,7 +59,25 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     }
 
     [When(@"^the harness connects to the database$")]
-    public async Task WhenConnecting() => _connectedAs = await db.ScalarAsync<string>("who am I", "SELECT current_user");
+    public async Task WhenConnecting()
+    {
+        _connectedAs = await db.ScalarAsync<string>("who am I", "SELECT current_user");
+        _encrypted = await schema.ConnectionEncryptedAsync();
+    }
+
+    [Then(@"^the report shows the SSL mode the settings ask for and whether the connection is encrypted$")]
+    public void ThenSslShown() => evidence.Attach("database connection security (plan 1.1)", "text/plain",
+        $"DB_SSL_MODE = {target.Database.SslMode}\nconnection encrypted (pg_stat_ssl) = {(_encrypted ? "yes" : "no")}");
+
+    /// <summary>Require and the Verify modes must give an encrypted connection, Disable a plain one; Prefer and Allow may give either.</summary>
+    [Then(@"^the connection is encrypted if the SSL mode requires it, and not if it disables it$")]
+    public void ThenSslAsAsked()
+    {
+        var mode = target.Database.SslMode.ToLowerInvariant();
+        bool? expected = mode is "require" or "verifyca" or "verifyfull" ? true : mode == "disable" ? false : null;
+        Expect.That(expected is null || expected == _encrypted, $"The database connection with SSL mode {target.Database.SslMode} (plan 1.1)",
+            () => $"it is {(_encrypted ? "" : "not ")}encrypted");
+    }
 
     [Then(@"^it is connected as the application user named in the settings$")]
     public void ThenConnectedAsAppUser() => Expect.Equal(target.Database.User, _connectedAs, "The database user the harness is connected as (plan 1.2)", "current_user");
@@ -105,18 +126,45 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     [When(@"^the current migration revision is read from the database$")]
     public async Task WhenRevisionRead() => _revision = await schema.MigrationRevisionAsync();
 
+    [Then(@"^the migration history shows each of the application's revisions as applied or pending$")]
+    public void ThenHistoryShown()
+    {
+        var current = Contract.Value.Migrations.ToList().IndexOf(_revision ?? "");
+        evidence.Attach("migration history (plan 2.3)", "text/plain", string.Join('\n', Contract.Value.Migrations.Select((r, i) =>
+            $"{(i <= current ? "applied" : "PENDING")}  {r}{(i == current ? "  (current)" : "")}{(r == run.Settings.MigrationHead ? "  (head)" : "")}")));
+        Expect.That(current >= 0, "The database's current revision should be one of the application's revisions (plan 2.3)",
+            () => $"it is {_revision ?? "none (no alembic_version row)"}, not among {string.Join(", ", Contract.Value.Migrations)}");
+    }
+
+    [Then(@"^no migration is pending$")]
+    public void ThenNothingPending()
+    {
+        var pending = Contract.Value.Migrations.SkipWhile(r => r != _revision).Skip(1).ToList();
+        Expect.That(pending.Count == 0, "No migration should be pending (plan 2.3)", () => $"pending: {string.Join(", ", pending)}");
+    }
+
     [Then(@"^it is the head revision the application expects$")]
     public void ThenAtHead() => Expect.That(_revision == run.Settings.MigrationHead, $"The database should be at the application's head revision {run.Settings.MigrationHead} (plan 2.3)",
         () => $"it is at {_revision ?? "no revision (no alembic_version row)"}");
 
-    [When(@"^the columns of (\w+)\.(\w+) are read$")]
-    public async Task WhenColumnsRead(string schemaName, string table)
+    [When(@"^the structure of (\w+)\.(\w+) is read$")]
+    public async Task WhenStructureRead(string schemaName, string table)
     {
         _table = (schemaName, table);
         _columns = await schema.ColumnsAsync(schemaName, table);
+        _uniqueKeys = await schema.UniqueKeysAsync(schemaName, table);
+        _checkedColumns = await schema.CheckedColumnsAsync(schemaName, table);
     }
 
-    [Then(@"^they match the schema contract, naming any phantom or unknown column$")]
+    [Then(@"^its unique keys and CHECK constraints match the schema contract$")]
+    public void ThenConstraintsMatch()
+    {
+        var differences = Contract.Value.CompareConstraints(_table.Schema, _table.Table, _uniqueKeys, _checkedColumns);
+        Expect.That(differences.None, $"{_table.Schema}.{_table.Table} should have the unique keys and CHECK constraints the application relies on (plan 3.4)",
+            () => differences.ToString());
+    }
+
+    [Then(@"^its columns match the schema contract, naming any phantom or unknown column$")]
     public void ThenColumnsMatch()
     {
         Expect.That(_columns.Count > 0, $"{_table.Schema}.{_table.Table} should exist (plan 3.4)", () => "the database has no such table");

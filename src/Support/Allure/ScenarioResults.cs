@@ -53,6 +53,8 @@ public static class ScenarioResults
                 case ["allure.epic", var epic]: labels.Add(new Label("epic", epic)); break;
                 case ["allure.story", var story]: labels.Add(new Label("story", story)); break;
                 case ["allure.issue", var issue]: result.Links.Add(new Link(issue, issue, "issue")); break;
+                // @rule:<name>: the workflow rule the scenario checks, so the report can be read rule by rule.
+                case ["rule", var rule]: labels.Add(new Label("rule", rule)); labels.Add(new Label("tag", tag)); break;
                 case [var name, var value] when name.StartsWith("allure.label.", StringComparison.Ordinal):
                     labels.Add(new Label(name["allure.label.".Length..], value)); break;
                 default: labels.Add(new Label("tag", tag)); break;

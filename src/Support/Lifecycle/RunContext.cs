@@ -24,6 +24,7 @@ public static class RunContext
             new("Database", $"{t.Database.Name} at {t.Database.Host}:{t.Database.Port}"),
             new("Database.schema", t.Database.Schema),
             new("Database.user", t.Database.User),
+            new("Database.sslmode", t.Database.SslMode),
             new("Migration.current", run.MigrationRevision),
             new("Migration.head.expected", run.Settings.MigrationHead),
             new("SUT.version", t.SutVersion),
