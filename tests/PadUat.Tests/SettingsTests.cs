@@ -33,6 +33,7 @@ public sealed class SettingsTests : IDisposable
         ["APP_ENV"] = "dev", ["DB_PASSWORD"] = "s3cret-db", ["SLACK_SIGNING_SECRET"] = "s3cret-sign",
         ["SLACK_TOKEN_EMPLOYEE"] = "t1", ["SLACK_TOKEN_MANAGER"] = "t2", ["SLACK_TOKEN_COMPLIANCE"] = "t3", ["SLACK_TOKEN_COLLEAGUE"] = "t4",
         ["DASHBOARD_PASSWORD_EMPLOYEE"] = "p1", ["DASHBOARD_SESSION_COMPLIANCE"] = "{\"cookies\":[]}",
+        ["DASHBOARD_PASSWORD_MANAGER"] = "p2", ["DASHBOARD_PASSWORD_COLLEAGUE"] = "p4",
     };
 
     private UatSettings Load(string file, Dictionary<string, string>? env = null)
