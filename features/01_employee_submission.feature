@@ -2,7 +2,8 @@
 Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in Slack
   An employee talks to the PA-dealing bot: which security, buy or sell, how many, roughly what value, and a
   declaration of no inside information. The bot shows a summary to confirm; on confirmation the request waits
-  for the employee's manager.
+  for the employee's manager. Without the declaration, or for a security the firm does not know, nothing is
+  submitted.
 
   @rule:manager-decides-first @rule:one-audit-row-per-step
   Scenario Outline: The employee submits a request to <direction> <quantity> <security>
@@ -27,3 +28,16 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
     And the employee cancels at the summary
     Then no request is stored for the employee
+
+  @rule:submission-needs-declaration-and-known-security
+  Scenario: Without the declaration of no inside information nothing is submitted
+    When the employee asks the bot to buy 10 AAPL worth about 1800 USD, declining to declare they hold no inside information
+    Then the bot tells the employee nothing is submitted without the declaration
+    And no request is stored for the employee
+
+  @rule:submission-needs-declaration-and-known-security
+  Scenario: A request for a security the firm does not know is refused
+    When the employee asks the bot to buy 10 ZZZZ worth about 1800 USD
+    And the employee confirms the request
+    Then the bot tells the employee it does not know the security ZZZZ
+    And no request is stored for the employee

@@ -22,12 +22,15 @@ public static class BotPhrases
     public static readonly Regex RefusalWithReason = new(@"^⛔\s*\w+(\W+\w+){2,}", Options);
     public static readonly Regex ConflictFlagged = new(@"flagged for compliance.*advisory", Options | RegexOptions.Singleline);
     public static readonly Regex Cancelled = new(@"cancelled", Options);
+    public static readonly Regex NothingSubmittedWithoutDeclaration = new(@"without (that|the) declaration.*nothing was submitted", Options | RegexOptions.Singleline);
 
     public const string Confirm = "confirm_request";
     public const string Cancel = "cancel_request";
 
     public static string ApproveAction(string stage) => $"{stage}_approve";
     public static string RejectAction(string stage) => $"{stage}_reject";
+
+    public static Regex UnknownSecurity(string ticker) => new($@"^❌.*don't know the security '{Regex.Escape(ticker)}'", Options);
 
     public static Regex AboutRequest(int id) => new($@"request #{id}\b", Options);
     public static Regex ManagerApproved(int id) => Decided("manager", "approved", id);

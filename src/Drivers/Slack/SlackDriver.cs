@@ -48,19 +48,37 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
     public Task<SlackMessage> AskForPreApprovalAsync(string role, TradeAsk ask) =>
         evidence.StepAsync($"Slack: {role} asks the bot to {ask}", async () =>
         {
-            var person = await PersonAsync(role);
-            // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
-            if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
-            person.ConversationMayBeOpen = true;
-            await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
-            await ExchangeAsync(person, ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell");
-            await ExchangeAsync(person, ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity");
-            await ExchangeAsync(person, ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture), BotPhrases.AsksForValue, "a question for the value");
-            await ExchangeAsync(person, string.Create(CultureInfo.InvariantCulture, $"{ask.EstimatedValue:0.##} {ask.Currency}"),
-                BotPhrases.AsksForDeclaration, "the inside-information declaration");
+            var person = await AnswerTheBotsQuestionsAsync(role, ask);
             await person.SayAsync("yes");
             return await person.ExpectFromBotAsync(m => m.Button(BotPhrases.Confirm) is not null, "a summary with a Confirm button", Wait);
         });
+
+    /// <summary>The whole conversation, but "no" to the declaration of no inside information; returns the bot's answer.</summary>
+    public Task<SlackMessage> AskWithoutDeclarationAsync(string role, TradeAsk ask) =>
+        evidence.StepAsync($"Slack: {role} asks the bot to {ask}, declining the inside-information declaration", async () =>
+        {
+            var person = await AnswerTheBotsQuestionsAsync(role, ask);
+            await person.SayAsync("no");
+            var answer = await person.ExpectFromBotAsync(_ => true, "an answer to the declined declaration", Wait);
+            person.ConversationMayBeOpen = false;
+            return answer;
+        });
+
+    /// <summary>From "hi" to the declaration question: security, direction, quantity, value.</summary>
+    private async Task<SlackPerson> AnswerTheBotsQuestionsAsync(string role, TradeAsk ask)
+    {
+        var person = await PersonAsync(role);
+        // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
+        if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
+        person.ConversationMayBeOpen = true;
+        await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
+        await ExchangeAsync(person, ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell");
+        await ExchangeAsync(person, ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity");
+        await ExchangeAsync(person, ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture), BotPhrases.AsksForValue, "a question for the value");
+        await ExchangeAsync(person, string.Create(CultureInfo.InvariantCulture, $"{ask.EstimatedValue:0.##} {ask.Currency}"),
+            BotPhrases.AsksForDeclaration, "the inside-information declaration");
+        return person;
+    }
 
     public Task<Submission> ConfirmAsync(string role, SlackMessage summary) =>
         evidence.StepAsync($"Slack: {role} clicks Confirm", async () =>

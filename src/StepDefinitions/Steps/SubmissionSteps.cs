@@ -20,6 +20,18 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value) =>
         request.Summary = await journeys.AskAsync(who.Role, request.Ask = Ask(direction, quantity, ticker, value));
 
+    [When(@"^the employee asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD, declining to declare they hold no inside information$")]
+    public async Task WhenAsksWithoutDeclaration(string direction, int quantity, string ticker, decimal value) =>
+        request.LastReply = await slack.AskWithoutDeclarationAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value));
+
+    [Then(@"^the bot tells the employee nothing is submitted without the declaration$")]
+    public void ThenNothingWithoutDeclaration() => Expect.That(BotPhrases.NothingSubmittedWithoutDeclaration.IsMatch(request.LastReply!.Text),
+        "The bot should say that without the declaration nothing is submitted", () => $"it said \"{request.LastReply.Text}\"");
+
+    [Then(@"^the bot tells the employee it does not know the security (\w+)$")]
+    public void ThenUnknownSecurity(string ticker) => Expect.That(request.Submission!.RequestId is null && BotPhrases.UnknownSecurity(ticker).IsMatch(request.Submission.BotAnswer),
+        $"The bot should refuse {ticker} as a security the firm does not know", () => $"it said \"{request.Submission.BotAnswer}\"");
+
     [Then(@"^the bot shows the employee a summary of the trade to confirm$")]
     public void ThenSummaryShown() =>
         Expect.That(System.Text.RegularExpressions.Regex.IsMatch(request.Summary!.Text, $"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}"),
