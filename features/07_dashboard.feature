@@ -12,12 +12,19 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
     Then every summary figure equals the count in the database
 
   @uat-7.2 @rule:dashboard-matches-database
-  Scenario: The request list filters by status
+  Scenario Outline: The request list filtered <filter> shows exactly the matching requests
     Given the employee has a request to buy 100 AAPL approved by their manager
-    When compliance lists the requests waiting for compliance
-    Then the list shows the request as waiting for compliance
-    And every listed request is waiting for compliance
+    When compliance lists the requests <filter>
+    Then the list shows the request
+    And every listed request matches the filter
     And the number of matching requests equals the count in the database
+
+    Examples:
+      | filter                                       |
+      | waiting for compliance                       |
+      | for the security AAPL                        |
+      | of the employee                              |
+      | waiting for compliance for the security AAPL |
 
   @uat-7.3 @rule:dashboard-matches-database
   Scenario: The request detail shows the request, its approvals and its audit trail

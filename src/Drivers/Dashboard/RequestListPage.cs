@@ -5,14 +5,14 @@ namespace PadUat.Drivers.Dashboard;
 
 public sealed class RequestListPage(IPage page, DashboardDriver driver)
 {
-    public Task<bool> FilterAsync(string? status = null, string? security = null) => driver.StepAsync(
-        $"filter the list by {string.Join(", ", new[] { status, security }.Where(x => x is not null))}", async () =>
+    public Task<bool> FilterAsync(RequestListFilter filter) => driver.StepAsync($"filter the list by {filter}", async () =>
         {
-            if (status is not null) await page.GetByTestId("filter-status").SelectOptionAsync(status);
-            if (security is not null) await page.GetByTestId("filter-security").FillAsync(security);
+            if (filter.Status is not null) await page.GetByTestId("filter-status").SelectOptionAsync(filter.Status);
+            if (filter.Ticker is not null) await page.GetByTestId("filter-security").FillAsync(filter.Ticker);
+            if (filter.Employee is not null) await page.GetByTestId("filter-employee").FillAsync(filter.Employee.Id.ToString(CultureInfo.InvariantCulture));
             await page.GetByTestId("filter-apply").ClickAsync();
             // Up to the filtered page's document, not its full load: on a busy shared target the load event could stall the check.
-            await page.WaitForURLAsync(url => url.Contains("status=", StringComparison.Ordinal) || url.Contains("security=", StringComparison.Ordinal),
+            await page.WaitForURLAsync(url => url.Contains("status=", StringComparison.Ordinal),
                 new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.GetByTestId("request-count").WaitForAsync();
             await driver.ScreenshotAsync(page, "filtered request list");

@@ -98,11 +98,13 @@ public sealed class PadRecords(PadDatabase db)
         return figures;
     }
 
-    public Task<long> CountAsync(string? status, int? employeeId) =>
-        db.ScalarAsync<long>($"requests{(status is null ? "" : $" with status {status}")}{(employeeId is null ? "" : $" of employee {employeeId}")}", """
-            SELECT count(*) FROM padealing.pad_request
-            WHERE (@status::text IS NULL OR status = @status) AND (@employeeId::int IS NULL OR employee_id = @employeeId)
-            """, new { status, employeeId });
+    public Task<long> CountAsync(string? status, int? employeeId, string? ticker = null) =>
+        db.ScalarAsync<long>($"requests{(status is null ? "" : $" with status {status}")}{(employeeId is null ? "" : $" of employee {employeeId}")}" +
+            $"{(ticker is null ? "" : $" in {ticker}")}", """
+            SELECT count(*) FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
+            WHERE (@status::text IS NULL OR r.status = @status) AND (@employeeId::int IS NULL OR r.employee_id = @employeeId)
+              AND (@ticker::text IS NULL OR b.ticker = @ticker)
+            """, new { status, employeeId, ticker });
 
     public Task<long> OpenConflictCountAsync(int? employeeId = null) =>
         db.ScalarAsync<long>("open requests flagged with a conflict", """

@@ -13,6 +13,7 @@ public sealed class DashboardContext
     public IReadOnlyDictionary<string, long>? FiguresBefore { get; set; }
     public long CountBefore { get; set; }
     public RequestListPage? List { get; set; }
+    public RequestListFilter? Filter { get; set; }
     public RequestDetailPage? Detail { get; set; }
     public CompliancePage? Compliance { get; set; }
     public AuditLogPage? AuditLog { get; set; }

@@ -10,6 +10,9 @@ public sealed record RequestStatus(string Words, string Code)
     public override string ToString() => Words;
 }
 
+/// <summary>The request list's filters as a feature says them: "waiting for compliance for the security AAPL", "of the employee".</summary>
+public sealed record ListFilterWords(RequestStatus? Status, string? Ticker, bool OfTheEmployee);
+
 /// <summary>
 /// The workflow's words in the features — statuses, how far a request got, lengths of time — turned into what
 /// the drivers take, so a product owner reads "waiting for compliance" where the database says pending_compliance.
@@ -50,6 +53,14 @@ public sealed partial class WorkflowWords
         _ => Drivers.Dashboard.RequestView.AuditLog,
     };
 
+    [StepArgumentTransformation(@"((?:waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)?(?: ?for the security \w+)?(?: ?of the employee)?)")]
+    public static ListFilterWords ToListFilter(string words)
+    {
+        var m = ListFilter().Match(words);
+        return new ListFilterWords(m.Groups["status"].Success ? ToStatus(m.Groups["status"].Value) : null,
+            m.Groups["ticker"].Success ? m.Groups["ticker"].Value : null, m.Groups["employee"].Success);
+    }
+
     /// <summary>"3 days", "47 hours 59 minutes", "an hour".</summary>
     [StepArgumentTransformation(Duration)]
     public static TimeSpan ToDuration(string words) => DurationPart().Matches(words).Aggregate(TimeSpan.Zero, (total, part) =>
@@ -62,6 +73,9 @@ public sealed partial class WorkflowWords
             _ => TimeSpan.FromMinutes(n),
         };
     });
+
+    [GeneratedRegex(@"^(?<status>waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)?(?: ?for the security (?<ticker>\w+))?(?<employee> ?of the employee)?$")]
+    private static partial Regex ListFilter();
 
     [GeneratedRegex(@"(?<n>\d+|an?) (?<unit>day|hour|minute)s?")]
     private static partial Regex DurationPart();

@@ -18,32 +18,32 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     [Then(@"^every summary figure equals the count in the database$")]
     public Task ThenFiguresMatch() => FiguresMatchAsync(null, "the requests in the database");
 
-    [When(@"^compliance lists the requests " + WorkflowWords.Status + "$")]
-    public async Task WhenListsByStatus(RequestStatus status)
+    [When(@"^compliance lists the requests (.+)$")]
+    public async Task WhenListsFiltered(ListFilterWords words)
     {
+        opened.Filter = new RequestListFilter(words.Status?.Code, words.Ticker, words.OfTheEmployee ? await journeys.PersonAsync(Roles.Employee) : null);
         opened.List = await (await AsAsync(Roles.Compliance)).RequestListAsync();
-        opened.CountBefore = await records.CountAsync(status.Code, null);
-        await opened.List.FilterAsync(status: status.Code);
+        opened.CountBefore = await CountAsync(opened.Filter);
+        await opened.List.FilterAsync(opened.Filter);
     }
 
-    [Then(@"^the list shows the request as " + WorkflowWords.Status + "$")]
-    public async Task ThenListShows(RequestStatus status)
-    {
-        var row = (await opened.List!.RowsAsync()).FirstOrDefault(r => r.Id == request.RequestId);
-        Expect.Equal(status.Code, row?.Status, $"Request #{request.RequestId} in the filtered list", "the dashboard");
-    }
+    [Then(@"^the list shows the request$")]
+    public async Task ThenListShows() => Expect.That((await opened.List!.RowsAsync()).Any(r => r.Id == request.RequestId),
+        $"The list filtered by {opened.Filter} should show request #{request.RequestId}", () => "it does not");
 
-    [Then(@"^every listed request is " + WorkflowWords.Status + "$")]
-    public async Task ThenAllHaveStatus(RequestStatus status)
+    [Then(@"^every listed request matches the filter$")]
+    public async Task ThenAllMatch()
     {
-        var others = (await opened.List!.RowsAsync()).Where(r => r.Status != status.Code).ToList();
-        Expect.That(others.Count == 0, $"Every request listed under the filter \"{status.Code}\" should have that status",
-            () => $"the list also shows {string.Join(", ", others.Select(r => $"#{r.Id} as {r.Status}"))}");
+        var others = (await opened.List!.RowsAsync()).Where(r => !opened.Filter!.Matches(r)).ToList();
+        Expect.That(others.Count == 0, $"Every request listed under the filter {opened.Filter} should match it",
+            () => $"the list also shows {string.Join(", ", others.Take(5).Select(r => $"#{r.Id} ({r.Status}, {r.Security}, {r.Employee})"))}");
     }
 
     [Then(@"^the number of matching requests equals the count in the database$")]
-    public async Task ThenCountMatches() => Expect.Between(await opened.List!.MatchingCountAsync(), opened.CountBefore, await records.CountAsync("pending_compliance", null),
-        "The number of matching requests on the dashboard", "the dashboard");
+    public async Task ThenCountMatches() => Expect.Between(await opened.List!.MatchingCountAsync(), opened.CountBefore, await CountAsync(opened.Filter!),
+        $"The number of requests matching {opened.Filter} on the dashboard", "the dashboard");
+
+    private Task<long> CountAsync(RequestListFilter filter) => records.CountAsync(filter.Status, filter.Employee?.Id, filter.Ticker);
 
     [When(@"^compliance opens the request on the dashboard$")]
     public async Task WhenOpensDetail() => opened.Detail = await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId);
