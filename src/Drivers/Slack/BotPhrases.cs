@@ -32,6 +32,10 @@ public static class BotPhrases
 
     public static Regex UnknownSecurity(string ticker) => new($@"^❌.*don't know the security '{Regex.Escape(ticker)}'", Options);
 
+    /// <summary>A decision message that says who asks for what: "Alex Morgan asks to BUY 100 AAPL (~18,000.00 USD) — request #12".</summary>
+    public static Regex DescribesTrade(string employee, TradeAsk ask) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $@"{Regex.Escape(employee)}\b.*\b{ask.Direction} {ask.Quantity:0.##} {Regex.Escape(ask.Ticker)}\b"), Options | RegexOptions.Singleline);
+
     public static Regex AboutRequest(int id) => new($@"request #{id}\b", Options);
     public static Regex ManagerApproved(int id) => Decided("manager", "approved", id);
 

@@ -13,8 +13,16 @@ namespace PadUat.Steps;
 [Binding]
 public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, EventualState state, RequestContext request)
 {
+    /// <summary>Asked with the trade in the message: whoever decides must see who asks for what (plan 5.3, "notifications sent").</summary>
     [Then(@"^(the manager|compliance) is asked in Slack to decide on the request$")]
-    public Task ThenAskedToDecide(Actor who) => slack.ExpectDecisionRequestAsync(who.Role, request.RequestId, who.Stage);
+    public async Task ThenAskedToDecide(Actor who)
+    {
+        var message = await slack.ExpectDecisionRequestAsync(who.Role, request.RequestId, who.Stage);
+        var employee = (await journeys.PersonAsync(Roles.Employee)).Name;
+        Expect.That(BotPhrases.DescribesTrade(employee, request.Ask!).IsMatch(message.Text),
+            $"The message asking {who.Role} to decide should say {employee} asks to {request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}",
+            () => $"it says \"{message.Text}\"");
+    }
 
     [When(@"^(the manager|compliance) (approves|rejects) the request$")]
     public Task WhenDecides(Actor who, string decision) => journeys.DecideAsync(who.Role, request.RequestId, who.Stage, decision == "approves");
