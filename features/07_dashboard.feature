@@ -55,28 +55,34 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
     Then every request the employee sees on the dashboard is their own
 
   @rule:employee-sees-own-requests
-  Scenario Outline: <who> opening <page> <sees>
-    Given the employee has a request for 100 AAPL that is waiting for compliance
+  Scenario Outline: <who> opening <page> for <owner>'s request <sees>
+    Given <owner> has a request for 100 AAPL that is waiting for compliance
     When <who> opens <page>
     Then <who> <sees>
 
     Examples:
-      | who          | page                     | sees                              |
-      | the employee | the request's own page   | sees the request                  |
-      | a colleague  | the request's own page   | is told there is no such request  |
-      | the manager  | the request's own page   | is told there is no such request  |
-      | compliance   | the request's own page   | sees the request                  |
-      | the employee | the request list         | sees the request                  |
-      | a colleague  | the request list         | does not see the request          |
-      | the manager  | the request list         | does not see the request          |
-      | compliance   | the request list         | sees the request                  |
-      | the employee | the dashboard summary    | sees figures for their own requests |
-      | a colleague  | the dashboard summary    | sees figures for their own requests |
-      | compliance   | the dashboard summary    | sees figures for the whole firm   |
-      | the employee | the compliance view      | is refused the page               |
-      | a colleague  | the compliance view      | is refused the page               |
-      | the manager  | the compliance view      | is refused the page               |
-      | compliance   | the compliance view      | sees the request                  |
-      | the employee | the audit log            | is refused the page               |
-      | the manager  | the audit log            | is refused the page               |
-      | compliance   | the audit log            | sees the request                  |
+      | owner        | who          | page                   | sees                                |
+      | the employee | the employee | the request's own page | sees the request                    |
+      | the employee | a colleague  | the request's own page | is told there is no such request    |
+      | the employee | the manager  | the request's own page | is told there is no such request    |
+      | the employee | compliance   | the request's own page | sees the request                    |
+      | the manager  | the manager  | the request's own page | sees the request                    |
+      | the manager  | the employee | the request's own page | is told there is no such request    |
+      | the employee | the employee | the request list       | sees the request                    |
+      | the employee | a colleague  | the request list       | does not see the request            |
+      | the employee | the manager  | the request list       | does not see the request            |
+      | the employee | compliance   | the request list       | sees the request                    |
+      | the manager  | the manager  | the request list       | sees the request                    |
+      | the manager  | the employee | the request list       | does not see the request            |
+      | the employee | the employee | the dashboard summary  | sees figures for their own requests |
+      | the employee | a colleague  | the dashboard summary  | sees figures for their own requests |
+      | the employee | the manager  | the dashboard summary  | sees figures for their own requests |
+      | the employee | compliance   | the dashboard summary  | sees figures for the whole firm     |
+      | the employee | the employee | the compliance view    | is refused the page                 |
+      | the employee | a colleague  | the compliance view    | is refused the page                 |
+      | the employee | the manager  | the compliance view    | is refused the page                 |
+      | the employee | compliance   | the compliance view    | sees the request                    |
+      | the employee | the employee | the audit log          | is refused the page                 |
+      | the employee | a colleague  | the audit log          | is refused the page                 |
+      | the employee | the manager  | the audit log          | is refused the page                 |
+      | the employee | compliance   | the audit log          | sees the request                    |
