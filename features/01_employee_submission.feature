@@ -29,15 +29,31 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     And the employee cancels at the summary
     Then no request is stored for the employee
 
-  @rule:submission-needs-declaration-and-known-security
+  @rule:submission-needs-a-complete-request
   Scenario: Without the declaration of no inside information nothing is submitted
     When the employee asks the bot to buy 10 AAPL worth about 1800 USD, declining to declare they hold no inside information
     Then the bot tells the employee nothing is submitted without the declaration
     And no request is stored for the employee
 
-  @rule:submission-needs-declaration-and-known-security
+  @rule:submission-needs-a-complete-request
   Scenario: A request for a security the firm does not know is refused
     When the employee asks the bot to buy 10 ZZZZ worth about 1800 USD
     And the employee confirms the request
     Then the bot tells the employee it does not know the security ZZZZ
     And no request is stored for the employee
+
+  @rule:submission-needs-a-complete-request
+  Scenario Outline: The bot asks again when the <question> given is <what>
+    When the employee asks the bot to buy 10 AAPL but answers the <question> question with "<answer>"
+    Then the bot asks for the <question> again
+    And no request is stored for the employee
+
+    Examples:
+      | question  | what                     | answer    |
+      | security  | not a ticker             | 10 shares |
+      | direction | neither buy nor sell     | hold      |
+      | quantity  | not a number             | lots      |
+      | quantity  | zero                     | 0         |
+      | quantity  | negative                 | -5        |
+      | value     | not an amount            | cheap     |
+      | value     | zero                     | 0 USD     |

@@ -22,6 +22,14 @@ public static class BotPhrases
     public static readonly Regex RefusalWithReason = new(@"^⛔\s*\w+(\W+\w+){2,}", Options);
     public static readonly Regex ConflictFlagged = new(@"flagged for compliance.*advisory", Options | RegexOptions.Singleline);
     public static readonly Regex Cancelled = new(@"cancelled", Options);
+    /// <summary>The bot asking a question again, because the answer was not one it can use.</summary>
+    public static Regex AsksAgainFor(string question) => new(question switch
+    {
+        "security" => @"please reply with the security's ticker",
+        "direction" => @"please reply buy or sell",
+        "quantity" => @"please reply with a quantity",
+        _ => @"please reply with an amount and currency",
+    }, Options);
     public static readonly Regex NothingSubmittedWithoutDeclaration = new(@"without (that|the) declaration.*nothing was submitted", Options | RegexOptions.Singleline);
 
     public const string Confirm = "confirm_request";

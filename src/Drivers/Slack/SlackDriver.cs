@@ -64,21 +64,53 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
             return answer;
         });
 
+    /// <summary>
+    /// The conversation up to <paramref name="question"/> (security, direction, quantity or value), which is answered with
+    /// <paramref name="answer"/> instead; returns what the bot says to that. The conversation is left open, as a person would.
+    /// </summary>
+    public Task<SlackMessage> AnswerBadlyAsync(string role, TradeAsk ask, string question, string answer) =>
+        evidence.StepAsync($"Slack: {role} answers the bot's {question} question with \"{answer}\"", async () =>
+        {
+            var person = await BeginConversationAsync(role);
+            foreach (var (name, text, next, expectation) in Questions(ask))
+            {
+                if (name == question)
+                {
+                    await person.SayAsync(answer);
+                    return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{answer}\"", Wait);
+                }
+                await ExchangeAsync(person, text, next, expectation);
+            }
+            throw new ArgumentOutOfRangeException(nameof(question), question, "the bot asks for the security, direction, quantity and value");
+        });
+
     /// <summary>From "hi" to the declaration question: security, direction, quantity, value.</summary>
     private async Task<SlackPerson> AnswerTheBotsQuestionsAsync(string role, TradeAsk ask)
+    {
+        var person = await BeginConversationAsync(role);
+        foreach (var (_, text, next, expectation) in Questions(ask)) await ExchangeAsync(person, text, next, expectation);
+        return person;
+    }
+
+    private async Task<SlackPerson> BeginConversationAsync(string role)
     {
         var person = await PersonAsync(role);
         // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
         if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
         person.ConversationMayBeOpen = true;
         await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
-        await ExchangeAsync(person, ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell");
-        await ExchangeAsync(person, ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity");
-        await ExchangeAsync(person, ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture), BotPhrases.AsksForValue, "a question for the value");
-        await ExchangeAsync(person, string.Create(CultureInfo.InvariantCulture, $"{ask.EstimatedValue:0.##} {ask.Currency}"),
-            BotPhrases.AsksForDeclaration, "the inside-information declaration");
         return person;
     }
+
+    /// <summary>Each question of the conversation: the answer to it, and the bot's next question.</summary>
+    private static IEnumerable<(string Question, string Answer, Regex Next, string Expectation)> Questions(TradeAsk ask) =>
+    [
+        ("security", ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell"),
+        ("direction", ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity"),
+        ("quantity", ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture), BotPhrases.AsksForValue, "a question for the value"),
+        ("value", string.Create(CultureInfo.InvariantCulture, $"{ask.EstimatedValue:0.##} {ask.Currency}"), BotPhrases.AsksForDeclaration,
+            "the inside-information declaration"),
+    ];
 
     public Task<Submission> ConfirmAsync(string role, SlackMessage summary) =>
         evidence.StepAsync($"Slack: {role} clicks Confirm", async () =>

@@ -21,6 +21,8 @@ public sealed class RequestContext
     public Submission? Submission { get; set; }
     public HttpStatusCode? LastClick { get; set; }
     public SlackMessage? LastReply { get; set; }
+    /// <summary>Which of the bot's questions the last answer was to ("quantity").</summary>
+    public string? LastQuestion { get; set; }
     /// <summary>The request's past, when a Given step laid it down as test data.</summary>
     public RequestHistory? History { get; set; }
     /// <summary>What the database held about the request before the action under test, for "the request is unchanged".</summary>

@@ -24,6 +24,14 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     public async Task WhenAsksWithoutDeclaration(string direction, int quantity, string ticker, decimal value) =>
         request.LastReply = await slack.AskWithoutDeclarationAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value));
 
+    [When(@"^the employee asks the bot to buy (\d+) (\w+) but answers the (security|direction|quantity|value) question with ""(.*)""$")]
+    public async Task WhenAnswersBadly(int quantity, string ticker, string question, string answer) =>
+        (request.LastQuestion, request.LastReply) = (question, await slack.AnswerBadlyAsync(Roles.Employee, request.Ask = Ask("buy", quantity, ticker), question, answer));
+
+    [Then(@"^the bot asks for the (?:security|direction|quantity|value) again$")]
+    public void ThenAsksAgain() => Expect.That(BotPhrases.AsksAgainFor(request.LastQuestion!).IsMatch(request.LastReply!.Text),
+        $"The bot should ask for the {request.LastQuestion} again", () => $"it said \"{request.LastReply.Text}\"");
+
     [Then(@"^the bot tells the employee nothing is submitted without the declaration$")]
     public void ThenNothingWithoutDeclaration() => Expect.That(BotPhrases.NothingSubmittedWithoutDeclaration.IsMatch(request.LastReply!.Text),
         "The bot should say that without the declaration nothing is submitted", () => $"it said \"{request.LastReply.Text}\"");
