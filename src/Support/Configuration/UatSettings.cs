@@ -140,9 +140,6 @@ public sealed record UatSettings(
         public int Int(string key) => int.TryParse(Required(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n : throw new SettingsError($"{key}: '{Required(key)}' is not a positive whole number");
 
-        public double Number(string key) => double.TryParse(Required(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n : throw new SettingsError($"{key}: '{Required(key)}' is not a positive number");
-
         public Uri Url(string key) => Uri.TryCreate(Required(key), UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
             ? u : throw new SettingsError($"{key}: '{Required(key)}' is not an http(s) URL");
 
