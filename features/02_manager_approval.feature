@@ -13,7 +13,7 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     # The manager sees the decision recorded on the message they clicked (the bot answers the click in Slack)
     Then the message the manager clicked now says they approved the request
     # plan 5.3: "Confirm PADApproval created"
-    And a manager approval "approved" by the manager is recorded for the request
+    And the manager's approval of the request is recorded
     # plan 5.3: "Confirm PADRequest status updated"
     And the request is stored as waiting for compliance
     And the audit log records "manager_approved" by the manager for the request

@@ -9,7 +9,7 @@ Feature: Scenario 5 — A request is rejected
     When the manager rejects the request
     Then the message the manager clicked now says they rejected the request
     # plan 5.6: "Confirm PADApproval shows rejection"
-    And a manager approval "rejected" by the manager is recorded for the request
+    And the manager's rejection of the request is recorded
     # plan 5.6: "Confirm PADRequest status = 'rejected'"
     And the request is stored as rejected
     And the audit log records "manager_rejected" by the manager for the request

@@ -31,7 +31,7 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the request on the dashboard
     Then the detail shows the request as waiting for compliance for the employee, buy 100 AAPL
-    And the detail shows a manager approval "approved" by the manager
+    And the detail shows the manager's approval
     And the detail's audit trail shows the same actions as the audit log in the database
 
   @uat-7.4 @rule:dashboard-matches-database

@@ -55,9 +55,10 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
              await opened.Detail.FieldAsync("quantity"), await opened.Detail.FieldAsync("security")),
             $"The detail of request #{request.RequestId} (status, employee, direction, quantity, security)", "the dashboard");
 
-    [Then(@"^the detail shows a (manager|compliance) approval ""(approved|rejected)"" by (the manager|compliance)$")]
-    public async Task ThenDetailApproval(string type, string decision, Actor by)
+    [Then(@"^the detail shows (the manager|compliance)'s (approval|rejection)$")]
+    public async Task ThenDetailApproval(Actor by, string what)
     {
+        var (type, decision) = (by.Stage, what == "approval" ? "approved" : "rejected");
         var expected = new ApprovalRow(type, decision, (await journeys.PersonAsync(by.Role)).Name);
         var shown = await opened.Detail!.ApprovalsAsync();
         Expect.That(shown.Contains(expected), $"The detail should show a {type} approval \"{decision}\" by {expected.Approver}",

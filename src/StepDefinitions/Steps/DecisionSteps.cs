@@ -53,9 +53,10 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     public void ThenClickRefused() => Expect.That(request.LastClick == HttpStatusCode.Unauthorized,
         "The bot should refuse a click that did not come from Slack (HTTP 401) and act on nothing", () => $"it answered HTTP {(int?)request.LastClick}");
 
-    [Then(@"^a (manager|compliance) approval ""(approved|rejected)"" by (the manager|compliance) is recorded for the request$")]
-    public async Task ThenApprovalRecorded(string type, string decision, Actor by)
+    [Then(@"^(the manager|compliance)'s (approval|rejection) of the request is recorded$")]
+    public async Task ThenApprovalRecorded(Actor by, string what)
     {
+        var (type, decision) = (by.Stage, what == "approval" ? "approved" : "rejected");
         var approver = (await journeys.PersonAsync(by.Role)).Id;
         await state.ApprovalsAsync(request.RequestId,
             a => a.Where(x => x.ApprovalType == type).ToList() is [var only] && only.Decision == decision && only.ApproverId == approver,
