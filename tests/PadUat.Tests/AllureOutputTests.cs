@@ -90,6 +90,10 @@ public sealed class AllureOutputTests : IDisposable
             .Select(n => n.Value!["name"]?.GetValue<string>()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "Product defects", "Test defects", "Not applicable to this target" }, categories);
         Assert.DoesNotContain("googletagmanager", await File.ReadAllTextAsync(Path.Combine(report, "index.html")));
+        // The same run read rule by rule, beside the main report and as self-contained.
+        Assert.DoesNotContain("googletagmanager", await File.ReadAllTextAsync(Path.Combine(report, "by-rule", "index.html")));
+        var byRule = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(report, "by-rule", "summary.json")))!["stats"]!;
+        Assert.Equal(5, byRule["total"]!.GetValue<int>());
     }
 
     private static async Task RenderAsync(string results, string report, string history, bool newRun)
