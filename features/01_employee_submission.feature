@@ -23,7 +23,15 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
       | buy       | 100      | AAPL     | 18000 |
       | sell      | 40       | MSFT     | 16000 |
 
-  @rule:manager-decides-first
+  @rule:one-request-per-confirmation
+  Scenario: Confirming the same summary twice submits one request
+    When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
+    And the employee confirms the request
+    And the employee confirms the same summary again
+    Then the bot tells the employee the summary is no longer open
+    And exactly one request is stored for the employee
+
+  @rule:one-request-per-confirmation
   Scenario: Cancelling at the summary submits nothing
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
     And the employee cancels at the summary

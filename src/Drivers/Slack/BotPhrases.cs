@@ -30,6 +30,7 @@ public static class BotPhrases
         "quantity" => @"please reply with a quantity",
         _ => @"please reply with an amount and currency",
     }, Options);
+    public static readonly Regex SummaryNoLongerOpen = new(@"summary is no longer open", Options);
     public static readonly Regex NothingSubmittedWithoutDeclaration = new(@"without (that|the) declaration.*nothing was submitted", Options | RegexOptions.Singleline);
 
     public const string Confirm = "confirm_request";

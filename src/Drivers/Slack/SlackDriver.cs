@@ -124,6 +124,15 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
             return new Submission(id, answer.Text);
         });
 
+    /// <summary>A second click on Confirm of a summary already confirmed (a double click, a second device); returns the bot's answer.</summary>
+    public Task<SlackMessage> ConfirmAgainAsync(string role, SlackMessage summary) =>
+        evidence.StepAsync($"Slack: {role} clicks Confirm on the same summary again", async () =>
+        {
+            var person = await PersonAsync(role);
+            await ClickAsync(person, summary, BotPhrases.Confirm);
+            return await person.ExpectFromBotAsync(_ => true, "an answer to the second click", Wait);
+        });
+
     public Task CancelAsync(string role, SlackMessage summary) =>
         evidence.StepAsync($"Slack: {role} clicks Cancel", async () =>
         {

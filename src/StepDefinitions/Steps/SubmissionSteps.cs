@@ -52,6 +52,20 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
         if (request.Submission.RequestId is { } id) request.RequestId = id;
     }
 
+    [When(@"^the employee confirms the same summary again$")]
+    public async Task WhenConfirmsAgain() => request.LastReply = await slack.ConfirmAgainAsync(Roles.Employee, request.Summary!);
+
+    [Then(@"^the bot tells the employee the summary is no longer open$")]
+    public void ThenSummaryClosed() => Expect.That(BotPhrases.SummaryNoLongerOpen.IsMatch(request.LastReply!.Text),
+        "The bot should say the summary is no longer open", () => $"it said \"{request.LastReply.Text}\"");
+
+    [Then(@"^exactly one request is stored for the employee$")]
+    public async Task ThenOneStored()
+    {
+        var stored = await records.RequestsSinceAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start);
+        Expect.Equal(1, stored.Count, "The requests stored for the employee in this scenario", "the database");
+    }
+
     [When(@"^the employee cancels at the summary$")]
     public Task WhenCancels() => slack.CancelAsync(Roles.Employee, request.Summary!);
 
