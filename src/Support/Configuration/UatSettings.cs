@@ -64,7 +64,8 @@ public sealed record UatSettings(
     UatPeople People,
     string MigrationHead,
     string ChromiumPath,
-    TimeSpan LockWait)
+    TimeSpan LockWait,
+    TimeSpan SandboxReplyTimeout)
 {
     private static readonly string[] SecretKeys =
         ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}"),
@@ -105,7 +106,9 @@ public sealed record UatSettings(
             s.Required("PAD_MIGRATION_HEAD"),
             s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             // How long a run waits for another run against the same target to finish before it gives up.
-            TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")));
+            TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")),
+            // The sandbox answers within milliseconds; ./uat mutate shortens this so a mutant that silences the bot fails sooner.
+            TimeSpan.FromSeconds(usesSandbox && s.Optional("BOT_REPLY_TIMEOUT_S") is not null ? s.Int("BOT_REPLY_TIMEOUT_S") : 10));
     }
 
     private static DashboardSignIn SignInFrom(Source s)
@@ -119,9 +122,6 @@ public sealed record UatSettings(
                                     "(the dashboard sits behind the firm's sign-in: export the test person's password, or a session recorded with ./uat record-session)");
         return new DashboardSignIn(passwords, sessions);
     }
-
-    /// <summary>The bot reply wait for local runs, where the sandbox supplies the rest of <see cref="SlackSettings"/>.</summary>
-    public static TimeSpan SandboxReplyTimeout => TimeSpan.FromSeconds(10);
 
     private sealed class Source(IReadOnlyDictionary<string, string> file, IReadOnlyDictionary<string, string> env, string appEnv)
     {

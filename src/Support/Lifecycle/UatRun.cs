@@ -72,7 +72,7 @@ public sealed class UatRun : IAsyncDisposable
             new DatabaseSettings("127.0.0.1", sandbox.DatabasePort, PadSandbox.Database.SandboxDatabase.Name, "padealing",
                 PadSandbox.Database.SandboxDatabase.AppUser, new Secret(sandbox.AppPassword), "Disable"),
             new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
-                new Secret(host.SigningSecret), tokens, new Secret(host.Workspace.AppToken), null, "127.0.0.1:0", UatSettings.SandboxReplyTimeout),
+                new Secret(host.SigningSecret), tokens, new Secret(host.Workspace.AppToken), null, "127.0.0.1:0", settings.SandboxReplyTimeout),
             host.BaseUrl,
             new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(settings.People.EmailOf(r)))), new Dictionary<string, Secret>()),
             $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
