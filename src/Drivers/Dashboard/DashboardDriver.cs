@@ -11,6 +11,8 @@ namespace PadUat.Drivers.Dashboard;
 public sealed class DashboardDriver(BrowserSession browser, Target target, Evidence evidence) : IAsyncDisposable
 {
     private readonly Dictionary<string, IPage> _pages = [];
+    /// <summary>The people whose trace is still recording (a failure stops and attaches it; the end of the scenario discards it).</summary>
+    private readonly HashSet<string> _tracing = [];
 
     public async Task<DashboardPages> AsAsync(string role, string email)
     {
@@ -38,6 +40,7 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             // Traced from here on, after the sign-in: a trace records what is typed, and a password must not reach the report.
             // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
             await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = role });
+            _tracing.Add(role);
             _pages[role] = page;
         }
         return new DashboardPages(page, this);
@@ -60,6 +63,7 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
         {
             evidence.Attach($"screenshot — {role} at failure ({page.Url})", "image/png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
             var trace = Path.Combine(Path.GetTempPath(), $"paduat-trace-{Guid.NewGuid():N}.zip");
+            _tracing.Remove(role);
             await page.Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
             evidence.Attach($"Playwright trace — {role} (open with: npx playwright show-trace)", "application/zip", await File.ReadAllBytesAsync(trace));
             File.Delete(trace);
@@ -68,7 +72,13 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var page in _pages.Values) await page.Context.CloseAsync();
+        foreach (var (role, page) in _pages)
+        {
+            // A trace still recording is discarded, not just dropped with its context: Playwright keeps a
+            // playwright-tracing-* folder in /tmp for every trace never stopped, thousands a week on a CI agent.
+            if (_tracing.Remove(role)) await page.Context.Tracing.StopAsync();
+            await page.Context.CloseAsync();
+        }
         _pages.Clear();
     }
 }
