@@ -6,22 +6,22 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
   submitted.
 
   @rule:manager-decides-first @rule:one-audit-row-per-step
-  Scenario Outline: The employee submits a request to <direction> <quantity> <security>
-    When the employee asks the bot to <direction> <quantity> <security> worth about <value> USD
+  Scenario Outline: The employee submits a request to <direction> <quantity> <security> priced in <currency>
+    When the employee asks the bot to <direction> <quantity> <security> worth about <value> <currency>
     Then the bot shows the employee a summary of the trade to confirm
     When the employee confirms the request
     # plan 5.2: "Confirm PADRequest created with correct data"
     Then the bot tells the employee the request is submitted and waiting for their manager
     And the summary the employee confirmed now shows the request's number
-    And the request is stored as waiting for their manager for the employee with <direction> <quantity> <security> worth <value> USD
+    And the request is stored as waiting for their manager for the employee with <direction> <quantity> <security> worth <value> <currency>
     # plan 5.2: "Confirm audit log entry exists"
     And the audit log records "request_submitted" by the employee for the request
     And the employee sees the request as waiting for their manager on the dashboard
 
     Examples:
-      | direction | quantity | security | value |
-      | buy       | 100      | AAPL     | 18000 |
-      | sell      | 40       | MSFT     | 16000 |
+      | direction | quantity | security | value | currency |
+      | buy       | 100      | AAPL     | 18000 | USD      |
+      | sell      | 40       | MSFT     | 13000 | GBP      |
 
   @rule:one-request-per-confirmation
   Scenario: Confirming the same summary twice submits one request
@@ -32,22 +32,42 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     And exactly one request is stored for the employee
 
   @rule:one-request-per-confirmation
+  Scenario: Writing to the bot at the summary instead of using its buttons submits nothing
+    When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
+    And the employee answers the summary with "yes" instead of a button
+    Then the bot asks the employee to use the summary's Confirm or Cancel button
+    And no request is stored for the employee
+
+  @rule:one-request-per-confirmation
   Scenario: Cancelling at the summary submits nothing
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
     And the employee cancels at the summary
     Then no request is stored for the employee
+    When the employee writes to the bot again
+    Then the bot starts a new request
+
+  @rule:one-request-per-confirmation
+  Scenario: Confirming an earlier summary while a newer one is open submits neither
+    When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
+    And the employee starts over and asks the bot to sell 5 MSFT worth about 2000 USD
+    And the employee confirms the earlier summary
+    Then the bot tells the employee the summary is no longer open
+    And no request is stored for the employee
 
   @rule:submission-needs-a-complete-request
   Scenario: Without the declaration of no inside information nothing is submitted
     When the employee asks the bot to buy 10 AAPL worth about 1800 USD, declining to declare they hold no inside information
     Then the bot tells the employee nothing is submitted without the declaration
     And no request is stored for the employee
+    When the employee writes to the bot again
+    Then the bot starts a new request
 
   @rule:submission-needs-a-complete-request
   Scenario: A request for a security the firm does not know is refused
     When the employee asks the bot to buy 10 ZZZZ worth about 1800 USD
     And the employee confirms the request
     Then the bot tells the employee it does not know the security ZZZZ
+    And the summary the employee confirmed now shows it was not submitted
     And no request is stored for the employee
 
   @rule:submission-needs-a-complete-request
@@ -65,3 +85,4 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
       | quantity  | negative                 | -5        |
       | value     | not an amount            | cheap     |
       | value     | zero                     | 0 USD     |
+      | value     | without a currency       | 18000     |

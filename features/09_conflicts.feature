@@ -15,6 +15,8 @@ Feature: Scenario 9 — Firm-trading conflicts are flagged for compliance, never
     Then the bot tells the employee the request is flagged for compliance as advisory
     And the request is stored as waiting for their manager with a conflict flag
     And compliance sees the request among the open conflicts on the dashboard
+    When the manager approves the request
+    Then compliance is asked in Slack to decide on the request, with the conflict shown as advisory
 
     Examples:
       | direction | quantity | security | value | position |
@@ -27,6 +29,8 @@ Feature: Scenario 9 — Firm-trading conflicts are flagged for compliance, never
     When the employee asks the bot to <direction> 5 GOOGL worth about 900 USD
     And the employee confirms the request
     Then the request is stored as waiting for their manager without a conflict flag
+    When the manager approves the request
+    Then compliance is asked in Slack to decide on the request, with no conflict shown
 
     Examples:
       | direction |

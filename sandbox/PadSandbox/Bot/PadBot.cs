@@ -16,22 +16,12 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
 
-    public async Task OnMessageAsync(string slackUserId, string channel, string text)
+    public Task OnMessageAsync(string slackUserId, string channel, string text) => OneAtATimeAsync(slackUserId, async () =>
     {
-        var gate = _perUser.GetOrAdd(slackUserId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
-        {
-            var employee = await EmployeeAsync(slackUserId);
-            if (employee is null)
-            {
-                await ReplyAsync(channel, "I can't find you in the firm's employee records, so I can't take requests from you.");
-                return;
-            }
-            await HandleMessageAsync(employee, slackUserId, channel, text.Trim());
-        }
-        finally { gate.Release(); }
-    }
+        // Anyone in the Slack workspace can write to the bot; only the firm's employees can ask it for anything.
+        if (await EmployeeAsync(slackUserId) is { } employee) await HandleMessageAsync(employee, slackUserId, channel, text.Trim());
+        else await ReplyAsync(channel, "I can't find you in the firm's employee records, so I can't take requests from you.");
+    });
 
     private async Task HandleMessageAsync(Employee employee, string slackUserId, string channel, string text)
     {
@@ -94,7 +84,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
                     await ReplyAsync(channel, "Please reply with an amount and currency, e.g. 18000 USD.");
                     return;
                 }
-                var currency = value.Groups[2].Success ? value.Groups[2].Value.ToUpperInvariant() : "USD";
+                var currency = value.Groups[2].Value.ToUpperInvariant();
                 await sessions.SaveAsync(slackUserId, employee.Id, AwaitingDeclaration, draft with { Value = amount, Currency = currency });
                 await ReplyAsync(channel, $"Do you confirm you hold no inside information about {draft.Ticker}? Reply yes or no.");
                 return;
@@ -119,14 +109,11 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
     }
 
-    public async Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string value, string responseUrl)
-    {
-        var gate = _perUser.GetOrAdd(slackUserId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
+    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string value, string responseUrl) =>
+        OneAtATimeAsync(slackUserId, async () =>
         {
-            var actor = await EmployeeAsync(slackUserId);
-            if (actor is null) return;
+            // Buttons are only on messages the bot sent to people it found in the employee records.
+            if (await EmployeeAsync(slackUserId) is not { } actor) return;
             switch (actionId)
             {
                 case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs, responseUrl); break;
@@ -141,7 +128,17 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
                     await ComplianceDecisionAsync(actor, channel, responseUrl, RequestId(value), actionId == Messages.ComplianceApprove);
                     break;
             }
-        }
+        });
+
+    /// <summary>
+    /// Slack delivers a person's messages and clicks as they come, concurrently; the bot handles one person's one at a
+    /// time, so a double click or a quick second message meets the conversation the first one left.
+    /// </summary>
+    private async Task OneAtATimeAsync(string slackUserId, Func<Task> work)
+    {
+        var gate = _perUser.GetOrAdd(slackUserId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try { await work(); }
         finally { gate.Release(); }
     }
 
@@ -286,6 +283,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     [GeneratedRegex(@"^[A-Z][A-Z0-9.]{0,9}$")]
     private static partial Regex TickerShape();
 
-    [GeneratedRegex(@"^([\d.,]+)\s*([A-Za-z]{3})?$")]
+    // The currency is part of the answer, as the question asks: a value without one is not guessed.
+    [GeneratedRegex(@"^([\d.,]+)\s*([A-Za-z]{3})$")]
     private static partial Regex ValueWithCurrency();
 }

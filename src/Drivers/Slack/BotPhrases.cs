@@ -20,6 +20,8 @@ public static class BotPhrases
     public static readonly Regex NotAllowed = new(@"^⛔", Options);
     /// <summary>A refusal that says why: a sentence after the sign, not the sign alone.</summary>
     public static readonly Regex RefusalWithReason = new(@"^⛔\s*\w+(\W+\w+){2,}", Options);
+    /// <summary>Compliance's decision message showing the firm-trading conflict, as advice.</summary>
+    public static readonly Regex ConflictShownAsAdvisory = new(@"conflict\b.*advisory|advisory\b.*conflict", Options | RegexOptions.Singleline);
     public static readonly Regex ConflictFlagged = new(@"flagged for compliance.*advisory", Options | RegexOptions.Singleline);
     public static readonly Regex Cancelled = new(@"cancelled", Options);
     /// <summary>The bot asking a question again, because the answer was not one it can use.</summary>
@@ -30,6 +32,7 @@ public static class BotPhrases
         "quantity" => @"please reply with a quantity",
         _ => @"please reply with an amount and currency",
     }, Options);
+    public static readonly Regex UseTheSummaryButtons = new(@"confirm or cancel button", Options);
     public static readonly Regex SummaryNoLongerOpen = new(@"summary is no longer open", Options);
     public static readonly Regex NothingSubmittedWithoutDeclaration = new(@"without (that|the) declaration.*nothing was submitted", Options | RegexOptions.Singleline);
 
@@ -60,6 +63,7 @@ public static class BotPhrases
 
     /// <summary>What the clicked message says once the bot has answered the click: the decision, or the request's number.</summary>
     public static Regex YouDecided(string decision, int id) => new($@"you {decision} request #{id}\b", Options);
+    public static readonly Regex SummaryNotSubmitted = new(@"not submitted", Options);
     public static Regex SummarySubmitted(int id) => new($@"submitted as request #{id}\b", Options);
 
     public static Regex Withdrawn(int id) => new($@"request #{id} is withdrawn", Options);

@@ -195,6 +195,16 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         evidence.StepAsync($"Slack: {role} is told {expectation}", async () =>
             await (await PersonAsync(role)).ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait));
 
+    /// <summary>Free text to the bot, whatever it is waiting for; returns its answer. Any message may open a conversation.</summary>
+    public Task<SlackMessage> SayToBotAsync(string role, string text) =>
+        evidence.StepAsync($"Slack: {role} writes \"{text}\" to the bot", async () =>
+        {
+            var person = await PersonAsync(role);
+            person.ConversationMayBeOpen = true;
+            await person.SayAsync(text);
+            return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{text}\"", Wait);
+        });
+
     public Task<SlackMessage> TellBotAsync(string role, string text, Regex expectedReply, string expectation) =>
         evidence.StepAsync($"Slack: {role} tells the bot \"{text}\"", async () =>
         {

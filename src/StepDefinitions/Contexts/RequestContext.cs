@@ -18,6 +18,8 @@ public sealed class RequestContext
 
     public TradeAsk? Ask { get; set; }
     public SlackMessage? Summary { get; set; }
+    /// <summary>The summary of a conversation the employee abandoned for a newer one; its buttons are still in the DM.</summary>
+    public SlackMessage? EarlierSummary { get; set; }
     public Submission? Submission { get; set; }
     public HttpStatusCode? LastClick { get; set; }
     public SlackMessage? LastReply { get; set; }

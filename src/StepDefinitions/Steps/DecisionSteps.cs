@@ -24,6 +24,16 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
             () => $"it says \"{message.Text}\"");
     }
 
+    /// <summary>Plan 5.10: a conflict is shown to compliance as advice, and only where there is one.</summary>
+    [Then(@"^compliance is asked in Slack to decide on the request, (with the conflict shown as advisory|with no conflict shown)$")]
+    public async Task ThenComplianceSeesConflict(string shown)
+    {
+        var message = await slack.ExpectDecisionRequestAsync(Roles.Compliance, request.RequestId, PadJourneys.ComplianceStage);
+        var expected = shown == "with the conflict shown as advisory";
+        Expect.That(BotPhrases.ConflictShownAsAdvisory.IsMatch(message.Text) == expected,
+            $"The message asking compliance to decide should {(expected ? "show the conflict as advisory" : "show no conflict")}", () => $"it says \"{message.Text}\"");
+    }
+
     [When(@"^(the manager|compliance) (approves|rejects) the request$")]
     public Task WhenDecides(Actor who, string decision) => journeys.DecideAsync(who.Role, request.RequestId, who.Stage, decision == "approves");
 

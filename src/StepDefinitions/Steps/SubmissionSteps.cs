@@ -13,12 +13,12 @@ namespace PadUat.Steps;
 [Binding]
 public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock, RequestContext request)
 {
-    private static TradeAsk Ask(string direction, int quantity, string ticker, decimal? value = null) =>
-        new(direction, quantity, ticker, value ?? TradeAsk.TypicalValue(quantity), "USD");
+    private static TradeAsk Ask(string direction, int quantity, string ticker, decimal? value = null, string currency = "USD") =>
+        new(direction, quantity, ticker, value ?? TradeAsk.TypicalValue(quantity), currency);
 
-    [When(@"^(the employee|a colleague) asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
-    public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value) =>
-        request.Summary = await journeys.AskAsync(who.Role, request.Ask = Ask(direction, quantity, ticker, value));
+    [When(@"^(the employee|a colleague) asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) ([A-Z]{3})$")]
+    public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value, string currency) =>
+        request.Summary = await journeys.AskAsync(who.Role, request.Ask = Ask(direction, quantity, ticker, value, currency));
 
     [When(@"^the employee asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD, declining to declare they hold no inside information$")]
     public async Task WhenAsksWithoutDeclaration(string direction, int quantity, string ticker, decimal value) =>
@@ -52,6 +52,30 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
         if (request.Submission.RequestId is { } id) request.RequestId = id;
     }
 
+    [When(@"^the employee answers the summary with ""(.*)"" instead of a button$")]
+    public async Task WhenWritesAtSummary(string text) => request.LastReply = await slack.SayToBotAsync(Roles.Employee, text);
+
+    [Then(@"^the bot asks the employee to use the summary's Confirm or Cancel button$")]
+    public void ThenPointsToButtons() => Expect.That(BotPhrases.UseTheSummaryButtons.IsMatch(request.LastReply!.Text),
+        "The bot should ask the employee to use the summary's Confirm or Cancel button", () => $"it said \"{request.LastReply.Text}\"");
+
+    [When(@"^the employee writes to the bot again$")]
+    public async Task WhenWritesAgain() => request.LastReply = await slack.SayToBotAsync(Roles.Employee, "hi");
+
+    [Then(@"^the bot starts a new request$")]
+    public void ThenNewRequest() => Expect.That(BotPhrases.AsksForSecurity.IsMatch(request.LastReply!.Text),
+        "The bot should start a new request and ask which security", () => $"it said \"{request.LastReply.Text}\"");
+
+    [When(@"^the employee starts over and asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) ([A-Z]{3})$")]
+    public async Task WhenStartsOver(string direction, int quantity, string ticker, decimal value, string currency)
+    {
+        request.EarlierSummary = request.Summary;
+        request.Summary = await journeys.AskAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value, currency));
+    }
+
+    [When(@"^the employee confirms the earlier summary$")]
+    public async Task WhenConfirmsEarlier() => request.LastReply = await slack.ConfirmAgainAsync(Roles.Employee, request.EarlierSummary!);
+
     [When(@"^the employee confirms the same summary again$")]
     public async Task WhenConfirmsAgain() => request.LastReply = await slack.ConfirmAgainAsync(Roles.Employee, request.Summary!);
 
@@ -81,10 +105,14 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     public Task ThenSummaryShowsNumber() => slack.ExpectClickAnswerAsync(Roles.Employee,
         BotPhrases.SummarySubmitted(request.RequestId), $"the summary they confirmed showing request #{request.RequestId}");
 
-    [Then(@"^the request is stored as " + WorkflowWords.Status + @" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) USD$")]
-    public async Task ThenStoredWith(RequestStatus status, string direction, decimal quantity, string ticker, decimal value) =>
+    [Then(@"^the summary the employee confirmed now shows it was not submitted$")]
+    public Task ThenSummaryShowsNotSubmitted() => slack.ExpectClickAnswerAsync(Roles.Employee,
+        BotPhrases.SummaryNotSubmitted, "the summary they confirmed showing it was not submitted");
+
+    [Then(@"^the request is stored as " + WorkflowWords.Status + @" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) ([A-Z]{3})$")]
+    public async Task ThenStoredWith(RequestStatus status, string direction, decimal quantity, string ticker, decimal value, string currency) =>
         Expect.Equal(
-            (status.Code, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, "USD"),
+            (status.Code, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, currency),
             await records.RequestAsync(request.RequestId) is { } r ? (r.Status, r.EmployeeId, r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency)
                 : default, $"pad_request #{request.RequestId} (status, employee, direction, quantity, security, value, currency)", "the database");
 
