@@ -51,6 +51,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
 
     Examples:
       | executed |
+      | 0        |
       | 101      |
       | 250      |
 

@@ -158,7 +158,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         {
             await slack.RespondAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
             await ReplyAsync(channel, $"❌ {outcome.Refusal}");
-            return;
+            return; // refused: the reason was all there is to say
         }
         var submission = outcome.Value!;
         var manager = employee.ManagerId is { } managerId ? await people.ByIdAsync(managerId) : null;
@@ -224,7 +224,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         var id = int.Parse(command.Groups[1].Value, CultureInfo.InvariantCulture);
         if (!TryAmount(command.Groups[2].Value, out var quantity) || !TryAmount(command.Groups[3].Value, out var price))
         {
-            await ReplyAsync(channel, "Please write: executed #<request> <quantity> @ <price> [on <yyyy-MM-dd HH:mm> UTC]");
+            await ReplyAsync(channel, "⛔ An execution needs a quantity and a price above zero: executed #<request> <quantity> @ <price> [on <yyyy-MM-dd HH:mm> UTC]");
             return;
         }
         var at = DateTime.UtcNow;
@@ -272,7 +272,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     private static int RequestId(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 
     private static bool TryAmount(string text, out decimal amount) =>
-        decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0;
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0; // Number: "18,000" too
 
     [GeneratedRegex(@"^executed\s+#?(\d+)\s+([\d.,]+)\s*@\s*([\d.,]+)(?:\s+on\s+(.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex ExecutedCommand();

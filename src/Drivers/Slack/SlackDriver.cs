@@ -163,6 +163,12 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
                 m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null,
                 $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
 
+    /// <summary>Whether the bot has sent this person the Approve/Reject message of the stage for the request, read or not.</summary>
+    public Task<bool> WasAskedToDecideAsync(string role, int requestId, string stage) =>
+        evidence.StepAsync($"Slack: has {role} been asked to decide on request #{requestId} for {stage}?", async () =>
+            (await (await PersonAsync(role)).HistoryAsync()).Any(m =>
+                BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null));
+
     public Task<HttpStatusCode> DecideAsync(string role, SlackMessage decisionRequest, string stage, bool approve) =>
         evidence.StepAsync($"Slack: {role} clicks {(approve ? "Approve" : "Reject")}", async () =>
             await ClickAsync(await PersonAsync(role), decisionRequest, approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage)));

@@ -24,6 +24,15 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
             () => $"it says \"{message.Text}\"");
     }
 
+    /// <summary>Segregation of duties: the compliance decision is offered to compliance alone, never to the employee's manager or colleagues.</summary>
+    [Then(@"^no one but compliance is asked to decide for compliance$")]
+    public async Task ThenOnlyComplianceAsked()
+    {
+        foreach (var role in new[] { Roles.Employee, Roles.Manager, Roles.Colleague })
+            Expect.That(!await slack.WasAskedToDecideAsync(role, request.RequestId, PadJourneys.ComplianceStage),
+                "No one but compliance should be asked to decide for compliance", () => $"{role} was sent the compliance decision on request #{request.RequestId}");
+    }
+
     /// <summary>Plan 5.10: a conflict is shown to compliance as advice, and only where there is one.</summary>
     [Then(@"^compliance is asked in Slack to decide on the request, (with the conflict shown as advisory|with no conflict shown)$")]
     public async Task ThenComplianceSeesConflict(string shown)
