@@ -20,8 +20,8 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     # plan 5.3: "Confirm notifications sent" — employee and compliance hear of it
     And the employee is told their manager approved the request
     And compliance is asked in Slack to decide on the request
-    And no one but compliance is asked to decide for compliance
     And compliance sees the request as waiting for compliance on the dashboard
+    And no one but compliance is asked to decide for compliance
 
   @rule:segregation-of-duties
   Scenario Outline: Only the employee's own manager decides for the manager — <who> cannot <decide> <owner>'s request

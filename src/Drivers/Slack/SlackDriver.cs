@@ -163,11 +163,22 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
                 m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null,
                 $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
 
-    /// <summary>Whether the bot has sent this person the Approve/Reject message of the stage for the request, read or not.</summary>
-    public Task<bool> WasAskedToDecideAsync(string role, int requestId, string stage) =>
-        evidence.StepAsync($"Slack: has {role} been asked to decide on request #{requestId} for {stage}?", async () =>
-            (await (await PersonAsync(role)).HistoryAsync()).Any(m =>
-                BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null));
+    /// <summary>
+    /// Who of <paramref name="roles"/> the bot has sent the Approve/Reject message of the stage for the request, read or
+    /// not. The bot sends a stage's asks one after another, so the answer is read after <paramref name="settle"/>: a
+    /// message still on its way could only be missed, never invented.
+    /// </summary>
+    public Task<IReadOnlyList<string>> AskedToDecideAsync(IEnumerable<string> roles, int requestId, string stage, TimeSpan settle) =>
+        evidence.StepAsync($"Slack: who else has been asked to decide on request #{requestId} for {stage}?", async () =>
+        {
+            await Task.Delay(settle);
+            var asked = new List<string>();
+            foreach (var role in roles)
+                if ((await (await PersonAsync(role)).HistoryAsync()).Any(m =>
+                        BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null))
+                    asked.Add(role);
+            return (IReadOnlyList<string>)asked;
+        });
 
     public Task<HttpStatusCode> DecideAsync(string role, SlackMessage decisionRequest, string stage, bool approve) =>
         evidence.StepAsync($"Slack: {role} clicks {(approve ? "Approve" : "Reject")}", async () =>
