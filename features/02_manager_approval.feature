@@ -40,6 +40,13 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
       | the manager  | the manager  | reject  | rejects  |
 
   @rule:decisions-in-order
+  Scenario: A refused decision is not shown as taken
+    Given the employee has a request for 100 AAPL that is waiting for compliance
+    When the manager approves the request as its manager
+    Then the manager is refused with a reason
+    And the message the manager clicked does not say they decided
+
+  @rule:decisions-in-order
   Scenario Outline: The manager decides only while the request waits for them — a request that is <stage> cannot be <decided>
     Given the employee has a request for 100 AAPL that is <stage>
     When the manager <decides> the request as its manager

@@ -37,6 +37,13 @@ Feature: Scenario 3 — Compliance gives the final approval
       | compliance   | compliance   | reject  | rejects  |
 
   @rule:decisions-in-order
+  Scenario: A refused decision is not shown as taken
+    Given the employee has a request for 100 AAPL that is waiting for their manager
+    When compliance approves the request as compliance
+    Then compliance is refused with a reason
+    And the message compliance clicked does not say they decided
+
+  @rule:decisions-in-order
   Scenario Outline: Compliance decides only after the manager and only once — a request that is <stage> cannot be <decided>
     Given the employee has a request for 100 AAPL that is <stage>
     When compliance <decides> the request as compliance

@@ -86,6 +86,10 @@ public sealed class ClickAnswers : IAsyncDisposable
         return answers.First(matches);
     }
 
+    /// <summary>What the app has answered the click so far.</summary>
+    public IReadOnlyList<ClickAnswer> AnswersSoFar(string id) =>
+        Unreachable is null ? Snapshot(_hooks[id]) : throw new InvalidOperationException($"Cannot read the answers to a click: {Unreachable}");
+
     private static List<ClickAnswer> Snapshot(Hook hook)
     {
         lock (hook) return [.. hook.Answers];

@@ -204,8 +204,24 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
                 }),
             }));
             var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, copy, action, signing);
+            _lastClick[person.Role] = (sent, approve ? "Approve" : "Reject");
             person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)sent.Status}");
             return sent.Status;
+        });
+
+    /// <summary>
+    /// Everything the bot answered to this person's last click, once it is surely done with it: the bot handles one
+    /// person's events one at a time, so when it has answered a later message from them, the click's handling is over.
+    /// </summary>
+    public Task<IReadOnlyList<ClickAnswer>> FinalAnswersToLastClickAsync(string role) =>
+        evidence.StepAsync($"Slack: what the bot answered {role}'s last click, once it has answered them since", async () =>
+        {
+            var person = await PersonAsync(role);
+            var (click, _) = _lastClick.TryGetValue(role, out var last) ? last : throw new InvalidOperationException($"{role} has clicked nothing in this scenario");
+            person.ConversationMayBeOpen = true;
+            await person.SayAsync("hi");
+            await person.ExpectFromBotAsync(_ => true, "an answer to \"hi\"", Wait);
+            return session.ClickAnswers.AnswersSoFar(click.ResponseId);
         });
 
     public Task<SlackMessage> ExpectToldAsync(string role, Regex pattern, string expectation) =>

@@ -24,6 +24,16 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
             () => $"it says \"{message.Text}\"");
     }
 
+    /// <summary>A refused decision leaves the clicked message as it was: the person must not believe they decided.</summary>
+    [Then(@"^the message (the manager|compliance) clicked does not say they decided$")]
+    public async Task ThenClickNotShownAsDecided(Actor who)
+    {
+        var answers = await slack.FinalAnswersToLastClickAsync(who.Role);
+        Expect.That(!answers.Any(a => BotPhrases.YouDecided("(approved|rejected)", request.RequestId).IsMatch(a.Text)),
+            $"The message {who.Role} clicked should not say they decided, since the decision was refused",
+            () => string.Join(" | ", answers.Select(a => a.Describe())));
+    }
+
     /// <summary>Segregation of duties: the compliance decision is offered to compliance alone, never to the employee's manager or colleagues.</summary>
     [Then(@"^no one but compliance is asked to decide for compliance$")]
     public async Task ThenOnlyComplianceAsked()
