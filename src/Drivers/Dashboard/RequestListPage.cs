@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace PadUat.Drivers.Dashboard;
@@ -11,9 +12,10 @@ public sealed class RequestListPage(IPage page, DashboardDriver driver)
             if (filter.Ticker is not null) await page.GetByTestId("filter-security").FillAsync(filter.Ticker);
             if (filter.Employee is not null) await page.GetByTestId("filter-employee").FillAsync(filter.Employee.Id.ToString(CultureInfo.InvariantCulture));
             await page.GetByTestId("filter-apply").ClickAsync();
-            // Up to the filtered page's document, not its full load: on a busy shared target the load event could stall the check.
-            await page.WaitForURLAsync(url => url.Contains("status=", StringComparison.Ordinal),
-                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // The page's URL is polled, not a navigation awaited: waiting for a navigation after the click raced it on a
+            // loaded machine (the filtered page committed between the URL check and the wait, which then timed out).
+            // The count is then read from the filtered page's document, without waiting for its full load.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]status="), new PageAssertionsToHaveURLOptions { Timeout = 10_000 });
             await page.GetByTestId("request-count").WaitForAsync();
             await driver.ScreenshotAsync(page, "filtered request list");
             return true;
