@@ -160,8 +160,10 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
     public Task<SlackMessage> ExpectDecisionRequestAsync(string role, int requestId, string stage) =>
         evidence.StepAsync($"Slack: {role} is asked to decide on request #{requestId}", async () =>
             await (await PersonAsync(role)).ExpectFromBotAsync(
-                m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null,
-                $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
+                m => IsDecisionRequest(m, requestId, stage), $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
+
+    private static bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
+        BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null;
 
     /// <summary>
     /// Who of <paramref name="roles"/> the bot has sent the Approve/Reject message of the stage for the request, read or
@@ -174,8 +176,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
             await Task.Delay(settle);
             var asked = new List<string>();
             foreach (var role in roles)
-                if ((await (await PersonAsync(role)).HistoryAsync()).Any(m =>
-                        BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null))
+                if ((await (await PersonAsync(role)).HistoryAsync()).Any(m => IsDecisionRequest(m, requestId, stage)))
                     asked.Add(role);
             return (IReadOnlyList<string>)asked;
         });
@@ -218,9 +219,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         {
             var person = await PersonAsync(role);
             var (click, _) = _lastClick.TryGetValue(role, out var last) ? last : throw new InvalidOperationException($"{role} has clicked nothing in this scenario");
-            person.ConversationMayBeOpen = true;
-            await person.SayAsync("hi");
-            await person.ExpectFromBotAsync(_ => true, "an answer to \"hi\"", Wait);
+            await SayAndReadAnswerAsync(person, "hi");
             return session.ClickAnswers.AnswersSoFar(click.ResponseId);
         });
 
@@ -230,13 +229,14 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
 
     /// <summary>Free text to the bot, whatever it is waiting for; returns its answer. Any message may open a conversation.</summary>
     public Task<SlackMessage> SayToBotAsync(string role, string text) =>
-        evidence.StepAsync($"Slack: {role} writes \"{text}\" to the bot", async () =>
-        {
-            var person = await PersonAsync(role);
-            person.ConversationMayBeOpen = true;
-            await person.SayAsync(text);
-            return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{text}\"", Wait);
-        });
+        evidence.StepAsync($"Slack: {role} writes \"{text}\" to the bot", async () => await SayAndReadAnswerAsync(await PersonAsync(role), text));
+
+    private async Task<SlackMessage> SayAndReadAnswerAsync(SlackPerson person, string text)
+    {
+        person.ConversationMayBeOpen = true;
+        await person.SayAsync(text);
+        return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{text}\"", Wait);
+    }
 
     public Task<SlackMessage> TellBotAsync(string role, string text, Regex expectedReply, string expectation) =>
         evidence.StepAsync($"Slack: {role} tells the bot \"{text}\"", async () =>
