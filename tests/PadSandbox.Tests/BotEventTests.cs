@@ -3,11 +3,27 @@ using Xunit;
 
 namespace PadSandbox.Tests;
 
-/// <summary>The bot's Events API endpoint: a redelivered event (X-Slack-Retry-Num) is handled once.</summary>
+/// <summary>
+/// The bot's Events API endpoint: it answers Slack's URL verification (sent when the app's owner sets the request URL),
+/// and a redelivered event (X-Slack-Retry-Num) is handled once.
+/// </summary>
 [Collection(SandboxCollection.Name)]
 public sealed class BotEventTests(SandboxFixture f)
 {
     private static readonly HttpClient Http = new();
+
+    [Fact]
+    public async Task The_bot_answers_slacks_url_verification_with_its_challenge()
+    {
+        // The handshake as Slack's Events API documents it: the challenge comes back as {"challenge": …}.
+        const string body = """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""";
+        using var request = SignedRequests.Post(new Uri(f.Sandbox.Host.BaseUrl, "slack/events"), body, "application/json",
+            f.Sandbox.Host.SigningSecret, DateTimeOffset.UtcNow);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", answer["challenge"]!.GetValue<string>());
+    }
 
     [Fact]
     public async Task A_redelivered_event_is_answered_once()
