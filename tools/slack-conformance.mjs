@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import bolt from "@slack/bolt";
 import { SocketModeClient } from "@slack/socket-mode";
-import { LogLevel, WebClient, WebClientEvent } from "@slack/web-api";
+import { ErrorCode, LogLevel, WebClient, WebClientEvent } from "@slack/web-api";
 
 const { App } = bolt;
 const sandboxDll = "sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll";
@@ -101,6 +101,18 @@ try {
     await alexClient.chat.postMessage({ channel, text: "reply in thread", thread_ts: posted.ts });
     const thread = await alexClient.conversations.replies({ channel, ts: posted.ts });
     assert(thread.messages.length === 2, `conversations.replies gave ${thread.messages.length} messages`);
+  });
+
+  await check("@slack/web-api reads refused blocks as Slack's invalid_blocks, naming the field", async () => {
+    // The SDK logs each "[ERROR] …" line of response_metadata.messages itself: it must find the emulator's there.
+    const logged = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (...m) => logged.push(m.join(" ")), setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
+    const client = new WebClient(env.botToken, { slackApiUrl: env.slackApiUrl, logger });
+    const channel = (await new WebClient(alex.token, quiet).conversations.open({ users: env.botUserId })).channel.id;
+    const button = { type: "button", action_id: "go", text: { type: "plain_text", text: "Go" }, style: "green" };
+    const refused = await client.chat.postMessage({ channel, text: "x", blocks: [{ type: "actions", elements: [button] }] }).then(() => null, (e) => e);
+    assert(refused?.code === ErrorCode.PlatformError && refused.data.error === "invalid_blocks", `got ${refused?.code} ${refused?.data?.error}`);
+    assert(logged.some((line) => line.includes("[json-pointer:/blocks/0/elements/0/style]")), `the SDK logged ${JSON.stringify(logged)}`);
   });
 
   await check("@slack/web-api paginates conversations.history with its cursor", async () => {
