@@ -71,6 +71,22 @@ public sealed class BlockKitRulesTests(SandboxFixture f)
         Assert.Equal(before, f.Sandbox.Host.Workspace.Messages(channel).Count);
     }
 
+    [Fact]
+    public async Task A_block_sent_without_a_block_id_gets_one_as_slack_names_it()
+    {
+        var bot = f.Sandbox.Host.Workspace.Bot;
+        var channel = f.Sandbox.Host.Workspace.OpenDirectMessage(f.Sandbox.Host.Workspace.ByEmail("alex.morgan@paduat.example")!.Id, bot.Id);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.Host.SlackApiUrl, "chat.postMessage"))
+        {
+            Content = new StringContent($$$"""{"channel":"{{{channel}}}","text":"x","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"x"}},{"type":"divider","block_id":"mine"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Token);
+        using var http = new HttpClient();
+        var blocks = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!["message"]!["blocks"]!;
+        Assert.Matches("^[0-9a-f]{5}$", blocks[0]!["block_id"]!.GetValue<string>());
+        Assert.Equal("mine", blocks[1]!["block_id"]!.GetValue<string>());
+    }
+
     private static JsonArray Button(string label, string blockId) => new(new JsonObject
     {
         ["type"] = "actions", ["block_id"] = blockId,

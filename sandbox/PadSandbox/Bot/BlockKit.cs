@@ -10,17 +10,18 @@ public static class BlockKit
         ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown },
     };
 
-    public static JsonObject Buttons(string blockId, params (string ActionId, string Label, string Value, string? Style)[] buttons) => new()
+    /// <summary>A row of buttons; a button's value and style only when it has them (Slack names the block).</summary>
+    public static JsonObject Buttons(params (string ActionId, string Label, string? Value, string? Style)[] buttons) => new()
     {
         ["type"] = "actions",
-        ["block_id"] = blockId,
         ["elements"] = new JsonArray(buttons.Select(b =>
         {
             var button = new JsonObject
             {
-                ["type"] = "button", ["action_id"] = b.ActionId, ["value"] = b.Value,
+                ["type"] = "button", ["action_id"] = b.ActionId,
                 ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = b.Label },
             };
+            if (b.Value is not null) button["value"] = b.Value;
             if (b.Style is not null) button["style"] = b.Style;
             return (JsonNode)button;
         }).ToArray()),

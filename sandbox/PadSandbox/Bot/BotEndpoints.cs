@@ -46,7 +46,7 @@ public static class BotEndpoints
             var action = payload["actions"]![0]!;
             Background(log, () => bot.OnActionAsync(payload["user"]!["id"]!.GetValue<string>(), payload["channel"]!["id"]!.GetValue<string>(),
                 payload["container"]!["message_ts"]!.GetValue<string>(), action["action_id"]!.GetValue<string>(),
-                action["value"]!.GetValue<string>(), responseUrl));
+                action["value"]?.GetValue<string>(), responseUrl));
             return Results.Ok();
         }).AllowAnonymous();
     }

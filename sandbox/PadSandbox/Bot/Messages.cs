@@ -14,13 +14,14 @@ public static class Messages
 
     public static JsonArray SummaryBlocks(string summary) => BlockKit.Of(
         BlockKit.Section(summary),
-        BlockKit.Buttons("summary_actions", (Confirm, "Confirm", "draft", "primary"), (Cancel, "Cancel", "draft", null)));
+        // The summary's buttons need no value: the bot knows the draft, and which summary was clicked by its ts.
+        BlockKit.Buttons((Confirm, "Confirm", null, "primary"), (Cancel, "Cancel", null, null)));
 
     public static JsonArray DecisionBlocks(string ask, int requestId, string approveAction, string rejectAction)
     {
         var id = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return BlockKit.Of(
             BlockKit.Section(ask),
-            BlockKit.Buttons($"decision_{id}", (approveAction, "Approve", id, "primary"), (rejectAction, "Reject", id, "danger")));
+            BlockKit.Buttons((approveAction, "Approve", id, "primary"), (rejectAction, "Reject", id, "danger")));
     }
 }

@@ -109,7 +109,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
     }
 
-    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string value, string responseUrl) =>
+    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string? value, string responseUrl) =>
         OneAtATimeAsync(slackUserId, async () =>
         {
             // Buttons are only on messages the bot sent to people it found in the employee records.
@@ -269,7 +269,8 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     private static string Trade(string direction, decimal quantity, string ticker, decimal value, string currency) =>
         string.Create(CultureInfo.InvariantCulture, $"{direction.ToUpperInvariant()} {quantity:0.##} {ticker} (~{value:N2} {currency})");
 
-    private static int RequestId(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+    // A decision button always carries its request's id (Messages.DecisionBlocks); only the summary's carry none.
+    private static int RequestId(string? value) => int.Parse(value!, CultureInfo.InvariantCulture);
 
     private static bool TryAmount(string text, out decimal amount) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0; // Number: "18,000" too

@@ -24,6 +24,17 @@ public static class BlockKitRules
         return blocks.Select((block, i) => Block(block, $"/blocks/{i}")).FirstOrDefault(why => why is not null);
     }
 
+    /// <summary>
+    /// The blocks as Slack stores them: a block sent without a block_id gets one Slack makes up, which its clicks then
+    /// carry, so an app need not name blocks it never reads.
+    /// </summary>
+    public static JsonArray? WithBlockIds(JsonArray? blocks)
+    {
+        foreach (var block in blocks?.OfType<JsonObject>() ?? [])
+            if (!block.ContainsKey("block_id")) block["block_id"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))[..5];
+        return blocks;
+    }
+
     private static string? Block(JsonNode? node, string at)
     {
         if (node is not JsonObject block) return $"must be an object [json-pointer:{at}]";

@@ -126,7 +126,7 @@ public sealed class Workspace
     {
         lock (_gate)
         {
-            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, blocks, threadTs,
+            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), threadTs,
                 author.IsBot ? null : Guid.NewGuid().ToString());
             _channels[channel].Add(message);
             return message;
@@ -142,7 +142,7 @@ public sealed class Workspace
             var index = list?.FindIndex(m => m.Ts == ts) ?? -1;
             if (index < 0) return null;
             var before = list![index];
-            var after = before with { Text = text, Blocks = blocks, EditedTs = NextTs() };
+            var after = before with { Text = text, Blocks = BlockKitRules.WithBlockIds(blocks), EditedTs = NextTs() };
             list[index] = after;
             return (before, after);
         }
@@ -166,7 +166,7 @@ public sealed class Workspace
     {
         lock (_gate)
         {
-            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, blocks, null);
+            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), null);
             _ephemeral.Add((channel, userId, message));
             return message;
         }
