@@ -30,9 +30,11 @@ for (const row of (await readFile(equivalentsPath, "utf8")).split("\n")) {
 
 const areas = new Map();
 const survivors = [];
-// A declared equivalent is stale when this run tested it and it did not survive, or when its file was tested and the
-// line is gone; one the run left out (another file, a narrower --mutate) says nothing either way.
+// A declared equivalent is stale when this run tested it and it did not survive, when it no longer compiles, or when
+// its file was tested and the line is gone; one the run left out (another file, a narrower --mutate) says nothing
+// either way.
 const tested = new Set();
+const uncompilable = new Set();
 const existing = new Set();
 const testedFiles = new Set();
 const files = [];
@@ -45,6 +47,7 @@ for (const [path, file] of files) {
   for (const m of file.mutants) {
     const line = source[m.location.start.line - 1] ?? "";
     existing.add(key(name, line, m.mutatorName, m.replacement ?? ""));
+    if (m.status === "CompileError") uncompilable.add(key(name, line, m.mutatorName, m.replacement ?? ""));
     if (!["Killed", "Timeout", "Survived", "NoCoverage"].includes(m.status)) continue; // compile errors, ignored
     tested.add(key(name, line, m.mutatorName, m.replacement ?? ""));
     testedFiles.add(name);
@@ -72,7 +75,7 @@ if (survivors.length > 0) console.log("\nMutants the features let live:");
 for (const s of survivors.sort((a, b) => a.name.localeCompare(b.name) || a.at - b.at))
   console.log(`  ${s.why ? "equivalent" : s.status.padEnd(10)} ${s.name}:${s.at} ${s.mutator}: ${s.line.slice(0, 100)}  =>  ${s.replacement.slice(0, 80)}` +
     (s.why ? `\n             why: ${s.why}` : ""));
-for (const [k, e] of equivalents) if (!e.used && (tested.has(k) || (testedFiles.has(k.split("\t")[0]) && !existing.has(k)))) console.log(`\nNo longer a survivor (remove from ${equivalentsPath}): ${k.split("\t").slice(0, 2).join(": ")}`);
+for (const [k, e] of equivalents) if (!e.used && (tested.has(k) || uncompilable.has(k) || (testedFiles.has(k.split("\t")[0]) && !existing.has(k)))) console.log(`\nNo longer a survivor (remove from ${equivalentsPath}): ${k.split("\t").slice(0, 2).join(": ")}`);
 if (undeclared.length > 0) {
   console.log(`\n${undeclared.length} mutant(s) survive that are not declared equivalent: a bug of that shape would pass the UAT.` +
     ` Add a check grounded in the plan, or declare it in ${equivalentsPath} with why no test can see it.`);
