@@ -13,6 +13,7 @@ namespace PadSandbox.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class BlockKitRulesTests(SandboxFixture f)
 {
+    private static readonly HttpClient Http = new();
     private const string Label = """{"type":"plain_text","text":"Approve"}""";
 
     [Theory]
@@ -58,13 +59,7 @@ public sealed class BlockKitRulesTests(SandboxFixture f)
         var person = f.Sandbox.Host.Workspace.ByEmail("alex.morgan@paduat.example")!;
         var channel = f.Sandbox.Host.Workspace.OpenDirectMessage(person.Id, f.Sandbox.Host.Workspace.Bot.Id);
         var before = f.Sandbox.Host.Workspace.Messages(channel).Count;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.Host.SlackApiUrl, "chat.postMessage"))
-        {
-            Content = new StringContent($$$"""{"channel":"{{{channel}}}","text":"x","blocks":[{"type":"section","text":{"type":"mrkdwn","text":""}}]}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", person.Token);
-        using var http = new HttpClient();
-        var answer = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!;
+        var answer = await PostMessageAsync(person.Token, channel, """[{"type":"section","text":{"type":"mrkdwn","text":""}}]""");
         Assert.Equal("invalid_blocks", answer["error"]!.GetValue<string>());
         Assert.Equal("must be more than 0 characters [json-pointer:/blocks/0/text/text]", answer["errors"]![0]!.GetValue<string>());
         Assert.Equal("[ERROR] must be more than 0 characters [json-pointer:/blocks/0/text/text]", answer["response_metadata"]!["messages"]![0]!.GetValue<string>());
@@ -76,15 +71,22 @@ public sealed class BlockKitRulesTests(SandboxFixture f)
     {
         var bot = f.Sandbox.Host.Workspace.Bot;
         var channel = f.Sandbox.Host.Workspace.OpenDirectMessage(f.Sandbox.Host.Workspace.ByEmail("alex.morgan@paduat.example")!.Id, bot.Id);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.Host.SlackApiUrl, "chat.postMessage"))
-        {
-            Content = new StringContent($$$"""{"channel":"{{{channel}}}","text":"x","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"x"}},{"type":"divider","block_id":"mine"}]}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Token);
-        using var http = new HttpClient();
-        var blocks = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!["message"]!["blocks"]!;
+        var answer = await PostMessageAsync(bot.Token, channel, """[{"type":"section","text":{"type":"mrkdwn","text":"x"}},{"type":"divider","block_id":"mine"}]""");
+        var blocks = answer["message"]!["blocks"]!;
         Assert.Matches("^[0-9a-f]{5}$", blocks[0]!["block_id"]!.GetValue<string>());
         Assert.Equal("mine", blocks[1]!["block_id"]!.GetValue<string>());
+    }
+
+    /// <summary>chat.postMessage as an app sends it: JSON body, the token as a bearer; returns Slack's answer.</summary>
+    private async Task<JsonNode> PostMessageAsync(string token, string channel, string blocks)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.Host.SlackApiUrl, "chat.postMessage"))
+        {
+            Content = new StringContent($$"""{"channel":"{{channel}}","text":"x","blocks":{{blocks}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
     private static JsonArray Button(string label, string blockId) => new(new JsonObject

@@ -17,9 +17,10 @@ public static class BlockKitRules
     private static readonly string[] Anywhere = ["plain_text", "mrkdwn"];
     private static readonly string[] PlainOnly = ["plain_text"];
 
-    /// <summary>Why Slack would refuse these blocks, in Slack's words, or null when it would take them.</summary>
-    public static string? Violation(JsonArray blocks)
+    /// <summary>Why Slack would refuse these blocks, in Slack's words, or null when it would take them (or there are none).</summary>
+    public static string? Violation(JsonArray? blocks)
     {
+        if (blocks is null) return null;
         if (blocks.Count > MaxBlocks) return $"must provide an array of no more than {MaxBlocks} items [json-pointer:/blocks]";
         return blocks.Select((block, i) => Block(block, $"/blocks/{i}")).FirstOrDefault(why => why is not null);
     }

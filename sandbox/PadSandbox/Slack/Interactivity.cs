@@ -75,7 +75,7 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
             return (200, new JsonObject { ["ok"] = true });
         }
         if (text.Length == 0 && blocks is null) return (400, Error("no_text"));
-        if (blocks is not null && BlockKitRules.Violation(blocks) is { } why) return (400, WebApi.InvalidBlocks(why));
+        if (BlockKitRules.Violation(blocks) is { } why) return (400, WebApi.InvalidBlocks(why));
         if (Flag(body, "replace_original"))
         {
             if (workspace.Update(hook.Channel, hook.MessageTs, text, blocks?.DeepClone().AsArray()) is not var (before, after)) return (404, Error("message_not_found"));

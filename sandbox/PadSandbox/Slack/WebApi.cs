@@ -89,7 +89,7 @@ public static class WebApi
         var text = args.String("text") ?? "";
         var (blocks, valid) = args.Blocks();
         if (!valid) return Error("invalid_blocks");
-        if (blocks is not null && BlockKitRules.Violation(blocks) is { } why) return InvalidBlocks(why);
+        if (BlockKitRules.Violation(blocks) is { } why) return InvalidBlocks(why);
         if (text.Length == 0 && blocks is null) return Error("no_text");
         if (text.Length > 40_000) return Error("msg_too_long");
         var threadTs = args.String("thread_ts");
@@ -108,7 +108,7 @@ public static class WebApi
         if (existing.User != caller.Id) return Error("cant_update_message");
         var (blocks, valid) = args.Blocks();
         if (!valid) return Error("invalid_blocks");
-        if (blocks is not null && BlockKitRules.Violation(blocks) is { } why) return InvalidBlocks(why);
+        if (BlockKitRules.Violation(blocks) is { } why) return InvalidBlocks(why);
         var text = args.String("text") ?? existing.Text;
         if (text.Length == 0 && blocks is null) return Error("no_text");
         var (before, after) = workspace.Update(channel, ts, text, blocks ?? (args.Has("blocks") ? null : existing.Blocks))!.Value;
