@@ -16,11 +16,14 @@ public static class Commands
     {
         var settings = UatSettings.LoadFromProcess(root);
         if (!settings.UsesSandbox)
-            await (await UatRun.StartAsync(settings)).DisposeAsync();
+        {
+            await using var run = await UatRun.StartAsync(settings);
+            await PadUat.Drivers.TargetSettingsCheck.CheckAsync(run.Target);
+        }
         if (settings.Slack is { ResponseUrlBase: null } slack && !slack.InteractivityUrl.IsLoopback)
             Console.WriteLine("Note: SLACK_RESPONSE_URL_BASE is not set, so the bot's answers to clicks cannot reach this run: the checks that the " +
                               "person who clicked sees the decision on that message (scenarios 1, 2, 3 and 5) will end broken with that reason.");
-        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable")}).");
+        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable; every person's Slack token, the bot's ids and the dashboard's path confirmed")}).");
         return 0;
     }
 
@@ -32,6 +35,9 @@ public static class Commands
         var env = run.Environment.GetValueOrDefault("APP_ENV", "?");
         Console.WriteLine($"UAT against {env}: {Count(AllureStatus.Passed)} passed, {Count(AllureStatus.Failed)} failed, " +
                           $"{Count(AllureStatus.Broken)} broken, {Count(AllureStatus.Skipped)} skipped of {run.Tests.Count}");
+        foreach (var (key, what) in new[] { ("Cleanup.left.by.dead.runs", "cleaned up after runs that died"),
+                     ("Cleanup.journal.not.acted.on", "clean-up journal lines not acted on (left for a person)"), ("Cleanup.left.by.this.run", "left on the target") })
+            if (run.Environment.GetValueOrDefault(key) is { } value && value != "none") Console.WriteLine($"  {what}: {value}");
         foreach (var t in run.Tests.Where(t => t.Status is AllureStatus.Failed or AllureStatus.Broken).OrderBy(t => t.FullName, StringComparer.Ordinal))
             Console.WriteLine($"  {t.Status,-7} {t.FullName}{(t.Parameters.Count > 0 ? $" [{string.Join(", ", t.Parameters.Select(p => p.Value))}]" : "")}: {t.StatusDetails?.Message?.Split('\n')[0]}");
         return run.Tests.Any(t => t.Status is AllureStatus.Failed or AllureStatus.Broken) ? 1 : 0;
@@ -56,6 +62,19 @@ public static class Commands
         foreach (var feature in tests.GroupBy(t => RunResults.Label(t, "feature")).OrderBy(g => g.Min(t => t.Start)))
             Console.WriteLine($"feature-ms {feature.Sum(t => t.Stop - t.Start),7} {feature.Count(),3} {feature.Key}");
         return 0;
+    }
+
+    /// <summary>
+    /// Every file under the paths, and every entry of every zip among them, searched for the values of the secrets exported
+    /// to this process and for credential shapes. Prints how much it read and where it found what (never a value).
+    /// </summary>
+    public static int ScanSecrets(IEnumerable<string> paths)
+    {
+        var values = UatSettings.SecretKeys.Select(Environment.GetEnvironmentVariable).OfType<string>().ToList();
+        var outcome = PadUat.Support.Evidence.SecretScan.Scan(paths, values);
+        foreach (var finding in outcome.Findings) Console.Error.WriteLine($"credential found: {finding.What} in {finding.Where}");
+        Console.WriteLine($"{outcome.Findings.Count} credential(s) found in {outcome.Files} file(s), {outcome.Zips} of them zips opened (traces among them)");
+        return outcome.Findings.Count == 0 ? 0 : 1;
     }
 
     public static int SignOff(string root, IReadOnlyDictionary<string, string> options)

@@ -16,6 +16,7 @@ try
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
+        ["scan-secrets", .. var paths] when paths.Length > 0 => Commands.ScanSecrets(paths),
         ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
         ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
         ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
@@ -48,6 +49,7 @@ static int Usage()
                paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat trx-names <file.trx>
+               paduat scan-secrets <file or dir>...      (exported secrets' values, and credential shapes, also inside zips)
                paduat fingerprint --before <ISO time>   (APP_ENV: a deployed target)
                paduat record-session --role <role> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)

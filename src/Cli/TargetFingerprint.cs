@@ -77,6 +77,25 @@ public static class TargetFingerprint
         others.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
         others.Parameters.AddWithValue("before", before);
         Console.WriteLine($"background-requests\t{await others.ExecuteScalarAsync()}\t-");
+        // Someone who is not a UAT person and has rows to lose: the rehearsal forges journal lines naming them.
+        await using var background = new NpgsqlCommand("""
+            SELECT r.employee_id FROM padealing.pad_request r WHERE r.created_at < @before AND NOT EXISTS (
+                SELECT 1 FROM bo_airflow.contact c WHERE c.employee_id = r.employee_id AND c.contact_type = 'email' AND lower(c.value) = ANY(@people))
+            GROUP BY r.employee_id ORDER BY count(*) DESC, r.employee_id LIMIT 1
+            """, conn);
+        background.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
+        background.Parameters.AddWithValue("before", before);
+        Console.WriteLine($"background-actor\t{await background.ExecuteScalarAsync() ?? "-"}\t-");
+        if (options.TryGetValue("actor", out var actorText) && int.TryParse(actorText, System.Globalization.CultureInfo.InvariantCulture, out var actor))
+        {
+            await using var rows = new NpgsqlCommand("""
+                SELECT (SELECT count(*) FROM padealing.pad_request WHERE employee_id = @actor AND created_at < @before)
+                     + (SELECT count(*) FROM padealing.audit_log WHERE actor_id = @actor AND created_at < @before)
+                """, conn);
+            rows.Parameters.AddWithValue("actor", actor);
+            rows.Parameters.AddWithValue("before", before);
+            Console.WriteLine($"actor-rows\t{await rows.ExecuteScalarAsync()}\t-");
+        }
         return 0;
     }
 }

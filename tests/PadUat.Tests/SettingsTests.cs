@@ -82,6 +82,22 @@ public sealed class SettingsTests : IDisposable
     public void A_line_that_is_not_key_value_is_pointed_at() =>
         Assert.Contains("line 1: expected KEY=value", ErrorOf("this is not a setting\n" + Deployed));
 
+    [Fact]
+    public void A_placeholder_left_anywhere_is_named_before_it_can_become_a_verdict() =>
+        Assert.Equal("PAD_MIGRATION_HEAD: still the placeholder <head revision in alembic/versions> (fill it in env/dev.env, or set it in the environment)",
+            ErrorOf(Deployed.Replace("PAD_MIGRATION_HEAD=0003", "PAD_MIGRATION_HEAD=<head revision in alembic/versions>")));
+
+    [Fact]
+    public void An_unknown_ssl_mode_is_named_with_the_modes_there_are()
+    {
+        Assert.StartsWith("DB_SSL_MODE: 'Bogus' is not an SSL mode (one of Disable, Allow, Prefer, Require", ErrorOf(Deployed + "\nDB_SSL_MODE=Bogus"));
+        Assert.Equal("VerifyFull", Load(Deployed + "\nDB_SSL_MODE=verifyfull").Database!.SslMode);
+    }
+
+    [Fact]
+    public void The_journal_key_is_a_secret_never_read_from_env_files() =>
+        Assert.StartsWith("PADUAT_JOURNAL_KEY: secrets must come from the environment", ErrorOf(Deployed + "\nPADUAT_JOURNAL_KEY=0123456789abcdef0123456789abcdef"));
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]

@@ -14,7 +14,6 @@ namespace PadUat.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class TargetClaimTests(SandboxFixture f) : IDisposable
 {
-    private const int Alex = 1010, Riley = 1011;
     private readonly string _journals = Results.NewDirectory();
 
     private DatabaseSettings Database => new("127.0.0.1", f.Sandbox.DatabasePort, "backoffice_db", "padealing", "pad_app_user", new Secret(f.Sandbox.AppPassword), "Disable");
@@ -35,46 +34,39 @@ public sealed class TargetClaimTests(SandboxFixture f) : IDisposable
     [Fact]
     public async Task Rows_of_a_run_that_died_are_deleted_by_the_next_run_and_nobody_elses()
     {
-        await using var conn = new NpgsqlConnection(f.Sandbox.AppConnectionString);
-        await conn.OpenAsync();
+        await using var conn = await JournalFixture.OpenAsync(f);
         var since = await conn.ExecuteScalarAsync<DateTime>("SELECT now()");
+        var journals = new JournalFixture(f, _journals);
 
-        var dead = CleanupJournal.Open(_journals, Database, "run-that-died");
-        dead.RunStarted();
-        dead.WillCreateRequestsAs(Alex, since);
-        var left = await InsertRequestAsync(conn, Alex);          // the bot created it; the run was killed before it learned the id
-        var someoneElses = await InsertRequestAsync(conn, Riley); // another person's request at the same time
+        var dead = journals.Open("run-that-died");
+        dead.RunStarted(since);
+        dead.WillCreateRequestsAs(dead.NewScope(), JournalFixture.Alex, since);
+        var left = await JournalFixture.InsertRequestAsync(conn, JournalFixture.Alex);          // the bot created it; the run was killed before it learned the id
+        var someoneElses = await JournalFixture.InsertRequestAsync(conn, JournalFixture.Riley); // another person's request at the same time
 
-        var ended = CleanupJournal.Open(_journals, Database, "run-that-ended");
-        ended.RunStarted();
+        var ended = journals.Open("run-that-ended");
+        ended.RunStarted(since);
         ended.RunEnded();
 
-        var next = CleanupJournal.Open(_journals, Database, "next-run");
-        var reaped = Assert.Single(await next.ReapDeadRunsAsync(conn));
+        var reaped = Assert.Single((await journals.ReapAsync(conn, "next-run")).Reaped);
         Assert.Equal(("run-that-died", 2), (reaped.Run, reaped.Rows)); // the request and its audit row
         Assert.Empty(await conn.QueryAsync<int>("SELECT id FROM padealing.pad_request WHERE id = @left", new { left }));
         Assert.Single(await conn.QueryAsync<int>("SELECT id FROM padealing.pad_request WHERE id = @someoneElses", new { someoneElses }));
-        Assert.Empty(await CleanupJournal.Open(_journals, Database, "a-later-run").ReapDeadRunsAsync(conn)); // reaped once
-        await conn.ExecuteAsync("DELETE FROM padealing.audit_log WHERE request_id = @someoneElses; DELETE FROM padealing.pad_request WHERE id = @someoneElses", new { someoneElses });
+        Assert.Empty((await journals.ReapAsync(conn, "a-later-run")).Reaped); // reaped once
+        await JournalFixture.DeleteRequestAsync(conn, someoneElses);
     }
 
     [Fact]
     public void A_journal_whose_runs_are_all_over_is_removed()
     {
-        var journal = CleanupJournal.Open(_journals, Database with { Port = 1 }, "only-run");
-        journal.RunStarted();
+        var journal = new JournalFixture(f, _journals, Database with { Port = 1 }).Open("only-run");
+        journal.RunStarted(DateTime.UtcNow);
+        journal.Created(journal.NewScope(), JournalTables.RestrictedSecurity, 7);
         Assert.True(File.Exists(journal.Path));
+        journal.Cleaned(1);
         journal.RunEnded();
         Assert.False(File.Exists(journal.Path));
     }
-
-    private static Task<int> InsertRequestAsync(NpgsqlConnection conn, int employee) => conn.ExecuteScalarAsync<int>("""
-        WITH r AS (
-            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status, no_inside_information)
-            VALUES (@employee, 2001, 'buy', 1, 1, 'USD', 'pending_manager', true) RETURNING id
-        ), a AS (INSERT INTO padealing.audit_log (request_id, actor_id, action) SELECT id, @employee, 'request_submitted' FROM r)
-        SELECT id FROM r
-        """, new { employee });
 
     public void Dispose() => Directory.Delete(_journals, recursive: true);
 }

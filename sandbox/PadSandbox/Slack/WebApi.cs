@@ -182,12 +182,20 @@ public static class WebApi
 
     private static int Compare(string a, string b) => decimal.Parse(a, CultureInfo.InvariantCulture).CompareTo(decimal.Parse(b, CultureInfo.InvariantCulture));
 
-    public static JsonObject UserJson(SlackUser u) => new()
+    /// <summary>
+    /// Slack's user object (docs.slack.dev, users.info): a bot user's profile also names its bot and the app it belongs to
+    /// (profile.bot_id, profile.api_app_id), which is how a caller tells the PA-dealing bot's user from another app's.
+    /// </summary>
+    public static JsonObject UserJson(SlackUser u)
     {
-        ["id"] = u.Id, ["team_id"] = Workspace.TeamId, ["name"] = u.Name, ["real_name"] = u.RealName, ["deleted"] = false,
-        ["is_bot"] = u.IsBot,
-        ["profile"] = new JsonObject { ["email"] = u.Email, ["real_name"] = u.RealName, ["display_name"] = u.Name },
-    };
+        var profile = new JsonObject { ["email"] = u.Email, ["real_name"] = u.RealName, ["display_name"] = u.Name };
+        if (u.BotId is not null) { profile["bot_id"] = u.BotId; profile["api_app_id"] = SlackApps.BotAppId; }
+        return new()
+        {
+            ["id"] = u.Id, ["team_id"] = Workspace.TeamId, ["name"] = u.Name, ["real_name"] = u.RealName, ["deleted"] = false,
+            ["is_bot"] = u.IsBot, ["profile"] = profile,
+        };
+    }
 
     private static JsonObject Ok(string key, JsonNode value) => new() { ["ok"] = true, [key] = value };
 

@@ -18,7 +18,7 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
     {
         if (!_pages.TryGetValue(role, out var page))
         {
-            var saved = target.DashboardSignIn.SavedSessions.GetValueOrDefault(role) is { } session ? SavedSession.Decode(session.Reveal()) : null;
+            var saved = DashboardSignIns.SavedSessionOf(target, role);
             var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = target.DashboardUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -26,17 +26,10 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             });
             context.SetDefaultTimeout(10_000);
             page = await context.NewPageAsync();
+            // Signed in before the first scenario (DashboardSignIns); again here only after the browser was replaced.
             if (!browser.SignedInState.ContainsKey(role))
-            {
-                var signIn = new SignInPage(page);
-                if (saved is not null)
-                    await evidence.StepAsync($"Dashboard: {role} opens it with their saved session", () => signIn.ExpectSignedInAsync(role));
-                else
-                    await evidence.StepAsync($"Dashboard: {role} signs in at the firm's sign-in page", () => signIn.SignInAsync(role, email,
-                        target.DashboardSignIn.Passwords.GetValueOrDefault(role)?.Reveal()
-                        ?? throw new InvalidOperationException($"DASHBOARD_PASSWORD_{role.ToUpperInvariant()} or DASHBOARD_SESSION_{role.ToUpperInvariant()}: missing secret")));
-                browser.SignedInState[role] = await context.StorageStateAsync();
-            }
+                browser.SignedInState[role] = await evidence.StepAsync(saved is not null ? $"Dashboard: {role} opens it with their saved session"
+                    : $"Dashboard: {role} signs in at the firm's sign-in page", () => DashboardSignIns.SignInAsync(context, page, target, role, email));
             // Traced from here on, after the sign-in: a trace records what is typed, and a password must not reach the report.
             // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
             await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = role });
@@ -65,7 +58,9 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             var trace = Path.Combine(Path.GetTempPath(), $"paduat-trace-{Guid.NewGuid():N}.zip");
             _tracing.Remove(role);
             await page.Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
-            evidence.Attach($"Playwright trace — {role} (open with: npx playwright show-trace)", "application/zip", await File.ReadAllBytesAsync(trace));
+            // Redacted before it leaves this machine's /tmp: as recorded, it holds the person's live session cookie.
+            evidence.Attach($"Playwright trace — {role} (open with: npx playwright show-trace; credentials redacted)", "application/zip",
+                TraceRedaction.Redact(await File.ReadAllBytesAsync(trace)));
             File.Delete(trace);
         }
     }

@@ -23,7 +23,7 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 INSERT INTO padealing.restricted_security (security_id, ticker, reason, added_by_id, is_active)
                 VALUES (@security, @ticker, @reason, @addedBy, @inForce) RETURNING id
                 """, new { security = security.Id, ticker = security.Ticker, reason, addedBy = addedBy.Id, inForce });
-            created.Row("padealing.restricted_security", id);
+            created.Row(JournalTables.RestrictedSecurity, id);
             return id;
         });
 
@@ -34,15 +34,17 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
     public Task<int> RequestAsync(RequestHistory history) =>
         evidence.StepAsync($"Test data: request for {history.Quantity:0.##} {history.Security.Ticker} by employee {history.Owner.Id}, {history.Stage}", async () =>
         {
-            // Its created_at lies in the past: announced from then, so a run that dies here is still cleaned up.
-            created.WillCreateRequestsAs(history.Owner.Id, history.SubmittedAt);
+            // Its created_at lies in the past, so no window of time can find it without taking the person's real requests:
+            // its id is drawn first and journalled before the insert, and a run that dies here is cleaned up by that id.
+            var id = await WriteAsync<int>("draw the request's id", "SELECT nextval(pg_get_serial_sequence('padealing.pad_request', 'id'))::int", new { });
+            created.WillInsertRequest(id);
             var approvals = history.Approvals;
             var audit = history.AuditTrail;
-            var id = await WriteAsync<int>("request with its approvals, execution and audit trail", """
+            await WriteAsync<int>("request with its approvals, execution and audit trail", """
                 WITH r AS (
-                    INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,
+                    INSERT INTO padealing.pad_request (id, employee_id, security_id, direction, quantity, estimated_value, currency, status,
                                                        no_inside_information, created_at, updated_at, deleted_at, deleted_by_id)
-                    VALUES (@owner, @security, @direction, @quantity, @value, @currency, @status, true, @submittedAt, @changedAt,
+                    VALUES (@id, @owner, @security, @direction, @quantity, @value, @currency, @status, true, @submittedAt, @changedAt,
                             CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END)
                     RETURNING id
                 ), approvals AS (
@@ -60,7 +62,7 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 SELECT id FROM r
                 """, new
             {
-                owner = history.Owner.Id, security = history.Security.Id, direction = history.Direction, quantity = history.Quantity,
+                id, owner = history.Owner.Id, security = history.Security.Id, direction = history.Direction, quantity = history.Quantity,
                 value = TradeAsk.TypicalValue(history.Quantity), currency = history.Security.Currency, status = history.Status,
                 submittedAt = history.SubmittedAt, changedAt = history.LastChangeAt, withdrawn = history.Stage == RequestStage.Withdrawn,
                 kinds = approvals.Select(a => a.Type).ToArray(), approvers = approvals.Select(a => a.Approver).ToArray(),
@@ -68,7 +70,6 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 executed = history.Stage == RequestStage.Executed, executedAt = history.ExecutedAt, price = TradeAsk.TypicalPrice,
                 actors = audit.Select(a => a.Actor).ToArray(), actions = audit.Select(a => a.Action).ToArray(), auditAt = audit.Select(a => a.At).ToArray(),
             });
-            created.Request(id);
             return id;
         });
 

@@ -24,12 +24,22 @@ public sealed class RunHooks
     /// <summary>Every test features/ defines, for the steps a failed scenario did not get to.</summary>
     internal static IReadOnlyList<PadUat.Support.Features.ExpectedTest> Catalogue { get; private set; } = [];
     internal static Exception? StartupError { get; private set; }
+    private static ResultsLock? _resultsLock;
+    private static string? _refusedResultsDir;
 
     [BeforeTestRun]
     public static async Task StartAsync()
     {
         RepoRootPath = RepoRoot.Find();
         var resultsDir = RepoRoot.AllureResults(RepoRootPath);
+        try { _resultsLock = ResultsLock.Acquire(resultsDir); }
+        catch (UnreachableTargetError e)
+        {
+            // The other run's results stay as they are: this run's scenarios report the refusal from a folder of their own.
+            StartupError = e;
+            Results = new AllureResultsWriter(_refusedResultsDir = Directory.CreateTempSubdirectory("paduat-refused-").FullName);
+            return;
+        }
         if (Directory.Exists(resultsDir)) Directory.Delete(resultsDir, recursive: true);
         Results = new AllureResultsWriter(resultsDir);
         try
@@ -49,11 +59,14 @@ public sealed class RunHooks
                 Browser = browser.IsCompletedSuccessfully ? browser.Result : null;
                 Run = run.IsCompletedSuccessfully ? run.Result : null;
             }
-            await Run!.ClaimTargetAsync(Path.Combine(RepoRootPath, "reports", "journal"));
-            foreach (var dead in Run.Reaped)
-                Console.Error.WriteLine($"Cleaned up after run {dead.Run} (started {dead.StartedUtc:yyyy-MM-dd HH:mm} UTC), which died: {dead.Rows} row(s) deleted.");
+            await PadUat.Drivers.TargetSettingsCheck.CheckAsync(Run!.Target);
+            await DashboardSignIns.SignInEveryoneAsync(Browser!, Run.Target, Run.Settings.People);
+            TargetHealth.Current = Run.Health;
+            await Run.ClaimTargetAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load());
+            foreach (var line in RunContext.CleanupLines(Run)) Console.Error.WriteLine(line);
             Slack = await SlackSession.StartAsync(Run.Target.Slack);
-            RunContext.Write(Results, Run, Browser!.Version, RepoRootPath, Slack.Feed.Description);
+            (_browserVersion, _slackDelivery) = (Browser!.Version, Slack.Feed.Description);
+            RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
         }
         catch (Exception e)
         {
@@ -72,8 +85,21 @@ public sealed class RunHooks
         }
         Slack = null;
         if (Browser is not null) await Browser.DisposeAsync();
-        if (Run is not null) await Run.DisposeAsync();
+        if (Run is not null)
+        {
+            await Run.DisposeAsync();
+            // The environment panel is written again with what this run left, now that the journal knows it.
+            if (Run.Journal is not null) RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
+            foreach (var line in RunContext.LeftLines(Run)) Console.Error.WriteLine(line);
+        }
         Browser = null;
         Run = null;
+        TargetHealth.Current = null;
+        _resultsLock?.Dispose();
+        _resultsLock = null;
+        if (_refusedResultsDir is not null) Directory.Delete(_refusedResultsDir, recursive: true);
+        _refusedResultsDir = null;
     }
+
+    private static string _browserVersion = "", _slackDelivery = "";
 }

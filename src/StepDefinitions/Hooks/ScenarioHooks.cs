@@ -7,6 +7,7 @@ using PadUat.Drivers.TestData;
 using PadUat.Support;
 using PadUat.Support.Allure;
 using PadUat.Support.Evidence;
+using PadUat.Support.Lifecycle;
 using TechTalk.SpecFlow;
 
 namespace PadUat.Hooks;
@@ -31,6 +32,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         if (RunHooks.StartupError is { } error) ExceptionDispatchInfo.Throw(error);
 
         var run = RunHooks.Run!;
+        if (run.Health.Tripped is { } hung) throw new TargetStoppedAnswering($"Not run: {hung}. The run ends its remaining scenarios at once.");
         container.RegisterInstanceAs(run);
         container.RegisterInstanceAs(run.Target);
         container.RegisterInstanceAs(run.Settings);
@@ -68,15 +70,20 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         var status = error is null ? StatusOf(scenario.ScenarioExecutionStatus) : Evidence.StatusOf(error);
         if (status is not AllureStatus.Passed && ThisScenario() is { } written)
             Evidence.NotRun(written.Steps.Skip(_gherkinStepsBegun), status == AllureStatus.Skipped ? "not run: the scenario does not apply to this target" : "not run: an earlier step did not pass");
-        if (RunHooks.Run is not null)
+        if (RunHooks.Run is { } run)
         {
+            // A broken step may be the target going silent: asked once here, so the next scenarios end at once instead of each timing out.
+            if (status is AllureStatus.Broken && error is not TargetStoppedAnswering) await run.Health.StoppedAnsweringAsync();
             var dashboard = container.Resolve<DashboardDriver>();
             if (status is AllureStatus.Failed or AllureStatus.Broken && !dashboard.AnyPageOpen)
                 Evidence.NotRun(["After the scenario: save screenshots and traces of the failure"], "no dashboard page was open in this scenario, so there is no screenshot or trace to take");
             await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken && dashboard.AnyPageOpen,
                 dashboard.CaptureFailureAsync);
             container.Resolve<SlackDriver>().AttachTranscripts();
-            await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
+            if (run.Health.Tripped is { } hung)
+                Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{hung}; the rows stay in the clean-up journal and the next run against this target deletes them");
+            else
+                await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
             await dashboard.DisposeAsync();
             if (status is AllureStatus.Failed or AllureStatus.Broken) await RunHooks.Browser!.ReplaceAsync();
         }

@@ -67,8 +67,9 @@ public sealed record UatSettings(
     TimeSpan LockWait,
     TimeSpan SandboxReplyTimeout)
 {
-    private static readonly string[] SecretKeys =
-        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}"),
+    /// <summary>The settings that are secrets: read only from the environment, never printed, looked for in every artefact.</summary>
+    public static readonly string[] SecretKeys =
+        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}"),
          .. Roles.All.Select(r => $"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}"), .. Roles.All.Select(r => $"DASHBOARD_SESSION_{r.ToUpperInvariant()}")];
 
     /// <summary>Settings for this process: env/&lt;APP_ENV&gt;.env under <paramref name="repoRoot"/>, overridden by the process environment.</summary>
@@ -84,6 +85,10 @@ public sealed record UatSettings(
         foreach (var key in SecretKeys.Where(file.ContainsKey))
             throw new SettingsError($"{key}: secrets must come from the environment, never from env/{appEnv}.env");
 
+        // A placeholder left anywhere is named before it can become a verdict (PAD_MIGRATION_HEAD compared with its own placeholder text).
+        foreach (var (key, value) in file.Select(kv => (kv.Key, environment.GetValueOrDefault(kv.Key) is { Length: > 0 } over ? over : kv.Value)))
+            if (value.StartsWith('<') && value.EndsWith('>'))
+                throw new SettingsError($"{key}: still the placeholder {value} (fill it in env/{appEnv}.env, or set it in the environment)");
         var s = new Source(file, environment, appEnv);
         var usesSandbox = s.Required("PAD_TARGET") switch
         {
@@ -94,7 +99,7 @@ public sealed record UatSettings(
         return new UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
-                s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.Optional("DB_SSL_MODE") ?? "Prefer"),
+                s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.SslMode("DB_SSL_MODE")),
             usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("BOT_INTERACTIVITY_URL"), s.Required("SLACK_BOT_USER_ID"),
                 s.Required("SLACK_BOT_APP_ID"), s.Secret("SLACK_SIGNING_SECRET"),
                 Roles.All.ToDictionary(r => r, r => s.Secret($"SLACK_TOKEN_{r.ToUpperInvariant()}")), s.OptionalSecret("SLACK_APP_TOKEN"),
@@ -142,6 +147,10 @@ public sealed record UatSettings(
 
         public Uri Url(string key) => Uri.TryCreate(Required(key), UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
             ? u : throw new SettingsError($"{key}: '{Required(key)}' is not an http(s) URL");
+
+        public string SslMode(string key) => Optional(key) is not { } mode ? "Prefer"
+            : Enum.TryParse<Npgsql.SslMode>(mode, ignoreCase: true, out var known) && !int.TryParse(mode, out _) ? known.ToString()
+            : throw new SettingsError($"{key}: '{mode}' is not an SSL mode (one of {string.Join(", ", Enum.GetNames<Npgsql.SslMode>())})");
 
         public string Email(string key) => Required(key) is var v && v.Contains('@') && !v.Contains(' ')
             ? v : throw new SettingsError($"{key}: '{v}' is not an e-mail address");

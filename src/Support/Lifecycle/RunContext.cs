@@ -21,6 +21,8 @@ public static class RunContext
             new("Run.id", run.RunId),
             new("Cleanup.left.by.dead.runs", run.Reaped.Count == 0 ? "none"
                 : string.Join("; ", run.Reaped.Select(r => $"{r.Rows} row(s) left by run {r.Run} (started {r.StartedUtc:yyyy-MM-dd HH:mm} UTC), deleted"))),
+            new("Cleanup.journal.not.acted.on", run.JournalRefused.Count == 0 ? "none" : $"{run.JournalRefused.Count}: {string.Join("; ", run.JournalRefused)}"),
+            new("Cleanup.left.by.this.run", run.LeftBehind ?? "none"),
             new("Database", $"{t.Database.Name} at {t.Database.Host}:{t.Database.Port}"),
             new("Database.schema", t.Database.Schema),
             new("Database.user", t.Database.User),
@@ -34,9 +36,17 @@ public static class RunContext
             new("Dashboard", t.DashboardUrl.ToString()),
             new("Browser", $"Chromium {browserVersion}"),
             new("Harness.commit", harnessCommit),
-            new("Run.started.utc", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Run.started.utc", run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
         ];
     }
+
+    /// <summary>For the console when the run claims its target: what it cleaned up after dead runs, and each journal line it would not act on.</summary>
+    public static IEnumerable<string> CleanupLines(UatRun run) =>
+        run.Reaped.Select(dead => $"Cleaned up after run {dead.Run} (started {dead.StartedUtc:yyyy-MM-dd HH:mm} UTC), which died: {dead.Rows} row(s) deleted.")
+            .Concat(run.JournalRefused.Select(why => $"Clean-up journal: not acted on, left for a person — {why}"));
+
+    /// <summary>For the console when the run ends: what it leaves on the target for the next run, if anything.</summary>
+    public static IEnumerable<string> LeftLines(UatRun run) => run.LeftBehind is { } left ? [$"Left on the target: {left}."] : [];
 
     public static ExecutorInfo Executor()
     {

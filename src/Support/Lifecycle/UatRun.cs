@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using PadSandbox;
 using PadSandbox.Hosting;
@@ -22,28 +23,49 @@ public sealed class UatRun : IAsyncDisposable
     public string RunId { get; } = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
     public Target Target { get; }
 
+    public DateTime StartedUtc { get; } = DateTime.UtcNow;
+
     /// <summary>This run's clean-up journal, once the run has claimed its target.</summary>
     public TestData.CleanupJournal? Journal { get; private set; }
 
     /// <summary>What runs that died had left on the target, removed when this run claimed it.</summary>
     public IReadOnlyList<TestData.ReapedRun> Reaped { get; private set; } = [];
 
+    /// <summary>Journal lines this run did not act on, each with why (forged, edited, cut short, another identity, not a UAT person's).</summary>
+    public IReadOnlyList<string> JournalRefused { get; private set; } = [];
+
+    /// <summary>Whether the target still answers; its breaker ends the run's remaining scenarios once it stops.</summary>
+    public TargetHealth Health { get; }
+
     /// <summary>
     /// Makes the target this run's: takes its run lock (waiting for another run a bounded time), then removes what
     /// runs that died left behind, from the journal kept in <paramref name="journalDir"/>. Nothing else is written first.
     /// </summary>
-    public async Task ClaimTargetAsync(string journalDir, CancellationToken ct = default)
+    public async Task ClaimTargetAsync(string journalDir, TestData.JournalKey key, CancellationToken ct = default)
     {
         _lock = await RunLock.AcquireAsync(Target.Database, RunId, Settings.AppEnv, Settings.LockWait, ct);
-        var journal = TestData.CleanupJournal.Open(journalDir, Target.Database, RunId);
+        var journal = TestData.CleanupJournal.Open(journalDir, new TestData.TargetIdentity(Settings.AppEnv, Target.Database, Settings.People), RunId, key);
+        DateTime now;
         await using (var conn = new NpgsqlConnection(Target.Database.ConnectionString()))
         {
             await conn.OpenAsync(ct);
-            Reaped = await journal.ReapDeadRunsAsync(conn);
+            var review = await journal.ReapDeadRunsAsync(conn, await UatPeopleIdsAsync(conn));
+            (Reaped, JournalRefused) = (review.Reaped, review.NotActedOn);
+            now = await conn.ExecuteScalarAsync<DateTime>("SELECT now()");
         }
-        journal.RunStarted();
+        journal.RunStarted(now);
         Journal = journal;
     }
+
+    /// <summary>The employee ids of the UAT people, by their e-mails in bo_airflow.contact: the only people whose rows a reap may touch.</summary>
+    private async Task<IReadOnlySet<int>> UatPeopleIdsAsync(NpgsqlConnection conn) =>
+        (await conn.QueryAsync<int>("SELECT employee_id FROM bo_airflow.contact WHERE contact_type = 'email' AND lower(value) = ANY(@emails)",
+            new { emails = Roles.All.Select(r => Settings.People.EmailOf(r).ToLowerInvariant()).ToArray() })).ToHashSet();
+
+    /// <summary>What this run leaves on the target for the next run to delete, and why; null when it leaves nothing.</summary>
+    public string? LeftBehind => Journal is { ScopesLeft: > 0 } j
+        ? $"{j.ScopesLeft} scenario(s)' rows left ({Health.Tripped ?? "their clean-up failed"}); kept in the journal, the next run against this target deletes them"
+        : null;
 
     /// <summary>The migration revision the database was at when the run started (for the report's environment panel).</summary>
     public string MigrationRevision { get; private set; } = "unknown";
@@ -51,6 +73,7 @@ public sealed class UatRun : IAsyncDisposable
     private UatRun(UatSettings settings, Target target, LocalSandbox? sandbox)
     {
         Settings = settings; Target = target; _sandbox = sandbox;
+        Health = new TargetHealth(target);
     }
 
     public static async Task<UatRun> StartAsync(UatSettings settings, CancellationToken ct = default)
@@ -122,7 +145,7 @@ public sealed class UatRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Journal?.RunEnded();
+        Journal?.RunEnded(Health.Tripped);
         if (_lock is not null) await _lock.DisposeAsync();
         if (_sandbox is not null) await _sandbox.DisposeAsync();
     }

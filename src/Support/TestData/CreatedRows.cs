@@ -11,6 +11,8 @@ namespace PadUat.Support.TestData;
 /// </summary>
 public sealed class CreatedRows(CleanupJournal? journal)
 {
+    /// <summary>This scenario's scope in the journal: its clean-up covers its own rows, never another scenario's.</summary>
+    private readonly int _scope = journal?.NewScope() ?? 0;
     private readonly HashSet<int> _requests = [];
     private readonly List<(string Table, long Id)> _rows = [];
     private readonly HashSet<(int ActorId, DateTime Since)> _refusalsBy = [];
@@ -20,7 +22,7 @@ public sealed class CreatedRows(CleanupJournal? journal)
 
     public void Request(int requestId)
     {
-        journal?.Created("padealing.pad_request", requestId);
+        journal?.Created(_scope, JournalTables.PadRequest, requestId);
         _requests.Add(requestId);
     }
 
@@ -30,24 +32,31 @@ public sealed class CreatedRows(CleanupJournal? journal)
     /// </summary>
     public void RefusalsBy(int actorId, DateTime since)
     {
-        journal?.WillBeRefused(actorId, since);
+        journal?.WillBeRefused(_scope, actorId, since);
         _refusalsBy.Add((actorId, since));
     }
 
     /// <summary>Announced before a UAT person submits or is given requests (and may be refused), from <paramref name="since"/> (database time).</summary>
-    public void WillCreateRequestsAs(int actorId, DateTime since) => journal?.WillCreateRequestsAs(actorId, since);
+    public void WillCreateRequestsAs(int actorId, DateTime since) => journal?.WillCreateRequestsAs(_scope, actorId, since);
 
     /// <summary>Announced before a restricted-list entry is inserted as a UAT person.</summary>
-    public void WillRestrict(string ticker, int actorId, DateTime since) => journal?.WillRestrict(ticker, actorId, since);
+    public void WillRestrict(string ticker, int actorId, DateTime since) => journal?.WillRestrict(_scope, ticker, actorId, since);
 
     public void Row(string qualifiedTable, long id)
     {
         WriteGuard.CheckTable(qualifiedTable);
-        if (!qualifiedTable.StartsWith("padealing.", StringComparison.Ordinal))
-            throw new ArgumentException($"Only padealing rows are created by the harness, not {qualifiedTable}", nameof(qualifiedTable));
-        journal?.Created(qualifiedTable, id);
+        if (!JournalTables.IsKnown(qualifiedTable) || qualifiedTable == JournalTables.PadRequest)
+            throw new ArgumentException($"The harness creates rows by id only in {JournalTables.RestrictedSecurity} (requests: Request), not {qualifiedTable}", nameof(qualifiedTable));
+        journal?.Created(_scope, qualifiedTable, id);
         _rows.Add((qualifiedTable, id));
     }
+
+    /// <summary>
+    /// The harness is about to insert a request whose id it has drawn from the table's sequence: journalled first, so a run
+    /// killed between the insert's commit and the id's return still leaves a row the next run can name — a request laid down
+    /// "approved 3 days ago" cannot be found by a window of time without taking the person's real requests of those days.
+    /// </summary>
+    public void WillInsertRequest(int requestId) => Request(requestId);
 
     /// <summary>Deletes children before parents in one transaction; returns how many rows went.</summary>
     public async Task<int> DeleteAllAsync(NpgsqlConnection connection)
@@ -68,7 +77,7 @@ public sealed class CreatedRows(CleanupJournal? journal)
         if (ids.Length > 0)
             deleted += await connection.ExecuteAsync("DELETE FROM padealing.pad_request WHERE id = ANY(@ids)", new { ids }, tx);
         await tx.CommitAsync();
-        journal?.Cleaned();
+        journal?.Cleaned(_scope);
         _requests.Clear();
         _rows.Clear();
         _refusalsBy.Clear();

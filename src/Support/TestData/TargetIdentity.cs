@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+using PadUat.Support.Configuration;
+
+namespace PadUat.Support.TestData;
+
+/// <summary>
+/// What a clean-up journal was written for: the environment, the database as reached (host, port, name, schema, user)
+/// and the UAT people. A journal line of another identity — a change of test people, another env reached through the
+/// same tunnel — is never acted on.
+/// </summary>
+public sealed record TargetIdentity(string AppEnv, DatabaseSettings Database, UatPeople People)
+{
+    public string Fingerprint => Hash(string.Join('|', AppEnv, Database.Host, Database.Port, Database.Name, Database.Schema, Database.User,
+        string.Join(',', Roles.All.Select(r => People.EmailOf(r).ToLowerInvariant()))));
+
+    /// <summary>The journal file's name: readable (which database) and unique to the identity.</summary>
+    public string FileName => $"{string.Concat($"{Database.Host}:{Database.Port}/{Database.Name}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}-{Fingerprint[..8]}.jsonl";
+
+    public IEnumerable<string> Emails => Roles.All.Select(People.EmailOf);
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}

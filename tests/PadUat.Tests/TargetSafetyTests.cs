@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using PadUat.Drivers;
+using PadUat.Drivers.Dashboard;
+using PadUat.Support.Configuration;
+using PadUat.Support.Evidence;
+using PadUat.Support.Lifecycle;
+using Xunit;
+
+namespace PadUat.Tests;
+
+/// <summary>
+/// Settings that only the target can confirm are named before any scenario; a target that stops answering is never a
+/// product verdict; no credential reaches an artefact; one run per results folder (issue 23).
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class TargetSafetyTests(SandboxFixture f)
+{
+    private Target Target(Func<SlackSettings, SlackSettings>? slack = null, string dashboardPath = "", int? databasePort = null)
+    {
+        var host = f.Sandbox.Host;
+        var tokens = Roles.All.ToDictionary(r => r, r => new Secret(host.Workspace.ByEmail(JournalFixture.People.EmailOf(r))!.Token));
+        var settings = new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
+            new Secret(host.SigningSecret), tokens, null, null, "127.0.0.1:0", TimeSpan.FromSeconds(5));
+        return new Target("dev", new DatabaseSettings("127.0.0.1", databasePort ?? f.Sandbox.DatabasePort, "backoffice_db", "padealing", "pad_app_user",
+                new Secret(f.Sandbox.AppPassword), "Disable"),
+            (slack ?? (s => s))(settings), new Uri(host.BaseUrl, dashboardPath), new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(JournalFixture.People.EmailOf(r)))), new Dictionary<string, Secret>()), "sandbox", "");
+    }
+
+    private async Task<string> SettingsErrorOf(Target target) => (await Assert.ThrowsAsync<SettingsError>(() => TargetSettingsCheck.CheckAsync(target))).Message;
+
+    [Fact]
+    public async Task A_target_whose_settings_hold_passes_the_check() => await TargetSettingsCheck.CheckAsync(Target());
+
+    [Fact]
+    public async Task A_wrong_token_for_one_person_is_named_by_role_and_secret() =>
+        Assert.StartsWith("SLACK_TOKEN_MANAGER: Slack refused the manager's token (invalid_auth)", await SettingsErrorOf(
+            Target(s => s with { TokensByRole = new Dictionary<string, Secret>(s.TokensByRole) { [Roles.Manager] = new Secret("xoxp-not-a-token") } })));
+
+    [Fact]
+    public async Task The_bots_user_and_app_ids_are_confirmed_with_Slack()
+    {
+        Assert.StartsWith("SLACK_BOT_USER_ID: Slack knows no user 'U0NOBODY'", await SettingsErrorOf(Target(s => s with { BotUserId = "U0NOBODY" })));
+        var person = f.Sandbox.Host.Workspace.ByEmail("alex.morgan@paduat.example")!.Id;
+        Assert.StartsWith($"SLACK_BOT_USER_ID: {person} is a person", await SettingsErrorOf(Target(s => s with { BotUserId = person })));
+        Assert.StartsWith("SLACK_BOT_APP_ID: the bot user", await SettingsErrorOf(Target(s => s with { BotAppId = "A0OTHERAPP" })));
+    }
+
+    [Fact]
+    public async Task A_dashboard_url_with_a_wrong_path_is_named_once_before_any_scenario()
+    {
+        await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
+        var wrong = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            DashboardSignIns.SignInEveryoneAsync(browser, Target(dashboardPath: "no-such-dashboard/"), JournalFixture.People));
+        Assert.Matches(@"^DASHBOARD_URL: http://127\.0\.0\.1:\d+/no-such-dashboard/ answered HTTP 404 and shows neither who is signed in, after signing in as employee, within 10 s", wrong.Message);
+        await DashboardSignIns.SignInEveryoneAsync(browser, Target(), JournalFixture.People);
+        Assert.Equal(Roles.All.Order(), browser.SignedInState.Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_target_that_answers_is_healthy_and_a_silent_database_trips_the_breaker_naming_it()
+    {
+        Assert.Null(await new TargetHealth(Target()).StoppedAnsweringAsync());
+        var silent = new TargetHealth(Target(databasePort: 1));
+        var hung = await silent.StoppedAnsweringAsync();
+        Assert.Contains("the database backoffice_db at 127.0.0.1:1 did not answer within 5 s", hung);
+        Assert.Equal(hung, silent.Tripped);
+    }
+
+    [Fact]
+    public async Task A_trace_of_a_signed_in_person_reaches_the_report_without_their_session()
+    {
+        const string compliance = "jordan.blake@paduat.example";
+        await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
+        var state = await SessionRecorder.RecordAsync(browser.Browser, f.Sandbox.Host.BaseUrl, "compliance", compliance, f.Sandbox.Host.Accounts.PasswordOf(compliance));
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = f.Sandbox.Host.BaseUrl.ToString(), StorageState = state });
+        await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true });
+        await (await context.NewPageAsync()).GotoAsync("");
+        var dir = Results.NewDirectory();
+        await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(dir, "as-recorded.zip") });
+        File.WriteAllBytes(Path.Combine(dir, "redacted.zip"), TraceRedaction.Redact(File.ReadAllBytes(Path.Combine(dir, "as-recorded.zip"))));
+
+        Assert.NotEmpty(SecretScan.Scan([Path.Combine(dir, "as-recorded.zip")], []).Findings); // the scan sees inside a zip: it can fail
+        var redacted = SecretScan.Scan([Path.Combine(dir, "redacted.zip")], []);
+        Assert.Equal((1, 1), (redacted.Files, redacted.Zips));
+        Assert.Empty(redacted.Findings);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void A_second_run_on_the_same_results_folder_is_refused_before_touching_it()
+    {
+        var dir = Results.NewDirectory();
+        File.WriteAllText(Path.Combine(dir, "first-run-result.json"), "{}");
+        using (ResultsLock.Acquire(dir))
+        {
+            var refused = Assert.Throws<UnreachableTargetError>(() => ResultsLock.Acquire(dir));
+            Assert.StartsWith($"Another UAT run in this checkout is writing {dir} (", refused.Message);
+            Assert.True(File.Exists(Path.Combine(dir, "first-run-result.json")));
+        }
+        ResultsLock.Acquire(dir).Dispose(); // released with the first run
+        Directory.Delete(dir, recursive: true);
+    }
+}
