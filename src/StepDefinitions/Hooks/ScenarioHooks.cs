@@ -73,15 +73,16 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         if (RunHooks.Run is { } run)
         {
             // A broken step may be the target going silent: asked once here, so the next scenarios end at once instead of each timing out.
-            if (status is AllureStatus.Broken && error is not TargetStoppedAnswering) await run.Health.StoppedAnsweringAsync();
+            if (status is AllureStatus.Broken && error is not null and not TargetStoppedAnswering && await run.Health.StoppedAnsweringAsync() is { } hung)
+                error = new TargetStoppedAnswering($"{error.Message.Split('\n')[0]} — {hung}", error);
             var dashboard = container.Resolve<DashboardDriver>();
             if (status is AllureStatus.Failed or AllureStatus.Broken && !dashboard.AnyPageOpen)
                 Evidence.NotRun(["After the scenario: save screenshots and traces of the failure"], "no dashboard page was open in this scenario, so there is no screenshot or trace to take");
             await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken && dashboard.AnyPageOpen,
                 dashboard.CaptureFailureAsync);
             container.Resolve<SlackDriver>().AttachTranscripts();
-            if (run.Health.Tripped is { } hung)
-                Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{hung}; the rows stay in the clean-up journal and the next run against this target deletes them");
+            if (run.Health.Tripped is { } silent)
+                Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{silent}; the rows stay in the clean-up journal and the next run against this target deletes them");
             else
                 await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
             await dashboard.DisposeAsync();

@@ -3,7 +3,7 @@ using Npgsql;
 namespace PadUat.Support.Lifecycle;
 
 /// <summary>The target stopped answering: infrastructure, reported as broken — never as a verdict on the product.</summary>
-public sealed class TargetStoppedAnswering(string message) : Exception(message);
+public sealed class TargetStoppedAnswering(string message, Exception? cause = null) : Exception(message, cause);
 
 /// <summary>
 /// Whether the target still answers, asked when a wait ran out or a step broke: a wait that expires while the database,
