@@ -1,6 +1,5 @@
 using PadUat.Support;
 using PadUat.Support.Allure;
-using PadUat.Support.Configuration;
 using PadUat.Support.Evidence;
 using PadUat.Support.Lifecycle;
 using Xunit;
@@ -15,11 +14,7 @@ namespace PadUat.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class HangVerdictTests(SandboxFixture f)
 {
-    private Target Target(int databasePort) => new("dev",
-        new DatabaseSettings("127.0.0.1", databasePort, "backoffice_db", "padealing", "pad_app_user", new Secret(f.Sandbox.AppPassword), "Disable"),
-        new SlackSettings(f.Sandbox.Host.SlackApiUrl, f.Sandbox.Host.InteractivityUrl, "UBOT", "ABOT", new Secret("s"), new Dictionary<string, Secret>(), null, null,
-            "127.0.0.1:0", TimeSpan.FromSeconds(1)),
-        f.Sandbox.Host.BaseUrl, new DashboardSignIn(new Dictionary<string, Secret>(), new Dictionary<string, Secret>()), "sandbox", "");
+    private Target Target(int databasePort) => f.Target(databasePort: databasePort);
 
     private static Task<int> NeverSatisfied() =>
         Eventually.UntilAsync(() => Task.FromResult(0), n => n > 0, TimeSpan.FromMilliseconds(50), "the bot's answer");

@@ -1,5 +1,7 @@
 using PadSandbox;
 using PadSandbox.Hosting;
+using PadUat.Support.Configuration;
+using PadUat.Support.Lifecycle;
 using Xunit;
 
 namespace PadUat.Tests;
@@ -14,6 +16,21 @@ public sealed class SandboxFixture : IAsyncLifetime
     public Task DisposeAsync() => Sandbox.DisposeAsync().AsTask();
 
     public string Token(string email) => Sandbox.Host.Workspace.ByEmail(email)!.Token;
+
+    /// <summary>The sandbox as a deployed target is reached (settings of the local UAT people), with what a test changes.</summary>
+    public Target Target(Func<SlackSettings, SlackSettings>? slack = null, string dashboardPath = "", int? databasePort = null)
+    {
+        var host = Sandbox.Host;
+        var people = JournalFixture.People;
+        var tokens = Roles.All.ToDictionary(r => r, r => new Secret(Token(people.EmailOf(r))));
+        var settings = new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
+            new Secret(host.SigningSecret), tokens, null, null, "127.0.0.1:0", TimeSpan.FromSeconds(5));
+        return new Target("dev", new DatabaseSettings("127.0.0.1", databasePort ?? Sandbox.DatabasePort, "backoffice_db", "padealing", "pad_app_user",
+                new Secret(Sandbox.AppPassword), "Disable"),
+            (slack ?? (s => s))(settings), new Uri(host.BaseUrl, dashboardPath),
+            new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(people.EmailOf(r)))), new Dictionary<string, Secret>()),
+            "sandbox", "");
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -15,16 +15,8 @@ namespace PadUat.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class TargetSafetyTests(SandboxFixture f)
 {
-    private Target Target(Func<SlackSettings, SlackSettings>? slack = null, string dashboardPath = "", int? databasePort = null)
-    {
-        var host = f.Sandbox.Host;
-        var tokens = Roles.All.ToDictionary(r => r, r => new Secret(host.Workspace.ByEmail(JournalFixture.People.EmailOf(r))!.Token));
-        var settings = new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
-            new Secret(host.SigningSecret), tokens, null, null, "127.0.0.1:0", TimeSpan.FromSeconds(5));
-        return new Target("dev", new DatabaseSettings("127.0.0.1", databasePort ?? f.Sandbox.DatabasePort, "backoffice_db", "padealing", "pad_app_user",
-                new Secret(f.Sandbox.AppPassword), "Disable"),
-            (slack ?? (s => s))(settings), new Uri(host.BaseUrl, dashboardPath), new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(JournalFixture.People.EmailOf(r)))), new Dictionary<string, Secret>()), "sandbox", "");
-    }
+    private Target Target(Func<SlackSettings, SlackSettings>? slack = null, string dashboardPath = "", int? databasePort = null) =>
+        f.Target(slack, dashboardPath, databasePort);
 
     private async Task<string> SettingsErrorOf(Target target) => (await Assert.ThrowsAsync<SettingsError>(() => TargetSettingsCheck.CheckAsync(target))).Message;
 
@@ -50,10 +42,10 @@ public sealed class TargetSafetyTests(SandboxFixture f)
     {
         await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
         var wrong = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            DashboardSignIns.SignInEveryoneAsync(browser, Target(dashboardPath: "no-such-dashboard/"), JournalFixture.People));
-        Assert.Matches(@"^DASHBOARD_URL: http://127\.0\.0\.1:\d+/no-such-dashboard/ answered HTTP 404 and shows neither who is signed in, after signing in as employee, within 10 s", wrong.Message);
-        await DashboardSignIns.SignInEveryoneAsync(browser, Target(), JournalFixture.People);
-        Assert.Equal(Roles.All.Order(), browser.SignedInState.Keys.Order());
+            DashboardSignIns.ConfirmReachableAsync(browser, Target(dashboardPath: "no-such-dashboard/"), JournalFixture.People));
+        Assert.Matches(@"^DASHBOARD_URL: http://127\.0\.0\.1:\d+/no-such-dashboard/ answered HTTP 404 and shows neither who is signed in, after signing in as compliance, within 10 s", wrong.Message);
+        await DashboardSignIns.ConfirmReachableAsync(browser, Target(), JournalFixture.People);
+        Assert.Equal([Roles.Compliance], browser.SignedInState.Keys);
     }
 
     [Fact]
@@ -99,5 +91,20 @@ public sealed class TargetSafetyTests(SandboxFixture f)
         }
         ResultsLock.Acquire(dir).Dispose(); // released with the first run
         Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("alex.morgen@paduat.example", null, "No employee has the e-mail alex.morgen@paduat.example in bo_airflow.contact: check the UAT_*_EMAIL settings")]
+    [InlineData(null, "ZZZZ", "No security with ticker ZZZZ in bo_airflow.oracle_bloomberg: the test data names a security this target does not have")]
+    public async Task A_misspelt_test_person_or_an_unknown_security_is_broken_naming_it_never_a_product_defect(string? email, string? ticker, string named)
+    {
+        var writer = new PadUat.Support.Allure.AllureResultsWriter(Results.NewDirectory());
+        var evidence = new Evidence(writer);
+        evidence.Begin(PadUat.Support.Allure.ScenarioResults.Create(new("F", "features", "S", null, [], [], []), writer.NewUuid(), "h", "t"));
+        var directory = new PadUat.Drivers.Database.FirmDirectory(new PadUat.Drivers.Database.PadDatabase(Target(), evidence));
+        var error = await Assert.ThrowsAsync<SetupError>(() => email is not null ? directory.EmployeeAsync(email) : directory.SecurityAsync(ticker!));
+        Assert.Equal(named, error.Message);
+        Assert.Equal(PadUat.Support.Allure.AllureStatus.Broken, Evidence.StatusOf(error));
+        Directory.Delete(writer.Directory, recursive: true);
     }
 }

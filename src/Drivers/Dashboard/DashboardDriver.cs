@@ -26,7 +26,7 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             });
             context.SetDefaultTimeout(10_000);
             page = await context.NewPageAsync();
-            // Signed in before the first scenario (DashboardSignIns); again here only after the browser was replaced.
+            // Once per run and person: compliance before the first scenario (DashboardSignIns), the others when first needed.
             if (!browser.SignedInState.ContainsKey(role))
                 browser.SignedInState[role] = await evidence.StepAsync(saved is not null ? $"Dashboard: {role} opens it with their saved session"
                     : $"Dashboard: {role} signs in at the firm's sign-in page", () => DashboardSignIns.SignInAsync(context, page, target, role, email));

@@ -22,7 +22,7 @@ public sealed class FirmDirectory(PadDatabase db)
             SELECT e.id, e.forename, e.surname, c.value AS email, e.manager_id
             FROM bo_airflow.oracle_employee e JOIN bo_airflow.contact c ON c.employee_id = e.id AND c.contact_type = 'email'
             WHERE lower(c.value) = lower(@email)
-            """, new { email }) ?? throw new Support.Evidence.CheckFailed($"No employee has the e-mail {email} in bo_airflow.contact");
+            """, new { email }) ?? throw new Support.Evidence.SetupError($"No employee has the e-mail {email} in bo_airflow.contact: check the UAT_*_EMAIL settings");
         return _byEmail[email] = employee;
     }
 
@@ -32,10 +32,10 @@ public sealed class FirmDirectory(PadDatabase db)
             SELECT e.id, e.forename, e.surname, c.value AS email, e.manager_id
             FROM bo_airflow.oracle_employee e LEFT JOIN bo_airflow.contact c ON c.employee_id = e.id AND c.contact_type = 'email'
             WHERE e.id = @id
-            """, new { id }) ?? throw new Support.Evidence.CheckFailed($"No employee #{id} in bo_airflow.oracle_employee");
+            """, new { id }) ?? throw new Support.Evidence.SetupError($"No employee #{id} in bo_airflow.oracle_employee");
 
     public async Task<Security> SecurityAsync(string ticker) =>
         await db.SingleOrDefaultAsync<Security>($"security {ticker}",
             "SELECT id, ticker, description, currency FROM bo_airflow.oracle_bloomberg WHERE ticker = @ticker", new { ticker })
-        ?? throw new Support.Evidence.CheckFailed($"No security with ticker {ticker} in bo_airflow.oracle_bloomberg");
+        ?? throw new Support.Evidence.SetupError($"No security with ticker {ticker} in bo_airflow.oracle_bloomberg: the test data names a security this target does not have");
 }

@@ -98,6 +98,13 @@ public sealed class PadRecords(PadDatabase db)
         return figures;
     }
 
+    /// <summary>The summary's figures with a digest of the rows behind them, so a reader can tell whether anything moved meanwhile.</summary>
+    public async Task<Dashboard.SummaryState> SummaryStateAsync(int? employeeId = null) => new(await SummaryFiguresAsync(employeeId),
+        await db.ScalarAsync<string>("the rows behind the summary (a digest of ids, statuses, conflict flags and update times)", """
+            SELECT coalesce(md5(string_agg(id || ':' || status || ':' || conflict_flag || ':' || updated_at, ',' ORDER BY id)), '-')
+            FROM padealing.pad_request WHERE (@employeeId::int IS NULL OR employee_id = @employeeId)
+            """, new { employeeId }));
+
     public Task<long> CountAsync(string? status, int? employeeId, string? ticker = null) =>
         db.ScalarAsync<long>($"requests{(status is null ? "" : $" with status {status}")}{(employeeId is null ? "" : $" of employee {employeeId}")}" +
             $"{(ticker is null ? "" : $" in {ticker}")}", """

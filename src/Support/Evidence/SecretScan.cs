@@ -18,7 +18,9 @@ public static class SecretScan
     {
         var findings = new List<SecretFinding>();
         int files = 0, zips = 0;
-        foreach (var file in paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories) : File.Exists(p) ? [p] : []))
+        // A *.lock file holds a pid and a host, and is held locked by a run under way (./uat's own lock, while this scan runs).
+        foreach (var file in paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories) : File.Exists(p) ? [p] : [])
+                     .Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
         {
             files++;
             var bytes = File.ReadAllBytes(file);
