@@ -32,7 +32,6 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         if (RunHooks.StartupError is { } error) ExceptionDispatchInfo.Throw(error);
 
         var run = RunHooks.Run!;
-        if (run.Health.Tripped is { } hung) throw new TargetStoppedAnswering($"Not run: {hung}. The run ends its remaining scenarios at once.");
         container.RegisterInstanceAs(run);
         container.RegisterInstanceAs(run.Target);
         container.RegisterInstanceAs(run.Settings);
@@ -40,6 +39,8 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         container.RegisterInstanceAs(RunHooks.Browser!);
         container.RegisterInstanceAs(RunHooks.Slack!);
         container.RegisterInstanceAs(run.Journal!);
+        // After the registrations: the scenario's end still resolves its drivers to write its result.
+        if (run.Health.Tripped is { } hung) throw new TargetStoppedAnswering($"Not run: {hung}. The run ends its remaining scenarios at once.");
         evidence.BeginStep("Before the scenario: note the database clock");
         container.Resolve<ScenarioClock>().Start = await container.Resolve<PadRecords>().DatabaseNowAsync();
         evidence.EndStep(AllureStatus.Passed);
@@ -85,8 +86,10 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
                 Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{silent}; the rows stay in the clean-up journal and the next run against this target deletes them");
             else
                 await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
+            // A browser this scenario never used is as it was: replacing it after each of a hung run's remaining scenarios cost a Chromium start each.
+            var usedTheBrowser = dashboard.AnyPageOpen;
             await dashboard.DisposeAsync();
-            if (status is AllureStatus.Failed or AllureStatus.Broken) await RunHooks.Browser!.ReplaceAsync();
+            if (status is AllureStatus.Failed or AllureStatus.Broken && usedTheBrowser) await RunHooks.Browser!.ReplaceAsync();
         }
         Evidence.End(status, error ?? PendingError(scenario.ScenarioExecutionStatus));
     }
