@@ -15,8 +15,12 @@ public static partial class CredentialShapes
     public static readonly IReadOnlySet<string> SecretHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "cookie", "set-cookie", "authorization", "proxy-authorization", "x-slack-signature" };
 
-    /// <summary>Slack tokens (user, bot, app-level, refresh, configuration) and bearer credentials in text.</summary>
-    [GeneratedRegex(@"\bxox[abposre]-[0-9A-Za-z-]{8,}|\bxapp-[0-9A-Za-z-]{8,}|(?i:\bbearer\s+)[A-Za-z0-9._~+/=-]{16,}")]
+    /// <summary>
+    /// Slack tokens (user, bot, app-level, refresh, configuration) and bearer credentials in text. A token is its prefix and
+    /// dash-separated parts of which one is a long random secret (20+ characters) — so a test's made-up
+    /// "xoxp-sandbox-not-a-token" in a test name is not one, and every real or emulated token is.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:xox[abposre]|xapp)-(?:[0-9A-Za-z]+-)*[0-9A-Za-z]{20,}|(?i:\bbearer\s+)[A-Za-z0-9._~+/=-]{16,}")]
     public static partial Regex Token();
 
     /// <summary>Places in text where a credential is carried: a cookie or authorization header with a value, stored cookies, a cookie pair.</summary>
