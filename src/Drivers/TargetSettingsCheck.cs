@@ -8,7 +8,8 @@ namespace PadUat.Drivers;
 /// <summary>
 /// The settings that only the target can confirm, checked before any scenario so that none of them can become a
 /// verdict or a riddle later: each person's Slack token (auth.test, naming the role and its secret), the bot's user and
-/// app ids (users.info: a bot, of that app), and the dashboard answering at its path. One line per problem, the first one ends the run.
+/// app ids (users.info: a bot, of that app). One line per problem, the first one ends the run. (The dashboard's path is
+/// checked where it is first reached, UatRun's reachability check, and by compliance's sign-in before any scenario.)
 /// </summary>
 public static class TargetSettingsCheck
 {
@@ -31,7 +32,6 @@ public static class TargetSettingsCheck
             anyPerson ??= client;
         }
         await CheckBotAsync(anyPerson!, slack, ct);
-        await CheckDashboardAsync(target.DashboardUrl, ct);
     }
 
     private static async Task CheckBotAsync(SlackWebClient client, SlackSettings slack, CancellationToken ct)
@@ -46,12 +46,5 @@ public static class TargetSettingsCheck
             throw new SettingsError($"SLACK_BOT_USER_ID: {slack.BotUserId} is a person ({user["name"]}), not the PA-dealing bot's user");
         if (user["profile"]?["api_app_id"]?.GetValue<string>() is { } app && app != slack.BotAppId)
             throw new SettingsError($"SLACK_BOT_APP_ID: the bot user {slack.BotUserId} belongs to app {app}, not {slack.BotAppId}");
-    }
-
-    private static async Task CheckDashboardAsync(Uri dashboard, CancellationToken ct)
-    {
-        using var response = await Http.GetAsync(dashboard, ct);
-        if ((int)response.StatusCode is 404 or >= 500)
-            throw new SettingsError($"DASHBOARD_URL: {dashboard} answered {(int)response.StatusCode} {response.ReasonPhrase} — is its path the dashboard's?");
     }
 }

@@ -128,11 +128,16 @@ public sealed class UatRun : IAsyncDisposable
         using var http = new HttpClient { Timeout = ReachTimeout };
         foreach (var (what, url) in new[] { ("Slack Web API", new Uri(target.Slack.ApiUrl, "api.test")), ("dashboard", target.DashboardUrl) })
         {
-            try { using var _ = await http.GetAsync(url, ct); }
+            HttpResponseMessage response;
+            try { response = await http.GetAsync(url, ct); }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 throw new UnreachableTargetError($"Cannot reach the {target.AppEnv} {what} at {url}: {e.Message}");
             }
+            using (response)
+                // A dashboard that answers at the wrong path would become a timeout per scenario, naming no setting.
+                if (url == target.DashboardUrl && (int)response.StatusCode is 404 or >= 500)
+                    throw new SettingsError($"DASHBOARD_URL: {url} answered {(int)response.StatusCode} {response.ReasonPhrase} — is its path the dashboard's?");
         }
     }
 

@@ -122,9 +122,8 @@ public sealed class CleanupJournal
     /// <summary>Journals of this database written for another env or other test people: never read, but never silently forgotten.</summary>
     private IEnumerable<string> OtherIdentitiesOfThisDatabase()
     {
-        var stem = _target.FileName[..^"-12345678.jsonl".Length];
         var dir = System.IO.Path.GetDirectoryName(Path)!;
-        return Directory.EnumerateFiles(dir, $"{stem}-*.jsonl").Where(f => f != Path).Order(StringComparer.Ordinal)
+        return Directory.EnumerateFiles(dir, $"{_target.DatabaseStem}-*.jsonl").Where(f => f != Path).Order(StringComparer.Ordinal)
             .Select(f => $"{System.IO.Path.GetFileName(f)}: a journal of this database written for another env or other test people — not acted on; " +
                          "run against that identity to clean it up, or remove the file once a person has checked its rows");
     }

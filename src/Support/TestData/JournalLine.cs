@@ -14,7 +14,7 @@ public sealed record JournalEntry(string Run, string Kind, DateTime AtUtc, strin
 /// <summary>A line read back and trusted: sealed with this machine's key, for this target, well formed.</summary>
 public sealed record JournalLine(int Number, JournalEntry Entry);
 
-public static partial class JournalKinds
+public static class JournalKinds
 {
     public const string RunStarted = "run-started", RunEnded = "run-ended", RunLeft = "run-left", Reaped = "reaped";
     public const string RequestsBy = "requests-by", RefusalsBy = "refusals-by", Restricts = "restricts", Created = "created", Cleaned = "cleaned";

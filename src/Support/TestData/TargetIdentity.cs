@@ -14,8 +14,11 @@ public sealed record TargetIdentity(string AppEnv, DatabaseSettings Database, Ua
     public string Fingerprint => Hash(string.Join('|', AppEnv, Database.Host, Database.Port, Database.Name, Database.Schema, Database.User,
         string.Join(',', Roles.All.Select(r => People.EmailOf(r).ToLowerInvariant()))));
 
+    /// <summary>The database as reached, readable in a file name: every journal of this database, whatever its identity, starts so.</summary>
+    public string DatabaseStem => string.Concat($"{Database.Host}:{Database.Port}/{Database.Name}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+
     /// <summary>The journal file's name: readable (which database) and unique to the identity.</summary>
-    public string FileName => $"{string.Concat($"{Database.Host}:{Database.Port}/{Database.Name}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}-{Fingerprint[..8]}.jsonl";
+    public string FileName => $"{DatabaseStem}-{Fingerprint[..8]}.jsonl";
 
     public IEnumerable<string> Emails => Roles.All.Select(People.EmailOf);
 
