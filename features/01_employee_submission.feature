@@ -15,7 +15,7 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     And the summary the employee confirmed now shows the request's number
     And the request is stored as waiting for their manager for the employee with <direction> <quantity> <security> worth <value> <currency>
     # plan 5.2: "Confirm audit log entry exists"
-    And the audit log records "request_submitted" by the employee for the request
+    And the audit log records the submission by the employee for the request
     And the employee sees the request as waiting for their manager on the dashboard
 
     Examples:

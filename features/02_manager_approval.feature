@@ -16,7 +16,7 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     And the manager's approval of the request is recorded
     # plan 5.3: "Confirm PADRequest status updated"
     And the request is stored as waiting for compliance
-    And the audit log records "manager_approved" by the manager for the request
+    And the audit log records the manager's approval by the manager for the request
     # plan 5.3: "Confirm notifications sent" — employee and compliance hear of it
     And the employee is told their manager approved the request
     And compliance is asked in Slack to decide on the request

@@ -16,7 +16,7 @@ Feature: Scenario 3 — Compliance gives the final approval
       | stage      | decision | by         |
       | manager    | approved | manager    |
       | compliance | approved | compliance |
-    And the audit log records "compliance_approved" by compliance for the request
+    And the audit log records compliance's approval by compliance for the request
     And the employee is told the request is approved and must be traded within two days
     And the employee sees the request as approved on the dashboard
 

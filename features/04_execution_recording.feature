@@ -14,7 +14,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
     And an execution of 100 at 180.50 is recorded for the request, within two days: "<within>"
     # plan 5.5: "Confirm PADRequest status = 'executed'"
     And the request is stored as executed
-    And the audit log records "execution_recorded" by the employee for the request
+    And the audit log records the execution by the employee for the request
     And compliance sees on the dashboard that the request was executed within two days: "<within>"
 
     Examples:

@@ -12,7 +12,7 @@ Feature: Scenario 5 — A request is rejected
     And the manager's rejection of the request is recorded
     # plan 5.6: "Confirm PADRequest status = 'rejected'"
     And the request is stored as rejected
-    And the audit log records "manager_rejected" by the manager for the request
+    And the audit log records the manager's rejection by the manager for the request
     And the employee is told their manager rejected the request
     And compliance was never asked about the request
     And the employee sees the request as rejected on the dashboard
@@ -27,7 +27,7 @@ Feature: Scenario 5 — A request is rejected
       | manager    | approved | manager    |
       | compliance | rejected | compliance |
     And the request is stored as rejected
-    And the audit log records "compliance_rejected" by compliance for the request
+    And the audit log records compliance's rejection by compliance for the request
     And the employee is told compliance rejected the request
     And the employee sees the request as rejected on the dashboard
 

@@ -13,7 +13,7 @@ Feature: Scenario 6 — The employee withdraws a request
     And the request is stored as withdrawn
     # plan 5.7: "Confirm soft delete fields set (deleted_at, deleted_by_id)"
     And the request is soft-deleted by the employee
-    And the audit log records "request_withdrawn" by the employee for the request
+    And the audit log records the withdrawal by the employee for the request
     And compliance sees on the dashboard that the employee withdrew the request
 
   @rule:withdrawal-before-execution @rule:one-audit-row-per-step
@@ -23,7 +23,7 @@ Feature: Scenario 6 — The employee withdraws a request
     Then the bot confirms the request is withdrawn
     And the request is stored as withdrawn
     And the request is soft-deleted by the employee
-    And the audit log records "request_withdrawn" by the employee for the request
+    And the audit log records the withdrawal by the employee for the request
 
     Examples:
       | stage                     |

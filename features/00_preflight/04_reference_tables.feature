@@ -5,7 +5,7 @@ Feature: Preflight 2.1 — the reference tables exist and hold data
 
   Scenario Outline: Reference table <table> exists and has rows
     Then reference table "<table>" exists in bo_airflow
-    And reference table "<table>" has at least 1 row
+    And reference table "<table>" of bo_airflow has at least 1 row
 
     Examples:
       | table                      |

@@ -1,6 +1,6 @@
 @preflight @uat-3.4 @critical @allure.owner:QA
 Feature: Preflight 3.4 — table structures match the schema contract
-  The contract (features/00_preflight/schema-contract.json) is what the application's models expect of every
+  The schema contract (targets/<contract>.schema.json, named by the target's contract) is what the application's models expect of every
   table it uses, in padealing and in bo_airflow. A column the contract expects but the database lacks is a
   phantom column (the plan found email and full_name on OracleEmployee); a column the database has but the
   contract does not is unknown to the application. The unique keys and CHECK constraints the application relies

@@ -1,26 +1,28 @@
 using Npgsql;
 using PadUat.Support;
 using PadUat.Support.Configuration;
+using PadUat.Support.Contract;
 
 namespace PadUat.Cli;
 
 /// <summary>
 /// `paduat fingerprint --before &lt;ISO time&gt;`: for the rehearsal, a checksum and row count per table of what the
-/// target held before the UAT began — every bo_airflow table whole, and padealing's rows created before that time —
+/// target held before the UAT began — every reference table whole, and the application's rows created before that time —
 /// plus the rows the UAT people created since (which must be none once the run has cleaned up). Rows the background
 /// traffic adds later are not in the fingerprint: they are other people's, created after the time given.
 /// </summary>
 public static class TargetFingerprint
 {
-    private static readonly (string Table, string Rows)[] Padealing =
+    /// <summary>The application's rows as they stood before the UAT: each concept's, filtered to rows created before then.</summary>
+    private static readonly (string Concept, string Rows)[] Application =
     [
-        ("padealing.pad_request", "SELECT * FROM padealing.pad_request WHERE created_at < @before"),
-        ("padealing.pad_approval", "SELECT a.* FROM padealing.pad_approval a JOIN padealing.pad_request r ON r.id = a.request_id WHERE r.created_at < @before"),
-        ("padealing.pad_execution", "SELECT e.* FROM padealing.pad_execution e JOIN padealing.pad_request r ON r.id = e.request_id WHERE r.created_at < @before"),
-        ("padealing.audit_log", "SELECT * FROM padealing.audit_log WHERE created_at < @before"),
-        ("padealing.restricted_security", "SELECT * FROM padealing.restricted_security WHERE created_at < @before"),
-        ("padealing.compliance_config", "SELECT * FROM padealing.compliance_config"),
-        ("padealing.employee_role", "SELECT * FROM padealing.employee_role"),
+        ("request", "SELECT * FROM [request] WHERE [request.createdAt] < @before"),
+        ("approval", "SELECT a.* FROM [approval] a JOIN [request] r ON r.[request.id] = a.[approval.request] WHERE r.[request.createdAt] < @before"),
+        ("execution", "SELECT e.* FROM [execution] e JOIN [request] r ON r.[request.id] = e.[execution.request] WHERE r.[request.createdAt] < @before"),
+        ("audit", "SELECT * FROM [audit] WHERE [audit.at] < @before"),
+        ("restriction", "SELECT * FROM [restriction] WHERE [restriction.createdAt] < @before"),
+        ("setting", "SELECT * FROM [setting]"),
+        ("role", "SELECT * FROM [role]"),
     ];
 
     public static async Task<int> RunAsync(string root, IReadOnlyDictionary<string, string> options)
@@ -29,15 +31,21 @@ public static class TargetFingerprint
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
             ? t : throw new ArgumentException("--before: an ISO time (UTC), e.g. 2026-11-29T10:00:00Z");
         var settings = UatSettings.LoadFromProcess(root);
+        var contract = TargetContract.Load(root, settings.ContractName);
         var database = settings.Database ?? throw new ArgumentException("fingerprint reads a deployed target: set APP_ENV to one (e.g. rehearsal)");
         await using var conn = new NpgsqlConnection(database.ConnectionString());
         await conn.OpenAsync();
         await using (var readOnly = new NpgsqlCommand("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", conn)) await readOnly.ExecuteNonQueryAsync();
+        var referenceSchema = contract.Concept("employee").Schema;
         var reference = new List<string>();
-        await using (var tables = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'bo_airflow' ORDER BY 1", conn))
-        await using (var reader = await tables.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) reference.Add($"bo_airflow.{reader.GetString(0)}");
-        foreach (var (table, rows) in reference.Select(r => (r, $"SELECT * FROM {r}")).Concat(Padealing))
+        await using (var tables = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = @schema ORDER BY 1", conn))
+        {
+            tables.Parameters.AddWithValue("schema", referenceSchema);
+            await using var reader = await tables.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) reference.Add($"{referenceSchema}.{reader.GetString(0)}");
+        }
+        foreach (var (table, rows) in reference.Select(r => (r, $"SELECT * FROM {r}"))
+                     .Concat(Application.Select(a => (contract.Table(a.Concept), contract.Sql(a.Rows)))))
         {
             await using var cmd = new NpgsqlCommand($"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM ({rows}) t", conn);
             cmd.Parameters.AddWithValue("before", before);
@@ -45,57 +53,59 @@ public static class TargetFingerprint
             await reader.ReadAsync();
             Console.WriteLine($"{table}\t{reader.GetInt64(0)}\t{reader.GetString(1)}");
         }
-        var people = Roles.All.Select(settings.People.EmailOf).ToArray();
-        await using var left = new NpgsqlCommand("""
-            WITH uat AS (SELECT employee_id AS id FROM bo_airflow.contact WHERE contact_type = 'email' AND lower(value) = ANY(@people))
-            SELECT (SELECT count(*) FROM padealing.pad_request WHERE created_at >= @before AND employee_id IN (SELECT id FROM uat))
-                 + (SELECT count(*) FROM padealing.audit_log WHERE created_at >= @before AND actor_id IN (SELECT id FROM uat))
-                 + (SELECT count(*) FROM padealing.restricted_security WHERE created_at >= @before AND added_by_id IN (SELECT id FROM uat))
-            """, conn);
-        left.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
-        left.Parameters.AddWithValue("before", before);
-        var leftCount = Convert.ToInt64(await left.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var people = Roles.All.Select(r => settings.People.EmailOf(r).ToLowerInvariant()).ToArray();
+        var uat = contract.Sql($"WITH uat AS (SELECT c.[contact.person] AS id FROM [contact] c WHERE {contract.Filter("contact", "c")} AND lower(c.[contact.email]) = ANY(@people))");
+        var leftCount = Convert.ToInt64(await ScalarAsync(conn, uat + contract.Sql("""
+            SELECT (SELECT count(*) FROM [request] WHERE [request.createdAt] >= @before AND [request.person] IN (SELECT id FROM uat))
+                 + (SELECT count(*) FROM [audit] WHERE [audit.at] >= @before AND [audit.actor] IN (SELECT id FROM uat))
+                 + (SELECT count(*) FROM [restriction] WHERE [restriction.createdAt] >= @before AND [restriction.addedBy] IN (SELECT id FROM uat))
+            """), before, people), System.Globalization.CultureInfo.InvariantCulture);
         Console.WriteLine($"uat-rows-left\t{leftCount}\t-");
         if (leftCount > 0)
         {
             // Name what is left, so whoever reads the rehearsal knows which write escaped the clean-up.
-            await using var which = new NpgsqlCommand("""
-                WITH uat AS (SELECT employee_id AS id FROM bo_airflow.contact WHERE contact_type = 'email' AND lower(value) = ANY(@people))
-                SELECT 'pad_request #' || id || ' ' || status || ' by ' || employee_id || ' at ' || created_at FROM padealing.pad_request WHERE created_at >= @before AND employee_id IN (SELECT id FROM uat)
-                UNION ALL SELECT 'audit_log #' || id || ' ' || action || ' by ' || actor_id || ' on request ' || coalesce(request_id::text, '-') || ' at ' || created_at FROM padealing.audit_log WHERE created_at >= @before AND actor_id IN (SELECT id FROM uat)
-                UNION ALL SELECT 'restricted_security #' || id || ' ' || ticker || ' at ' || created_at FROM padealing.restricted_security WHERE created_at >= @before AND added_by_id IN (SELECT id FROM uat)
-                """, conn);
-            which.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
-            which.Parameters.AddWithValue("before", before);
+            await using var which = Command(conn, uat + contract.Sql("""
+                SELECT 'request #' || [request.id] || ' ' || [request.status] || ' by ' || [request.person] || ' at ' || [request.createdAt] FROM [request]
+                  WHERE [request.createdAt] >= @before AND [request.person] IN (SELECT id FROM uat)
+                UNION ALL SELECT 'audit #' || [audit.id] || ' ' || [audit.action] || ' by ' || [audit.actor] || ' on request ' || coalesce([audit.request]::text, '-') || ' at ' || [audit.at]
+                  FROM [audit] WHERE [audit.at] >= @before AND [audit.actor] IN (SELECT id FROM uat)
+                UNION ALL SELECT 'restriction #' || [restriction.id] || ' ' || [restriction.ticker] || ' at ' || [restriction.createdAt] FROM [restriction]
+                  WHERE [restriction.createdAt] >= @before AND [restriction.addedBy] IN (SELECT id FROM uat)
+                """), before, people);
             await using var rows = await which.ExecuteReaderAsync();
             while (await rows.ReadAsync()) Console.Error.WriteLine($"left on the target: {rows.GetString(0)}");
         }
-        await using var others = new NpgsqlCommand("""
-            SELECT count(*) FROM padealing.pad_request r WHERE r.created_at >= @before AND NOT EXISTS (
-                SELECT 1 FROM bo_airflow.contact c WHERE c.employee_id = r.employee_id AND c.contact_type = 'email' AND lower(c.value) = ANY(@people))
-            """, conn);
-        others.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
-        others.Parameters.AddWithValue("before", before);
-        Console.WriteLine($"background-requests\t{await others.ExecuteScalarAsync()}\t-");
+        var othersRequests = contract.Sql($"""
+            FROM [request] r WHERE NOT EXISTS (SELECT 1 FROM [contact] c WHERE c.[contact.person] = r.[request.person] AND {contract.Filter("contact", "c")}
+                                                AND lower(c.[contact.email]) = ANY(@people))
+            """);
+        Console.WriteLine($"background-requests\t{await ScalarAsync(conn, contract.Sql($"SELECT count(*) {othersRequests} AND r.[request.createdAt] >= @before"), before, people)}\t-");
         // Someone who is not a UAT person and has rows to lose: the rehearsal forges journal lines naming them.
-        await using var background = new NpgsqlCommand("""
-            SELECT r.employee_id FROM padealing.pad_request r WHERE r.created_at < @before AND NOT EXISTS (
-                SELECT 1 FROM bo_airflow.contact c WHERE c.employee_id = r.employee_id AND c.contact_type = 'email' AND lower(c.value) = ANY(@people))
-            GROUP BY r.employee_id ORDER BY count(*) DESC, r.employee_id LIMIT 1
-            """, conn);
-        background.Parameters.AddWithValue("people", people.Select(p => p.ToLowerInvariant()).ToArray());
-        background.Parameters.AddWithValue("before", before);
-        Console.WriteLine($"background-actor\t{await background.ExecuteScalarAsync() ?? "-"}\t-");
+        var actorSql = contract.Sql($"SELECT r.[request.person] {othersRequests} AND r.[request.createdAt] < @before GROUP BY r.[request.person] ORDER BY count(*) DESC, r.[request.person] LIMIT 1");
+        Console.WriteLine($"background-actor\t{await ScalarAsync(conn, actorSql, before, people) ?? "-"}\t-");
         if (options.TryGetValue("actor", out var actorText) && int.TryParse(actorText, System.Globalization.CultureInfo.InvariantCulture, out var actor))
         {
-            await using var rows = new NpgsqlCommand("""
-                SELECT (SELECT count(*) FROM padealing.pad_request WHERE employee_id = @actor AND created_at < @before)
-                     + (SELECT count(*) FROM padealing.audit_log WHERE actor_id = @actor AND created_at < @before)
-                """, conn);
+            await using var rows = Command(conn, contract.Sql("""
+                SELECT (SELECT count(*) FROM [request] WHERE [request.person] = @actor AND [request.createdAt] < @before)
+                     + (SELECT count(*) FROM [audit] WHERE [audit.actor] = @actor AND [audit.at] < @before)
+                """), before, people);
             rows.Parameters.AddWithValue("actor", actor);
-            rows.Parameters.AddWithValue("before", before);
             Console.WriteLine($"actor-rows\t{await rows.ExecuteScalarAsync()}\t-");
         }
         return 0;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection conn, string sql, DateTime before, string[] people)
+    {
+        var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddWithValue("before", before);
+        cmd.Parameters.AddWithValue("people", people);
+        return cmd;
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection conn, string sql, DateTime before, string[] people)
+    {
+        await using var cmd = Command(conn, sql, before, people);
+        return await cmd.ExecuteScalarAsync();
     }
 }

@@ -3,6 +3,7 @@ using PadUat.Drivers.Slack;
 using PadUat.Drivers.TestData;
 using PadUat.Support;
 using PadUat.Support.Configuration;
+using PadUat.Support.Contract;
 using PadUat.Support.Evidence;
 using PadUat.Support.TestData;
 
@@ -62,7 +63,7 @@ public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatP
         var manager = await directory.EmployeeByIdAsync(owner.ManagerId
             ?? throw new SetupError($"{ownerRole} ({owner.Email}) has no manager in bo_airflow.oracle_employee, so nobody can approve their requests: choose test people with a manager"));
         var minute = new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-        var history = new RequestHistory(owner, manager, await PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), "buy",
+        var history = new RequestHistory(owner, manager, await PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), TradeDirection.Buy,
             quantity, stage, minute - finalDecisionAgo, managerBeforeCompliance);
         return history with { Id = await testData.RequestAsync(history) };
     }

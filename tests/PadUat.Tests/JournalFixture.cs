@@ -20,7 +20,7 @@ internal sealed class JournalFixture(SandboxFixture f, string dir, DatabaseSetti
 
     public CleanupJournal Open(string runId, TargetIdentity? identity = null) => CleanupJournal.Open(dir, identity ?? Identity, runId, Key);
 
-    public Task<JournalReview> ReapAsync(NpgsqlConnection conn, string runId) => Open(runId).ReapDeadRunsAsync(conn, UatPeople);
+    public Task<JournalReview> ReapAsync(NpgsqlConnection conn, string runId) => Open(runId).ReapDeadRunsAsync(conn, SandboxFixture.Contract, UatPeople);
 
     /// <summary>A line as someone with the key could write it, bypassing the journal's own checks.</summary>
     public void Forge(JournalEntry entry) => File.AppendAllText(Path.Combine(dir, Identity.FileName), JournalCodec.Write(entry, Key) + "\n");

@@ -23,7 +23,7 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
         var j = Journals;
         j.Forge(new("dead", JournalKinds.RunStarted, DateTime.UtcNow, j.Identity.Fingerprint, Since: start));
         j.Forge(new("dead", JournalKinds.RequestsBy, DateTime.UtcNow, j.Identity.Fingerprint, 1, ActorId: JournalFixture.Charlie, Since: start));
-        j.Forge(new("dead", JournalKinds.Created, DateTime.UtcNow, j.Identity.Fingerprint, 1, Table: JournalTables.PadRequest, Id: theirs));
+        j.Forge(new("dead", JournalKinds.Created, DateTime.UtcNow, j.Identity.Fingerprint, 1, Table: JournalTables.Request, Id: theirs));
 
         var review = await j.ReapAsync(conn, "next");
 
@@ -104,7 +104,7 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
         var run = j.Open("hung");
         run.RunStarted(await conn.ExecuteScalarAsync<DateTime>("SELECT now()"));
         var left = await JournalFixture.InsertRequestAsync(conn, JournalFixture.Alex);
-        run.Created(run.NewScope(), JournalTables.PadRequest, left); // scenario 1: its clean-up failed (the database hung)
+        run.Created(run.NewScope(), JournalTables.Request, left); // scenario 1: its clean-up failed (the database hung)
         run.Cleaned(run.NewScope());                                 // scenario 2 cleaned up its own rows only
 
         run.RunEnded("the database did not answer");
@@ -125,7 +125,7 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
         var theirs = await JournalFixture.InsertRequestAsync(conn, JournalFixture.Alex);
         var old = j.Open("before-the-people-changed", others);
         old.RunStarted(DateTime.UtcNow.AddMinutes(-1));
-        old.Created(old.NewScope(), JournalTables.PadRequest, theirs);
+        old.Created(old.NewScope(), JournalTables.Request, theirs);
         File.Copy(old.Path, Path.Combine(_dir, j.Identity.FileName)); // and one copied over this identity's file
 
         var review = await j.ReapAsync(conn, "next");

@@ -9,6 +9,9 @@ namespace PadUat.Tests;
 /// <summary>A real sandbox for the harness's drivers to talk to: the Slack emulator and the database.</summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
+    /// <summary>The stand-in's own contract (targets/sandbox.json): what the harness assumes about it.</summary>
+    public static PadUat.Support.Contract.TargetContract Contract { get; } = PadUat.Support.Contract.TargetContract.Load(PadUat.Support.RepoRoot.Find(), "sandbox");
+
     public LocalSandbox Sandbox { get; private set; } = null!;
 
     public async Task InitializeAsync() => Sandbox = await LocalSandbox.StartAsync(FaultSet.None, historyRequests: 0);

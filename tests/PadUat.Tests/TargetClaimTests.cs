@@ -61,7 +61,7 @@ public sealed class TargetClaimTests(SandboxFixture f) : IDisposable
     {
         var journal = new JournalFixture(f, _journals, Database with { Port = 1 }).Open("only-run");
         journal.RunStarted(DateTime.UtcNow);
-        journal.Created(journal.NewScope(), JournalTables.RestrictedSecurity, 7);
+        journal.Created(journal.NewScope(), JournalTables.Restriction, 7);
         Assert.True(File.Exists(journal.Path));
         journal.Cleaned(1);
         journal.RunEnded();

@@ -101,7 +101,7 @@ public sealed class TargetSafetyTests(SandboxFixture f)
         var writer = new PadUat.Support.Allure.AllureResultsWriter(Results.NewDirectory());
         var evidence = new Evidence(writer);
         evidence.Begin(PadUat.Support.Allure.ScenarioResults.Create(new("F", "features", "S", null, [], [], []), writer.NewUuid(), "h", "t"));
-        var directory = new PadUat.Drivers.Database.FirmDirectory(new PadUat.Drivers.Database.PadDatabase(Target(), evidence));
+        var directory = new PadUat.Drivers.Database.FirmDirectory(new PadUat.Drivers.Database.PadDatabase(Target(), evidence), SandboxFixture.Contract);
         var error = await Assert.ThrowsAsync<SetupError>(() => email is not null ? directory.EmployeeAsync(email) : directory.SecurityAsync(ticker!));
         Assert.Equal(named, error.Message);
         Assert.Equal(PadUat.Support.Allure.AllureStatus.Broken, Evidence.StatusOf(error));

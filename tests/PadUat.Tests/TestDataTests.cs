@@ -43,9 +43,9 @@ public sealed class TestDataTests(SandboxFixture f)
         await conn.ExecuteAsync("INSERT INTO padealing.audit_log (request_id, actor_id, action) VALUES (@request, 1010, 'request_submitted')", new { request });
 
         var created = new CreatedRows(null);
-        created.Row("padealing.restricted_security", ours);
+        created.Row(JournalTables.Restriction, ours);
         created.Request(request);
-        Assert.Equal(3, await created.DeleteAllAsync(conn));
+        Assert.Equal(3, await created.DeleteAllAsync(conn, SandboxFixture.Contract));
 
         Assert.Equal([theirs], await conn.QueryAsync<int>("SELECT id FROM padealing.restricted_security WHERE id IN (@ours, @theirs)", new { ours, theirs }));
         Assert.Equal(0, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM padealing.audit_log WHERE request_id = @request", new { request }));

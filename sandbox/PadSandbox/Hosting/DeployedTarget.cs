@@ -30,6 +30,8 @@ public static class DeployedTarget
             DB_USER={SandboxDatabase.AppUser}
             DB_SSL_MODE=Disable
             PAD_MIGRATION_HEAD={Migrations.Head}
+            # What the harness assumes about this target: the stand-in's own contract.
+            TARGET_CONTRACT=sandbox
 
             SLACK_API_URL={host.SlackApiUrl}
             SLACK_BOT_USER_ID={host.Workspace.Bot.Id}

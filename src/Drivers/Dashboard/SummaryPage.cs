@@ -5,13 +5,11 @@ namespace PadUat.Drivers.Dashboard;
 
 public sealed class SummaryPage(IPage page)
 {
-    public static readonly string[] Figures =
-        ["total", "pending_manager", "pending_compliance", "approved", "executed", "rejected", "withdrawn", "open-conflicts"];
-
-    public async Task<IReadOnlyDictionary<string, long>> FiguresAsync()
+    /// <summary>The figures named (the total, each status as the target stores it, open conflicts), as the page shows them.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> FiguresAsync(IEnumerable<string> names)
     {
         var figures = new Dictionary<string, long>();
-        foreach (var name in Figures)
+        foreach (var name in names)
             figures[name] = long.Parse(await page.GetByTestId($"stat-{name}").InnerTextAsync(), CultureInfo.InvariantCulture);
         return figures;
     }

@@ -1,3 +1,5 @@
+using PadUat.Support.Contract;
+
 namespace PadUat.Drivers.Database;
 
 public sealed record PadRequest(int Id, int EmployeeId, string Ticker, string Direction, decimal Quantity, decimal EstimatedValue,
@@ -20,41 +22,54 @@ public sealed record RequestTrail(string Text)
 
 public sealed record RestrictedListEntry(int Id, string Ticker, string Reason, int AddedById, bool IsActive);
 
-/// <summary>The plan's validation queries over padealing: requests, approvals, executions, the audit log, the restricted list.</summary>
-public sealed class PadRecords(PadDatabase db)
+/// <summary>
+/// The plan's validation queries over the PA-dealing tables: requests, approvals, executions, the audit log, the restricted
+/// list — each written in the harness's concepts and translated to the target's tables, columns and values by its contract.
+/// </summary>
+public sealed class PadRecords(PadDatabase db, TargetContract contract)
 {
-    private const string RequestColumns = """
-        r.id, r.employee_id, b.ticker, r.direction, r.quantity, r.estimated_value, r.currency, r.status, r.conflict_flag,
-        r.conflict_detail, r.created_at, r.deleted_at, r.deleted_by_id
-        FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
-        """;
+    private string RequestColumns => contract.Sql("""
+        r.[request.id] AS Id, r.[request.person] AS EmployeeId, b.[security.ticker] AS Ticker, r.[request.direction] AS Direction,
+        r.[request.quantity] AS Quantity, r.[request.value] AS EstimatedValue, r.[request.currency] AS Currency, r.[request.status] AS Status,
+        r.[request.conflict] AS ConflictFlag, r.[request.conflictDetail] AS ConflictDetail, r.[request.createdAt] AS CreatedAt,
+        r.[request.deletedAt] AS DeletedAt, r.[request.deletedBy] AS DeletedById
+        FROM [request] r JOIN [security] b ON b.[security.id] = r.[request.security]
+        """);
+
+    private string AuditColumns => contract.Sql("""
+        [audit.id] AS Id, [audit.request] AS RequestId, [audit.actor] AS ActorId, [audit.action] AS Action, [audit.details]::text AS Details, [audit.at] AS CreatedAt
+        FROM [audit]
+        """);
+
+    /// <summary>The stored word for a status, decision or audit action (e.g. what this target calls "rejected").</summary>
+    public string Word(Enum meaning) => contract.Word(meaning);
 
     public Task<DateTime> DatabaseNowAsync() => db.ScalarAsync<DateTime>("database clock", "SELECT now()");
 
     public Task<PadRequest?> RequestAsync(int id) =>
-        db.SingleOrDefaultAsync<PadRequest>($"pad_request #{id}", $"SELECT {RequestColumns} WHERE r.id = @id", new { id });
+        db.SingleOrDefaultAsync<PadRequest>($"request #{id}", $"SELECT {RequestColumns} WHERE r.{contract.Column("request", "id")} = @id", new { id });
 
     public Task<IReadOnlyList<PadRequest>> RequestsSinceAsync(int employeeId, DateTime since) =>
-        db.QueryAsync<PadRequest>("the employee's requests in this scenario",
-            $"SELECT {RequestColumns} WHERE r.employee_id = @employeeId AND r.created_at >= @since ORDER BY r.id", new { employeeId, since });
+        db.QueryAsync<PadRequest>("the employee's requests in this scenario", $"SELECT {RequestColumns} " +
+            contract.Sql("WHERE r.[request.person] = @employeeId AND r.[request.createdAt] >= @since ORDER BY r.[request.id]"), new { employeeId, since });
 
     public Task<IReadOnlyList<PadApproval>> ApprovalsAsync(int requestId) =>
-        db.QueryAsync<PadApproval>($"pad_approval rows of request #{requestId}", """
-            SELECT request_id, approval_type, approver_id, decision, comment, decided_at
-            FROM padealing.pad_approval WHERE request_id = @requestId ORDER BY decided_at
-            """, new { requestId });
+        db.QueryAsync<PadApproval>($"approvals of request #{requestId}", contract.Sql("""
+            SELECT [approval.request] AS RequestId, [approval.stage] AS ApprovalType, [approval.approver] AS ApproverId, [approval.decision] AS Decision,
+                   [approval.comment] AS Comment, [approval.decidedAt] AS DecidedAt
+            FROM [approval] WHERE [approval.request] = @requestId ORDER BY [approval.decidedAt]
+            """), new { requestId });
 
     public Task<PadExecution?> ExecutionAsync(int requestId) =>
-        db.SingleOrDefaultAsync<PadExecution>($"pad_execution of request #{requestId}", """
-            SELECT request_id, executed_at, price, quantity, executed_within_two_days
-            FROM padealing.pad_execution WHERE request_id = @requestId
-            """, new { requestId });
+        db.SingleOrDefaultAsync<PadExecution>($"execution of request #{requestId}", contract.Sql("""
+            SELECT [execution.request] AS RequestId, [execution.executedAt] AS ExecutedAt, [execution.price] AS Price, [execution.quantity] AS Quantity,
+                   [execution.withinWindow] AS ExecutedWithinTwoDays
+            FROM [execution] WHERE [execution.request] = @requestId
+            """), new { requestId });
 
     public Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(int requestId) =>
-        db.QueryAsync<AuditEntry>($"audit_log of request #{requestId}", """
-            SELECT id, request_id, actor_id, action, details::text AS details, created_at
-            FROM padealing.audit_log WHERE request_id = @requestId ORDER BY id
-            """, new { requestId });
+        db.QueryAsync<AuditEntry>($"audit trail of request #{requestId}",
+            $"SELECT {AuditColumns} " + contract.Sql("WHERE [audit.request] = @requestId ORDER BY [audit.id]"), new { requestId });
 
     public async Task<RequestTrail> TrailAsync(int requestId)
     {
@@ -73,25 +88,26 @@ public sealed class PadRecords(PadDatabase db)
 
     /// <summary>Audit rows with no request (refusals happen before a request exists) by one person since a moment.</summary>
     public Task<IReadOnlyList<AuditEntry>> AuditWithoutRequestAsync(int actorId, DateTime since) =>
-        db.QueryAsync<AuditEntry>("audit_log rows without a request by this person in this scenario", """
-            SELECT id, request_id, actor_id, action, details::text AS details, created_at
-            FROM padealing.audit_log WHERE request_id IS NULL AND actor_id = @actorId AND created_at >= @since ORDER BY id
-            """, new { actorId, since });
+        db.QueryAsync<AuditEntry>("audit rows without a request by this person in this scenario", $"SELECT {AuditColumns} " +
+            contract.Sql("WHERE [audit.request] IS NULL AND [audit.actor] = @actorId AND [audit.at] >= @since ORDER BY [audit.id]"), new { actorId, since });
 
     public async Task<IReadOnlyDictionary<string, long>> StatusCountsAsync(int? employeeId)
     {
-        var rows = await db.QueryAsync<(string Status, long Count)>("requests by status", """
-            SELECT status, count(*) FROM padealing.pad_request WHERE (@employeeId::int IS NULL OR employee_id = @employeeId) GROUP BY status ORDER BY status
-            """, new { employeeId });
+        var rows = await db.QueryAsync<(string Status, long Count)>("requests by status", contract.Sql("""
+            SELECT [request.status], count(*) FROM [request] WHERE (@employeeId::int IS NULL OR [request.person] = @employeeId)
+            GROUP BY [request.status] ORDER BY [request.status]
+            """), new { employeeId });
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
-    /// <summary>What the dashboard summary should show: the total, each status, and open conflicts.</summary>
+    /// <summary>The figures the dashboard summary shows: the total, each status the contract names, and open conflicts.</summary>
+    public IReadOnlyList<string> SummaryFigureNames => ["total", .. contract.Words<PadStatus>().Values, "open-conflicts"];
+
     /// <summary>The dashboard summary's figures as the database counts them, for the firm or for one employee's requests.</summary>
     public async Task<IReadOnlyDictionary<string, long>> SummaryFiguresAsync(int? employeeId = null)
     {
         var figures = new Dictionary<string, long>(await StatusCountsAsync(employeeId));
-        foreach (var status in new[] { "pending_manager", "pending_compliance", "approved", "executed", "rejected", "withdrawn" })
+        foreach (var status in contract.Words<PadStatus>().Values)
             figures.TryAdd(status, 0);
         figures["total"] = figures.Values.Sum();
         figures["open-conflicts"] = await OpenConflictCountAsync(employeeId);
@@ -100,31 +116,45 @@ public sealed class PadRecords(PadDatabase db)
 
     /// <summary>The summary's figures with a digest of the rows behind them, so a reader can tell whether anything moved meanwhile.</summary>
     public async Task<Dashboard.SummaryState> SummaryStateAsync(int? employeeId = null) => new(await SummaryFiguresAsync(employeeId),
-        await db.ScalarAsync<string>("the rows behind the summary (a digest of ids, statuses, conflict flags and update times)", """
-            SELECT coalesce(md5(string_agg(id || ':' || status || ':' || conflict_flag || ':' || updated_at, ',' ORDER BY id)), '-')
-            FROM padealing.pad_request WHERE (@employeeId::int IS NULL OR employee_id = @employeeId)
-            """, new { employeeId }));
+        await db.ScalarAsync<string>("the rows behind the summary (a digest of ids, statuses, conflict flags and update times)", contract.Sql("""
+            SELECT coalesce(md5(string_agg([request.id] || ':' || [request.status] || ':' || [request.conflict] || ':' || [request.updatedAt], ',' ORDER BY [request.id])), '-')
+            FROM [request] WHERE (@employeeId::int IS NULL OR [request.person] = @employeeId)
+            """), new { employeeId }));
 
     public Task<long> CountAsync(string? status, int? employeeId, string? ticker = null) =>
         db.ScalarAsync<long>($"requests{(status is null ? "" : $" with status {status}")}{(employeeId is null ? "" : $" of employee {employeeId}")}" +
-            $"{(ticker is null ? "" : $" in {ticker}")}", """
-            SELECT count(*) FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
-            WHERE (@status::text IS NULL OR r.status = @status) AND (@employeeId::int IS NULL OR r.employee_id = @employeeId)
-              AND (@ticker::text IS NULL OR b.ticker = @ticker)
-            """, new { status, employeeId, ticker });
+            $"{(ticker is null ? "" : $" in {ticker}")}", contract.Sql("""
+            SELECT count(*) FROM [request] r JOIN [security] b ON b.[security.id] = r.[request.security]
+            WHERE (@status::text IS NULL OR r.[request.status] = @status) AND (@employeeId::int IS NULL OR r.[request.person] = @employeeId)
+              AND (@ticker::text IS NULL OR b.[security.ticker] = @ticker)
+            """), new { status, employeeId, ticker });
+
+    /// <summary>Requests waiting for compliance, firm-wide: the compliance view's queue.</summary>
+    public Task<long> ComplianceQueueCountAsync() => CountAsync(contract.Word(PadStatus.WaitingForCompliance), null);
 
     public Task<long> OpenConflictCountAsync(int? employeeId = null) =>
-        db.ScalarAsync<long>("open requests flagged with a conflict", """
-            SELECT count(*) FROM padealing.pad_request WHERE conflict_flag AND status IN ('pending_manager', 'pending_compliance')
-              AND (@employeeId::int IS NULL OR employee_id = @employeeId)
-            """, new { employeeId });
+        db.ScalarAsync<long>("open requests flagged with a conflict", contract.Sql("""
+            SELECT count(*) FROM [request] WHERE [request.conflict] AND [request.status] = ANY(@open)
+              AND (@employeeId::int IS NULL OR [request.person] = @employeeId)
+            """), new { employeeId, open = new[] { contract.Word(PadStatus.WaitingForManager), contract.Word(PadStatus.WaitingForCompliance) } });
 
     public Task<IReadOnlyList<RestrictedListEntry>> RestrictedListAsync() =>
-        db.QueryAsync<RestrictedListEntry>("the active restricted list", """
-            SELECT id, ticker, reason, added_by_id, is_active FROM padealing.restricted_security WHERE is_active ORDER BY ticker
-            """);
+        db.QueryAsync<RestrictedListEntry>("the active restricted list", contract.Sql("""
+            SELECT [restriction.id] AS Id, [restriction.ticker] AS Ticker, [restriction.reason] AS Reason, [restriction.addedBy] AS AddedById,
+                   [restriction.inForce] AS IsActive
+            FROM [restriction] WHERE [restriction.inForce] ORDER BY [restriction.ticker]
+            """));
 
-    public Task<string?> ComplianceSettingAsync(string key) =>
-        db.SingleOrDefaultAsync<string>($"compliance_config {key}",
-            "SELECT config_value FROM padealing.compliance_config WHERE config_key = @key", new { key });
+    /// <summary>
+    /// Whether the target declares conflict detection (plan 5.10 "if implemented"): the contract's rule names the setting
+    /// and the value that means "on". Returns what was read, for the record, with the verdict.
+    /// </summary>
+    public async Task<(bool Declared, string Reading)> ConflictDetectionAsync()
+    {
+        if (contract.Rule("conflictDetection.setting")?.GetString() is not { } key)
+            return (false, $"{contract.File} declares no conflict-detection setting");
+        var value = await db.SingleOrDefaultAsync<string>($"setting {key}",
+            contract.Sql("SELECT [setting.value] FROM [setting] WHERE [setting.key] = @key"), new { key });
+        return (value == contract.Rule("conflictDetection.enabledWhen")?.GetString(), $"{contract.Table("setting")} {key} = {value ?? "absent"}");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PadUat.Support.Contract;
 using PadUat.Support.Evidence;
 
 namespace PadUat.Drivers.Database;
@@ -9,30 +10,34 @@ public sealed record QueryPlan(string Query, double ExecutionMs, IReadOnlyList<s
 /// EXPLAIN ANALYZE of the dashboard's key queries (plan 5.11). The queries are the harness's statement of what
 /// the dashboard asks the database for; their plans show whether indexes carry the filters.
 /// </summary>
-public sealed class QueryPlans(PadDatabase db, Evidence evidence)
+public sealed class QueryPlans(PadDatabase db, Evidence evidence, TargetContract contract)
 {
-    public static readonly IReadOnlyDictionary<string, string> DashboardQueries = new Dictionary<string, string>
+    /// <summary>The dashboard's key queries by name, in the harness's concepts (each status a parameter the contract fills).</summary>
+    private static readonly IReadOnlyDictionary<string, string> DashboardQueries = new Dictionary<string, string>
     {
         // The whole queue, as the compliance view counts and lists it: with no LIMIT to hide behind the primary key,
         // only an index on status keeps this from reading every request.
         ["the compliance queue"] = """
-            SELECT r.id, r.employee_id, r.security_id, r.status, r.created_at FROM padealing.pad_request r
-            WHERE r.status = 'pending_compliance'
+            SELECT r.[request.id], r.[request.person], r.[request.security], r.[request.status], r.[request.createdAt] FROM [request] r
+            WHERE r.[request.status] = @waitingForCompliance
             """,
         ["an employee's requests"] = """
-            SELECT r.id, r.security_id, r.status, r.created_at FROM padealing.pad_request r
-            WHERE r.employee_id = (SELECT min(employee_id) FROM padealing.pad_request) ORDER BY r.id DESC LIMIT 50
+            SELECT r.[request.id], r.[request.security], r.[request.status], r.[request.createdAt] FROM [request] r
+            WHERE r.[request.person] = (SELECT min([request.person]) FROM [request]) ORDER BY r.[request.id] DESC LIMIT 50
             """,
         ["the request detail with its approvals"] = """
-            SELECT r.id, r.status, a.approval_type, a.decision FROM padealing.pad_request r
-            LEFT JOIN padealing.pad_approval a ON a.request_id = r.id WHERE r.id = (SELECT max(id) FROM padealing.pad_request)
+            SELECT r.[request.id], r.[request.status], a.[approval.stage], a.[approval.decision] FROM [request] r
+            LEFT JOIN [approval] a ON a.[approval.request] = r.[request.id] WHERE r.[request.id] = (SELECT max([request.id]) FROM [request])
             """,
     };
 
+    public static IEnumerable<string> Names => DashboardQueries.Keys;
+
     public Task<QueryPlan> ExplainAsync(string name) => evidence.StepAsync($"EXPLAIN ANALYZE {name}", async () =>
     {
-        var sql = DashboardQueries.TryGetValue(name, out var q) ? q : throw new ArgumentException($"No dashboard query called '{name}'");
-        var json = (await db.QueryAsync<string>($"plan of {name}", $"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")).Single();
+        var sql = contract.Sql(DashboardQueries.TryGetValue(name, out var q) ? q : throw new ArgumentException($"No dashboard query called '{name}'"));
+        var json = (await db.QueryAsync<string>($"plan of {name}", $"EXPLAIN (ANALYZE, FORMAT JSON) {sql}",
+            new { waitingForCompliance = contract.Word(PadStatus.WaitingForCompliance) })).Single();
         var root = JsonNode.Parse(json)!.AsArray()[0]!;
         var scans = new List<string>();
         Walk(root["Plan"]!, scans);

@@ -28,7 +28,7 @@ public sealed record ConstraintDifferences(IReadOnlyList<string> Missing, IReadO
 
 /// <summary>
 /// The checked-in description of the tables the application's models expect
-/// (features/00_preflight/schema-contract.json), and the comparison with what the database has.
+/// (targets/(features/00_preflight/schema-contract.json)lt;contract(features/00_preflight/schema-contract.json)gt;.schema.json, named by the target's contract), and the comparison with what the database has.
 /// </summary>
 public sealed class SchemaContract
 {

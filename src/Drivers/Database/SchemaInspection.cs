@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace PadUat.Drivers.Database;
 
-public sealed record SchemaPrivileges(string User, bool PadealingUsage, bool PadealingCreate, bool ReferenceUsage,
-    bool ReferenceEmployeeSelect, bool ReferenceEmployeeInsert, bool ReferenceEmployeeUpdate);
+/// <summary>What the application user may do in its own schema and on one reference table (plan 1.2).</summary>
+public sealed record SchemaPrivileges(string User, string AppSchema, string ReferenceTable, bool AppUsage, bool AppCreate, bool ReferenceUsage,
+    bool ReferenceSelect, bool ReferenceInsert, bool ReferenceUpdate)
+{
+    public string ReferenceSchema => ReferenceTable.Split('.')[0];
+}
 
 public sealed record ColumnInfo(string Column, string DataType);
 
@@ -19,18 +23,19 @@ public sealed record IndexInfo(string TableName, string IndexName, string IndexD
 }
 
 /// <summary>The plan's phase 1–3 checks: privileges, tables, row counts, columns, keys, indexes, migration revision.</summary>
-public sealed partial class SchemaInspection(PadDatabase db)
+public sealed partial class SchemaInspection(PadDatabase db, Support.Contract.TargetContract contract)
 {
+    /// <summary>The application's schema and the reference table are the contract's (the request's schema, the employee table).</summary>
     public Task<SchemaPrivileges> PrivilegesAsync() =>
         db.ScalarAsync<SchemaPrivileges>("privileges of the application user (plan 1.2)", """
-            SELECT current_user AS user,
-                   has_schema_privilege(current_user, 'padealing', 'USAGE') AS padealing_usage,
-                   has_schema_privilege(current_user, 'padealing', 'CREATE') AS padealing_create,
-                   has_schema_privilege(current_user, 'bo_airflow', 'USAGE') AS reference_usage,
-                   has_table_privilege(current_user, 'bo_airflow.oracle_employee', 'SELECT') AS reference_employee_select,
-                   has_table_privilege(current_user, 'bo_airflow.oracle_employee', 'INSERT') AS reference_employee_insert,
-                   has_table_privilege(current_user, 'bo_airflow.oracle_employee', 'UPDATE') AS reference_employee_update
-            """);
+            SELECT current_user AS user, @app AS app_schema, @reference AS reference_table,
+                   has_schema_privilege(current_user, @app, 'USAGE') AS app_usage,
+                   has_schema_privilege(current_user, @app, 'CREATE') AS app_create,
+                   has_schema_privilege(current_user, split_part(@reference, '.', 1), 'USAGE') AS reference_usage,
+                   has_table_privilege(current_user, @reference, 'SELECT') AS reference_select,
+                   has_table_privilege(current_user, @reference, 'INSERT') AS reference_insert,
+                   has_table_privilege(current_user, @reference, 'UPDATE') AS reference_update
+            """, new { app = contract.Concept("request").Schema, reference = contract.Table("employee") });
 
     public Task<string> ServerVersionAsync() => db.ScalarAsync<string>("server version", "SELECT version()");
 
@@ -54,7 +59,7 @@ public sealed partial class SchemaInspection(PadDatabase db)
 
     /// <summary>
     /// Plan 3.4's foreign keys, read from pg_catalog: the plan's information_schema query only shows constraints
-    /// on tables the current role owns, so it cannot see keys into bo_airflow when run as pad_app_user.
+    /// on tables the current role owns, so it cannot see keys into the reference schema when run as the application user.
     /// </summary>
     public Task<IReadOnlyList<ForeignKey>> ForeignKeysAsync(string schema) =>
         db.QueryAsync<ForeignKey>($"foreign keys in {schema} (plan 3.4)", """

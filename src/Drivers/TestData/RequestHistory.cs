@@ -1,4 +1,5 @@
 using PadUat.Drivers.Database;
+using PadUat.Support.Contract;
 
 namespace PadUat.Drivers.TestData;
 
@@ -13,7 +14,7 @@ public enum RequestStage
 /// how far it got, when compliance decided (whole minutes, so "48 hours after" is exact) and how long before that
 /// the manager did. Each step of the past has its approval row and its one audit row, as the workflow writes them.
 /// </summary>
-public sealed record RequestHistory(Employee Owner, Employee Manager, Employee Officer, Security Security, string Direction,
+public sealed record RequestHistory(Employee Owner, Employee Manager, Employee Officer, Security Security, TradeDirection Direction,
     decimal Quantity, RequestStage Stage, DateTime FinalDecisionAt, TimeSpan ManagerBeforeCompliance)
 {
     public static readonly TimeSpan SubmittedBeforeManager = TimeSpan.FromHours(1);
@@ -26,37 +27,45 @@ public sealed record RequestHistory(Employee Owner, Employee Manager, Employee O
     public DateTime ExecutedAt => FinalDecisionAt + TimeSpan.FromHours(1);
     public DateTime WithdrawnAt => SubmittedAt + TimeSpan.FromMinutes(30);
 
-    public string Status => Stage switch
+    public PadStatus Status => Stage switch
     {
-        RequestStage.WaitingForManager => "pending_manager",
-        RequestStage.WaitingForCompliance => "pending_compliance",
-        RequestStage.Approved => "approved",
-        RequestStage.RejectedByManager or RequestStage.RejectedByCompliance => "rejected",
-        RequestStage.Executed => "executed",
-        _ => "withdrawn",
+        RequestStage.WaitingForManager => PadStatus.WaitingForManager,
+        RequestStage.WaitingForCompliance => PadStatus.WaitingForCompliance,
+        RequestStage.Approved => PadStatus.Approved,
+        RequestStage.RejectedByManager or RequestStage.RejectedByCompliance => PadStatus.Rejected,
+        RequestStage.Executed => PadStatus.Executed,
+        _ => PadStatus.Withdrawn,
     };
 
-    /// <summary>The pad_approval rows: the manager's once the request left them, compliance's once it left compliance.</summary>
-    public IReadOnlyList<(string Type, int Approver, string Decision, DateTime At)> Approvals =>
+    /// <summary>The approval rows: the manager's once the request left them, compliance's once it left compliance.</summary>
+    public IReadOnlyList<(ApprovalStage Stage, int Approver, Decision Decision, DateTime At)> Approvals =>
     [
         .. Stage is RequestStage.WaitingForManager or RequestStage.Withdrawn ? [] : new[]
         {
-            ("manager", Manager.Id, Stage is RequestStage.RejectedByManager ? "rejected" : "approved", ManagerDecidedAt),
+            (ApprovalStage.Manager, Manager.Id, Stage is RequestStage.RejectedByManager ? Decision.Rejected : Decision.Approved, ManagerDecidedAt),
         },
         .. Stage is RequestStage.Approved or RequestStage.Executed or RequestStage.RejectedByCompliance ? new[]
         {
-            ("compliance", Officer.Id, Stage is RequestStage.RejectedByCompliance ? "rejected" : "approved", FinalDecisionAt),
+            (ApprovalStage.Compliance, Officer.Id, Stage is RequestStage.RejectedByCompliance ? Decision.Rejected : Decision.Approved, FinalDecisionAt),
         } : [],
     ];
 
     /// <summary>One audit row per transition, as the workflow writes them.</summary>
-    public IReadOnlyList<(int Actor, string Action, DateTime At)> AuditTrail =>
+    public IReadOnlyList<(int Actor, AuditEvent Action, DateTime At)> AuditTrail =>
     [
-        (Owner.Id, "request_submitted", SubmittedAt),
-        .. Approvals.Select(a => (a.Approver, $"{a.Type}_{a.Decision}", a.At)),
-        .. Stage is RequestStage.Executed ? new[] { (Owner.Id, "execution_recorded", ExecutedAt) } : [],
-        .. Stage is RequestStage.Withdrawn ? new[] { (Owner.Id, "request_withdrawn", WithdrawnAt) } : [],
+        (Owner.Id, AuditEvent.Submitted, SubmittedAt),
+        .. Approvals.Select(a => (a.Approver, AuditOf(a.Stage, a.Decision), a.At)),
+        .. Stage is RequestStage.Executed ? new[] { (Owner.Id, AuditEvent.ExecutionRecorded, ExecutedAt) } : [],
+        .. Stage is RequestStage.Withdrawn ? new[] { (Owner.Id, AuditEvent.Withdrawn, WithdrawnAt) } : [],
     ];
+
+    public static AuditEvent AuditOf(ApprovalStage stage, Decision decision) => (stage, decision) switch
+    {
+        (ApprovalStage.Manager, Decision.Approved) => AuditEvent.ManagerApproved,
+        (ApprovalStage.Manager, _) => AuditEvent.ManagerRejected,
+        (_, Decision.Approved) => AuditEvent.ComplianceApproved,
+        _ => AuditEvent.ComplianceRejected,
+    };
 
     public DateTime LastChangeAt => AuditTrail.Max(a => a.At);
 }

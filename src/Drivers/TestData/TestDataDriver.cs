@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
+using PadUat.Support.Contract;
 using PadUat.Support.Evidence;
 using PadUat.Support.TestData;
 
@@ -12,18 +13,18 @@ namespace PadUat.Drivers.TestData;
 /// 5.1 does by SQL; a request approved days ago), registers every row, and deletes exactly those afterwards.
 /// Writes go through <see cref="WriteGuard"/>: nothing here can touch bo_airflow.
 /// </summary>
-public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRows created, Support.ScenarioClock clock)
+public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRows created, Support.ScenarioClock clock, TargetContract contract)
 {
     /// <summary>A restricted-list entry; <paramref name="inForce"/> false is a restriction compliance has since lifted.</summary>
     public Task<int> RestrictAsync(Security security, string reason, Employee addedBy, bool inForce = true) =>
         evidence.StepAsync($"Test data: put {security.Ticker} on the restricted list{(inForce ? "" : ", lifted")}", async () =>
         {
             created.WillRestrict(security.Ticker, addedBy.Id, clock.Start);
-            var id = await WriteAsync<int>($"restrict {security.Ticker}", """
-                INSERT INTO padealing.restricted_security (security_id, ticker, reason, added_by_id, is_active)
-                VALUES (@security, @ticker, @reason, @addedBy, @inForce) RETURNING id
-                """, new { security = security.Id, ticker = security.Ticker, reason, addedBy = addedBy.Id, inForce });
-            created.Row(JournalTables.RestrictedSecurity, id);
+            var id = await WriteAsync<int>($"restrict {security.Ticker}", contract.Sql("""
+                INSERT INTO [restriction] ([restriction.security], [restriction.ticker], [restriction.reason], [restriction.addedBy], [restriction.inForce])
+                VALUES (@security, @ticker, @reason, @addedBy, @inForce) RETURNING [restriction.id]
+                """), new { security = security.Id, ticker = security.Ticker, reason, addedBy = addedBy.Id, inForce });
+            created.Row(JournalTables.Restriction, id);
             return id;
         });
 
@@ -36,39 +37,41 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
         {
             // Its created_at lies in the past, so no window of time can find it without taking the person's real requests:
             // its id is drawn first and journalled before the insert, and a run that dies here is cleaned up by that id.
-            var id = await WriteAsync<int>("draw the request's id", "SELECT nextval(pg_get_serial_sequence('padealing.pad_request', 'id'))::int", new { });
+            var id = await WriteAsync<int>("draw the request's id",
+                $"SELECT nextval(pg_get_serial_sequence('{contract.Table("request")}', '{contract.Column("request", "id")}'))::int", new { });
             created.WillInsertRequest(id);
             var approvals = history.Approvals;
             var audit = history.AuditTrail;
-            await WriteAsync<int>("request with its approvals, execution and audit trail", """
+            await WriteAsync<int>("request with its approvals, execution and audit trail", contract.Sql("""
                 WITH r AS (
-                    INSERT INTO padealing.pad_request (id, employee_id, security_id, direction, quantity, estimated_value, currency, status,
-                                                       no_inside_information, created_at, updated_at, deleted_at, deleted_by_id)
+                    INSERT INTO [request] ([request.id], [request.person], [request.security], [request.direction], [request.quantity], [request.value],
+                                           [request.currency], [request.status], [request.insideInformationDeclared], [request.createdAt], [request.updatedAt],
+                                           [request.deletedAt], [request.deletedBy])
                     VALUES (@id, @owner, @security, @direction, @quantity, @value, @currency, @status, true, @submittedAt, @changedAt,
                             CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END)
-                    RETURNING id
+                    RETURNING [request.id] AS id
                 ), approvals AS (
-                    INSERT INTO padealing.pad_approval (request_id, approval_type, approver_id, decision, decided_at)
+                    INSERT INTO [approval] ([approval.request], [approval.stage], [approval.approver], [approval.decision], [approval.decidedAt])
                     SELECT r.id, a.kind, a.approver, a.decision, a.at
                     FROM r, unnest(@kinds::text[], @approvers::int[], @decisions::text[], @decidedAt::timestamptz[]) AS a(kind, approver, decision, at)
                 ), execution AS (
-                    INSERT INTO padealing.pad_execution (request_id, executed_at, price, quantity, executed_within_two_days)
+                    INSERT INTO [execution] ([execution.request], [execution.executedAt], [execution.price], [execution.quantity], [execution.withinWindow])
                     SELECT r.id, @executedAt, @price, @quantity, true FROM r WHERE @executed
                 ), audit AS (
-                    INSERT INTO padealing.audit_log (request_id, actor_id, action, details, created_at)
+                    INSERT INTO [audit] ([audit.request], [audit.actor], [audit.action], [audit.details], [audit.at])
                     SELECT r.id, a.actor, a.action, '{"source": "uat test data"}'::jsonb, a.at
                     FROM r, unnest(@actors::int[], @actions::text[], @auditAt::timestamptz[]) AS a(actor, action, at)
                 )
                 SELECT id FROM r
-                """, new
+                """), new
             {
-                id, owner = history.Owner.Id, security = history.Security.Id, direction = history.Direction, quantity = history.Quantity,
-                value = TradeAsk.TypicalValue(history.Quantity), currency = history.Security.Currency, status = history.Status,
+                id, owner = history.Owner.Id, security = history.Security.Id, direction = contract.Word(history.Direction), quantity = history.Quantity,
+                value = TradeAsk.TypicalValue(history.Quantity), currency = history.Security.Currency, status = contract.Word(history.Status),
                 submittedAt = history.SubmittedAt, changedAt = history.LastChangeAt, withdrawn = history.Stage == RequestStage.Withdrawn,
-                kinds = approvals.Select(a => a.Type).ToArray(), approvers = approvals.Select(a => a.Approver).ToArray(),
-                decisions = approvals.Select(a => a.Decision).ToArray(), decidedAt = approvals.Select(a => a.At).ToArray(),
+                kinds = approvals.Select(a => contract.Word(a.Stage)).ToArray(), approvers = approvals.Select(a => a.Approver).ToArray(),
+                decisions = approvals.Select(a => contract.Word(a.Decision)).ToArray(), decidedAt = approvals.Select(a => a.At).ToArray(),
                 executed = history.Stage == RequestStage.Executed, executedAt = history.ExecutedAt, price = TradeAsk.TypicalPrice,
-                actors = audit.Select(a => a.Actor).ToArray(), actions = audit.Select(a => a.Action).ToArray(), auditAt = audit.Select(a => a.At).ToArray(),
+                actors = audit.Select(a => a.Actor).ToArray(), actions = audit.Select(a => contract.Word(a.Action)).ToArray(), auditAt = audit.Select(a => a.At).ToArray(),
             });
             return id;
         });
@@ -77,7 +80,7 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
     public Task<int> CleanUpAsync() => evidence.StepAsync("Test data: delete the rows this scenario created (plan 6.3)", async () =>
     {
         await using var conn = await db.OpenAsync();
-        var deleted = await created.DeleteAllAsync(conn);
+        var deleted = await created.DeleteAllAsync(conn, contract);
         evidence.Attach("rows deleted", "text/plain", $"{deleted} row(s) deleted");
         return deleted;
     });

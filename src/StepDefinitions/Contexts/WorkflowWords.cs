@@ -1,11 +1,18 @@
 using System.Text.RegularExpressions;
 using PadUat.Drivers.TestData;
+using PadUat.Support.Contract;
 using TechTalk.SpecFlow;
 
 namespace PadUat.Contexts;
 
-/// <summary>A request's status as the features say it ("waiting for compliance") and as the database stores it.</summary>
-public sealed record RequestStatus(string Words, string Code)
+/// <summary>A request's status as the features say it ("waiting for compliance") and as the target stores it.</summary>
+public sealed record RequestStatus(string Words, PadStatus Meaning, string Code)
+{
+    public override string ToString() => Words;
+}
+
+/// <summary>A word of the workflow as the features say it ("buy", "the manager's approval") and as the target stores it.</summary>
+public sealed record StoredWord(string Words, string Code)
 {
     public override string ToString() => Words;
 }
@@ -14,22 +21,63 @@ public sealed record RequestStatus(string Words, string Code)
 public sealed record ListFilterWords(RequestStatus? Status, string? Ticker, bool OfTheEmployee);
 
 /// <summary>
-/// The workflow's words in the features — statuses, how far a request got, lengths of time — turned into what
-/// the drivers take, so a product owner reads "waiting for compliance" where the database says pending_compliance.
+/// The workflow's words in the features — statuses, decisions, audit events, how far a request got, lengths of time —
+/// turned into what the drivers take, so a product owner reads "waiting for compliance" whatever the target stores:
+/// the target's contract says what that is.
 /// </summary>
 [Binding]
-public sealed partial class WorkflowWords
+public sealed partial class WorkflowWords(TargetContract contract)
 {
     public const string Status = "(waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)";
     public const string Stage = "(waiting for their manager|waiting for compliance|approved|rejected by their manager|rejected by compliance|executed|withdrawn)";
     public const string Duration = @"((?:(?:\d+|an?) (?:days?|hours?|minutes?) ?)+)";
 
+    public const string AuditEvent = "(the submission|the manager's approval|the manager's rejection|compliance's approval|compliance's rejection|the execution|the withdrawal)";
+
     [StepArgumentTransformation(Status)]
-    public static RequestStatus ToStatus(string words) => new(words, words switch
+    public RequestStatus ToStatus(string words)
     {
-        "waiting for their manager" => "pending_manager",
-        "waiting for compliance" => "pending_compliance",
-        _ => words,
+        var meaning = words switch
+        {
+            "waiting for their manager" => PadStatus.WaitingForManager,
+            "waiting for compliance" => PadStatus.WaitingForCompliance,
+            "approved" => PadStatus.Approved,
+            "rejected" => PadStatus.Rejected,
+            "executed" => PadStatus.Executed,
+            _ => PadStatus.Withdrawn,
+        };
+        return new(words, meaning, contract.Word(meaning));
+    }
+
+    [StepArgumentTransformation("(buy|sell)")]
+    public StoredWord ToDirection(string words) => new(words, contract.Word(words == "buy" ? TradeDirection.Buy : TradeDirection.Sell));
+
+    [StepArgumentTransformation(AuditEvent)]
+    public StoredWord ToAuditEvent(string words) => new(words, contract.Word(words switch
+    {
+        "the submission" => Support.Contract.AuditEvent.Submitted,
+        "the manager's approval" => Support.Contract.AuditEvent.ManagerApproved,
+        "the manager's rejection" => Support.Contract.AuditEvent.ManagerRejected,
+        "compliance's approval" => Support.Contract.AuditEvent.ComplianceApproved,
+        "compliance's rejection" => Support.Contract.AuditEvent.ComplianceRejected,
+        "the execution" => Support.Contract.AuditEvent.ExecutionRecorded,
+        _ => Support.Contract.AuditEvent.Withdrawn,
+    }));
+
+    /// <summary>An approval stage as a feature names it (manager, compliance), as the target stores it.</summary>
+    public string StageCode(string words) => contract.Word(words switch
+    {
+        "manager" => ApprovalStage.Manager,
+        "compliance" => ApprovalStage.Compliance,
+        _ => throw new Support.Evidence.SetupError($"'{words}' is not an approval stage (manager or compliance)"),
+    });
+
+    /// <summary>A decision as a feature names it (approved, rejected), as the target stores it.</summary>
+    public string DecisionCode(string words) => contract.Word(words switch
+    {
+        "approved" or "approval" => Decision.Approved,
+        "rejected" or "rejection" => Decision.Rejected,
+        _ => throw new Support.Evidence.SetupError($"'{words}' is not a decision (approved or rejected)"),
     });
 
     [StepArgumentTransformation(Stage)]
@@ -54,7 +102,7 @@ public sealed partial class WorkflowWords
     };
 
     [StepArgumentTransformation(@"((?:waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)?(?: ?for the security \w+)?(?: ?of the employee)?)")]
-    public static ListFilterWords ToListFilter(string words)
+    public ListFilterWords ToListFilter(string words)
     {
         var m = ListFilter().Match(words);
         return new ListFilterWords(m.Groups["status"].Success ? ToStatus(m.Groups["status"].Value) : null,

@@ -36,6 +36,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         container.RegisterInstanceAs(run.Target);
         container.RegisterInstanceAs(run.Settings);
         container.RegisterInstanceAs(run.Settings.People);
+        container.RegisterInstanceAs(run.Contract);
         container.RegisterInstanceAs(RunHooks.Browser!);
         container.RegisterInstanceAs(RunHooks.Slack!);
         container.RegisterInstanceAs(run.Journal!);

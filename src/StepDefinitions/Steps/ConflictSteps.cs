@@ -14,11 +14,11 @@ public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider r
     [Given(@"^the target declares firm-trading conflict detection$")]
     public async Task GivenConflictDetection()
     {
-        var declared = await records.ComplianceSettingAsync("conflict_detection");
-        if (declared == "enabled") return;
+        var (declared, reading) = await records.ConflictDetectionAsync();
+        if (declared) return;
         // The sign-off accepts this skip only because the target itself declares the feature absent: quoted on the record.
-        evidence.Label(PadUat.Support.SignOff.SignOffCriteria.NotApplicableLabel, $"compliance_config conflict_detection = {declared ?? "absent"}");
-        runtime.TestIgnore($"Not applicable: the target does not declare conflict detection (compliance_config conflict_detection = {declared ?? "absent"}); plan 5.10 skips scenario 9 until it is implemented.");
+        evidence.Label(PadUat.Support.SignOff.SignOffCriteria.NotApplicableLabel, reading);
+        runtime.TestIgnore($"Not applicable: the target does not declare conflict detection ({reading}); plan 5.10 skips scenario 9 until it is implemented.");
     }
 
     [Then(@"^the bot tells the employee the request is flagged for compliance as advisory$")]

@@ -49,8 +49,8 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task WhenOpensDetail() => opened.Detail = await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId);
 
     [Then(@"^the detail shows the request as " + WorkflowWords.Status + @" for the employee, (buy|sell) (\d+) (\w+)$")]
-    public async Task ThenDetailShows(RequestStatus status, string direction, string quantity, string ticker) =>
-        Expect.Equal((status.Code, (await journeys.PersonAsync(Roles.Employee)).Name, direction, quantity, ticker),
+    public async Task ThenDetailShows(RequestStatus status, StoredWord direction, string quantity, string ticker) =>
+        Expect.Equal((status.Code, (await journeys.PersonAsync(Roles.Employee)).Name, direction.Code, quantity, ticker),
             (await opened.Detail!.FieldAsync("status"), await opened.Detail.FieldAsync("employee"), await opened.Detail.FieldAsync("direction"),
              await opened.Detail.FieldAsync("quantity"), await opened.Detail.FieldAsync("security")),
             $"The detail of request #{request.RequestId} (status, employee, direction, quantity, security)", "the dashboard");
@@ -74,7 +74,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task WhenOpensCompliance()
     {
         var pages = await AsAsync(Roles.Compliance);
-        opened.CountBefore = await records.CountAsync("pending_compliance", null);
+        opened.CountBefore = await records.ComplianceQueueCountAsync();
         opened.Compliance = await pages.ComplianceAsync();
     }
 
@@ -84,7 +84,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
 
     [Then(@"^the compliance view's pending count equals the count in the database$")]
     public async Task ThenCompliancePendingCount() =>
-        Expect.Between(await opened.Compliance!.PendingCountAsync(), opened.CountBefore, await records.CountAsync("pending_compliance", null),
+        Expect.Between(await opened.Compliance!.PendingCountAsync(), opened.CountBefore, await records.ComplianceQueueCountAsync(),
             "The compliance view's pending count", "the dashboard");
 
     [Then(@"^the compliance view's restricted list equals the active restricted list in the database$")]
@@ -165,7 +165,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         opened.Viewer = await journeys.PersonAsync(who.Role);
         var pages = await AsAsync(who.Role);
         opened.Summary = await SettledSummary.ReadAsync(() => records.SummaryStateAsync(who.Role == Roles.Compliance ? null : opened.Viewer.Id),
-            async () => await (await pages.SummaryAsync()).FiguresAsync());
+            async () => await (await pages.SummaryAsync()).FiguresAsync(records.SummaryFigureNames));
     }
 
     [Then(@"^(?:the employee|a colleague|the manager) sees figures for their own requests$")]

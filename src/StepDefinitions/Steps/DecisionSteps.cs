@@ -11,7 +11,7 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenarios 2, 3 and 5: managers and compliance decide in Slack; who may decide, and how a click must arrive.</summary>
 [Binding]
-public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, EventualState state, RequestContext request)
+public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, EventualState state, RequestContext request, WorkflowWords words)
 {
     /// <summary>Asked with the trade in the message: whoever decides must see who asks for what (plan 5.3, "notifications sent").</summary>
     [Then(@"^(the manager|compliance) is asked in Slack to decide on the request$")]
@@ -86,7 +86,7 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     [Then(@"^(the manager|compliance)'s (approval|rejection) of the request is recorded$")]
     public async Task ThenApprovalRecorded(Actor by, string what)
     {
-        var (type, decision) = (by.Stage, what == "approval" ? "approved" : "rejected");
+        var (type, decision) = (words.StageCode(by.Stage), words.DecisionCode(what));
         var approver = (await journeys.PersonAsync(by.Role)).Id;
         await state.ApprovalsAsync(request.RequestId,
             a => a.Where(x => x.ApprovalType == type).ToList() is [var only] && only.Decision == decision && only.ApproverId == approver,
@@ -98,7 +98,7 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     {
         var rows = new List<(string, string, int)>();
         foreach (var row in expected.Rows)
-            rows.Add((row["stage"], row["decision"], (await journeys.PersonAsync(row["by"])).Id)); // by: a UAT role
+            rows.Add((words.StageCode(row["stage"]), words.DecisionCode(row["decision"]), (await journeys.PersonAsync(row["by"])).Id)); // by: a UAT role
         await state.ApprovalsAsync(request.RequestId, a => a.Select(x => (x.ApprovalType, x.Decision, x.ApproverId)).Order().SequenceEqual(rows.Order()),
             $"to have exactly the approvals {string.Join(", ", rows)}");
     }

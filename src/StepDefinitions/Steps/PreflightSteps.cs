@@ -11,8 +11,10 @@ namespace PadUat.Steps;
 [Binding]
 public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, SchemaInspection schema, Support.Evidence.Evidence evidence)
 {
-    private static readonly Lazy<SchemaContract> Contract = new(() =>
-        SchemaContract.Load(Path.Combine(RepoRoot.Find(), "features", "00_preflight", "schema-contract.json")));
+    /// <summary>The target's schema as its application's models describe it: named by the target's contract.</summary>
+    private SchemaContract Contract => _schemaContract ??= SchemaContract.Load(run.Contract.PreflightSchemaPath(RepoRoot.Find()));
+    private SchemaContract? _schemaContract;
+    private string _listedSchema = "";
 
     private IReadOnlyList<KeyValuePair<string, string>> _shown = [];
     private string? _connectedAs;
@@ -92,35 +94,39 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     [When(@"^the application user's privileges are read$")]
     public async Task WhenPrivilegesRead() => _privileges = await schema.PrivilegesAsync();
 
-    [Then(@"^the application user can use and create in schema padealing$")]
-    public void ThenPadealingUsable() => Expect.That(_privileges!.PadealingUsage && _privileges.PadealingCreate,
-        $"{_privileges.User} should have USAGE and CREATE on padealing (plan 1.2)", () => $"USAGE={_privileges.PadealingUsage}, CREATE={_privileges.PadealingCreate}");
+    [Then(@"^the application user can use and create in schema (\w+)$")]
+    public void ThenAppSchemaUsable(string schemaName) => Expect.That(Read(schemaName, _privileges!.AppSchema).AppUsage && _privileges.AppCreate,
+        $"{_privileges.User} should have USAGE and CREATE on {schemaName} (plan 1.2)", () => $"USAGE={_privileges.AppUsage}, CREATE={_privileges.AppCreate}");
 
-    [Then(@"^the application user can use schema bo_airflow and read bo_airflow.oracle_employee$")]
-    public void ThenReferenceReadable() => Expect.That(_privileges!.ReferenceUsage && _privileges.ReferenceEmployeeSelect,
-        $"{_privileges.User} should read bo_airflow (USAGE, SELECT on oracle_employee; plan 1.2)", () => $"USAGE={_privileges.ReferenceUsage}, SELECT={_privileges.ReferenceEmployeeSelect}");
+    [Then(@"^the application user can use schema \w+ and read ([\w.]+)$")]
+    public void ThenReferenceReadable(string table) => Expect.That(Read(table, _privileges!.ReferenceTable).ReferenceUsage && _privileges.ReferenceSelect,
+        $"{_privileges.User} should read {_privileges.ReferenceSchema} (USAGE, SELECT on {table}; plan 1.2)", () => $"USAGE={_privileges.ReferenceUsage}, SELECT={_privileges.ReferenceSelect}");
 
-    [Then(@"^the application user cannot insert into or update bo_airflow.oracle_employee$")]
-    public void ThenReferenceReadOnly() => Expect.That(!(_privileges!.ReferenceEmployeeInsert || _privileges.ReferenceEmployeeUpdate),
-        $"bo_airflow should be read-only to {_privileges.User} (plan 1.2)", () => $"it may write oracle_employee (INSERT={_privileges.ReferenceEmployeeInsert}, UPDATE={_privileges.ReferenceEmployeeUpdate})");
+    [Then(@"^the application user cannot insert into or update ([\w.]+)$")]
+    public void ThenReferenceReadOnly(string table) => Expect.That(!(Read(table, _privileges!.ReferenceTable).ReferenceInsert || _privileges.ReferenceUpdate),
+        $"{_privileges.ReferenceSchema} should be read-only to {_privileges.User} (plan 1.2)", () => $"it may write {table} (INSERT={_privileges.ReferenceInsert}, UPDATE={_privileges.ReferenceUpdate})");
 
-    [Then(@"^reference table ""(.*)"" exists in bo_airflow$")]
-    public async Task ThenReferenceTableExists(string table) => Expect.That((await schema.TablesAsync("bo_airflow")).Contains(table),
-        $"Reference table bo_airflow.{table} should exist (plan 2.1)", () => "the database has no such table");
+    /// <summary>The privileges read, provided the feature names what the target's contract names (else the check would prove nothing).</summary>
+    private SchemaPrivileges Read(string named, string read) => named == read ? _privileges!
+        : throw new SetupError($"The feature names {named}, the target's contract {read}: one of them is wrong");
 
-    [Then(@"^reference table ""(.*)"" has at least (\d+) rows?$")]
-    public async Task ThenReferenceTableHasRows(string table, int min) =>
-        Expect.That(await schema.RowCountAsync("bo_airflow", table) is var rows && rows >= min, $"bo_airflow.{table} should hold at least {min} row(s) (plan 2.1)", () => $"it holds {rows}");
+    [Then(@"^reference table ""(.*)"" exists in (\w+)$")]
+    public async Task ThenReferenceTableExists(string table, string schemaName) => Expect.That((await schema.TablesAsync(schemaName)).Contains(table),
+        $"Reference table {schemaName}.{table} should exist (plan 2.1)", () => "the database has no such table");
 
-    [When(@"^the tables of schema padealing are listed$")]
-    public async Task WhenTablesListed() => _tables = await schema.TablesAsync("padealing");
+    [Then(@"^reference table ""(.*)"" of (\w+) has at least (\d+) rows?$")]
+    public async Task ThenReferenceTableHasRows(string table, string schemaName, int min) =>
+        Expect.That(await schema.RowCountAsync(schemaName, table) is var rows && rows >= min, $"{schemaName}.{table} should hold at least {min} row(s) (plan 2.1)", () => $"it holds {rows}");
+
+    [When(@"^the tables of schema (\w+) are listed$")]
+    public async Task WhenTablesListed(string schemaName) => (_listedSchema, _tables) = (schemaName, await schema.TablesAsync(schemaName));
 
     [Then(@"^every table is described by the schema contract or is a migration journal$")]
     public void ThenNoUnknownTables()
     {
-        var unknown = _tables.Where(t => !Contract.Value.Describes("padealing", t) && !Contract.Value.MigrationJournals.Contains(t)).ToList();
-        Expect.That(unknown.Count == 0, "Every table in padealing should be one the application knows (plan 2.2)",
-            () => $"padealing also holds {string.Join(", ", unknown)} — decide whether to keep them (plan 6.4)");
+        var unknown = _tables.Where(t => !Contract.Describes(_listedSchema, t) && !Contract.MigrationJournals.Contains(t)).ToList();
+        Expect.That(unknown.Count == 0, $"Every table in {_listedSchema} should be one the application knows (plan 2.2)",
+            () => $"{_listedSchema} also holds {string.Join(", ", unknown)} — decide whether to keep them (plan 6.4)");
     }
 
     [When(@"^the current migration revision is read from the database$")]
@@ -129,17 +135,17 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     [Then(@"^the migration history shows each of the application's revisions as applied or pending$")]
     public void ThenHistoryShown()
     {
-        var current = Contract.Value.Migrations.ToList().IndexOf(_revision ?? "");
-        evidence.Attach("migration history (plan 2.3)", "text/plain", string.Join('\n', Contract.Value.Migrations.Select((r, i) =>
+        var current = Contract.Migrations.ToList().IndexOf(_revision ?? "");
+        evidence.Attach("migration history (plan 2.3)", "text/plain", string.Join('\n', Contract.Migrations.Select((r, i) =>
             $"{(i <= current ? "applied" : "PENDING")}  {r}{(i == current ? "  (current)" : "")}{(r == run.Settings.MigrationHead ? "  (head)" : "")}")));
         Expect.That(current >= 0, "The database's current revision should be one of the application's revisions (plan 2.3)",
-            () => $"it is {_revision ?? "none (no alembic_version row)"}, not among {string.Join(", ", Contract.Value.Migrations)}");
+            () => $"it is {_revision ?? "none (no alembic_version row)"}, not among {string.Join(", ", Contract.Migrations)}");
     }
 
     [Then(@"^no migration is pending$")]
     public void ThenNothingPending()
     {
-        var pending = Contract.Value.Migrations.SkipWhile(r => r != _revision).Skip(1).ToList();
+        var pending = Contract.Migrations.SkipWhile(r => r != _revision).Skip(1).ToList();
         Expect.That(pending.Count == 0, "No migration should be pending (plan 2.3)", () => $"pending: {string.Join(", ", pending)}");
     }
 
@@ -159,7 +165,7 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     [Then(@"^its unique keys and CHECK constraints match the schema contract$")]
     public void ThenConstraintsMatch()
     {
-        var differences = Contract.Value.CompareConstraints(_table.Schema, _table.Table, _uniqueKeys, _checkedColumns);
+        var differences = Contract.CompareConstraints(_table.Schema, _table.Table, _uniqueKeys, _checkedColumns);
         Expect.That(differences.None, $"{_table.Schema}.{_table.Table} should have the unique keys and CHECK constraints the application relies on (plan 3.4)",
             () => differences.ToString());
     }
@@ -168,12 +174,12 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     public void ThenColumnsMatch()
     {
         Expect.That(_columns.Count > 0, $"{_table.Schema}.{_table.Table} should exist (plan 3.4)", () => "the database has no such table");
-        var differences = Contract.Value.Compare(_table.Schema, _table.Table, _columns);
+        var differences = Contract.Compare(_table.Schema, _table.Table, _columns);
         Expect.That(differences.None, $"{_table.Schema}.{_table.Table} should have the columns the application's models describe (plan 3.4)", () => differences.ToString()!);
     }
 
-    [When(@"^the foreign keys of schema padealing are read$")]
-    public async Task WhenForeignKeysRead() => _foreignKeys = await schema.ForeignKeysAsync("padealing");
+    [When(@"^the foreign keys of schema (\w+) are read$")]
+    public async Task WhenForeignKeysRead(string schemaName) => _foreignKeys = await schema.ForeignKeysAsync(schemaName);
 
     [Then(@"^these foreign keys exist:$")]
     public void ThenForeignKeysExist(Table expected)
@@ -183,8 +189,8 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
         Expect.That(missing.Count == 0, "These foreign keys should exist (plan 3.4)", () => $"the database lacks {string.Join(", ", missing)}");
     }
 
-    [When(@"^the indexes of schema padealing are read$")]
-    public async Task WhenIndexesRead() => _indexes = await schema.IndexesAsync("padealing");
+    [When(@"^the indexes of schema (\w+) are read$")]
+    public async Task WhenIndexesRead(string schemaName) => _indexes = await schema.IndexesAsync(schemaName);
 
     [Then(@"^these columns lead an index:$")]
     public void ThenColumnsIndexed(Table expected)

@@ -27,11 +27,11 @@ public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state
             $"to be soft-deleted (deleted_at set, deleted_by_id = {employee})");
     }
 
-    [Then(@"^the audit log records ""(.*)"" by (the employee|the manager|compliance) for the request$")]
-    public async Task ThenAudited(string action, Actor by)
+    [Then(@"^the audit log records " + WorkflowWords.AuditEvent + " by (the employee|the manager|compliance) for the request$")]
+    public async Task ThenAudited(StoredWord action, Actor by)
     {
         var actor = (await journeys.PersonAsync(by.Role)).Id;
-        await state.AuditTrailAsync(request.RequestId, a => a.Count(x => x.Action == action && x.ActorId == actor) == 1,
-            $"to have exactly one '{action}' row by employee {actor}");
+        await state.AuditTrailAsync(request.RequestId, a => a.Count(x => x.Action == action.Code && x.ActorId == actor) == 1,
+            $"to have exactly one '{action.Code}' row ({action}) by employee {actor}");
     }
 }

@@ -5,6 +5,7 @@ using PadUat.Drivers.Slack;
 using PadUat.Drivers.TestData;
 using PadUat.Support;
 using PadUat.Support.Configuration;
+using PadUat.Support.Contract;
 using TechTalk.SpecFlow;
 using PadUat.Support.Evidence;
 
@@ -33,8 +34,8 @@ public sealed class RestrictedListSteps(PadJourneys journeys, TestDataDriver tes
     public async Task ThenRefusalAudited(string ticker)
     {
         var rows = (await records.AuditWithoutRequestAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start)).Where(a => a.Details.Contains(ticker)).ToList();
-        // The workflow names the refusal restricted_security_blocked: compliance finds blocked attempts by that action.
-        Expect.Equal("restricted_security_blocked", string.Join(", ", rows.Select(a => a.Action)),
+        // Compliance finds blocked attempts by the action the target records them under (its contract's word).
+        Expect.Equal(records.Word(AuditEvent.RestrictedRefused), string.Join(", ", rows.Select(a => a.Action)),
             $"The audit rows recording the refused attempt on {ticker} by the employee (their actions)", "the audit log");
     }
 }

@@ -110,11 +110,11 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
         BotPhrases.SummaryNotSubmitted, "the summary they confirmed showing it was not submitted");
 
     [Then(@"^the request is stored as " + WorkflowWords.Status + @" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) ([A-Z]{3})$")]
-    public async Task ThenStoredWith(RequestStatus status, string direction, decimal quantity, string ticker, decimal value, string currency) =>
+    public async Task ThenStoredWith(RequestStatus status, StoredWord direction, decimal quantity, string ticker, decimal value, string currency) =>
         Expect.Equal(
-            (status.Code, (await journeys.PersonAsync(Roles.Employee)).Id, direction, quantity, ticker, value, currency),
+            (status.Code, (await journeys.PersonAsync(Roles.Employee)).Id, direction.Code, quantity, ticker, value, currency),
             await records.RequestAsync(request.RequestId) is { } r ? (r.Status, r.EmployeeId, r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency)
-                : default, $"pad_request #{request.RequestId} (status, employee, direction, quantity, security, value, currency)", "the database");
+                : default, $"request #{request.RequestId} (status, employee, direction, quantity, security, value, currency)", "the database");
 
     [Then(@"^no request is stored for the employee$")]
     public async Task ThenNothingStored()

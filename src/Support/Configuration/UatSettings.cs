@@ -63,6 +63,7 @@ public sealed record UatSettings(
     DashboardSignIn? DashboardSignIn,
     UatPeople People,
     string MigrationHead,
+    string ContractName,
     string ChromiumPath,
     TimeSpan LockWait,
     TimeSpan SandboxReplyTimeout)
@@ -109,6 +110,8 @@ public sealed record UatSettings(
             usesSandbox ? null : SignInFrom(s),
             new UatPeople(s.Email("UAT_EMPLOYEE_EMAIL"), s.Email("UAT_MANAGER_EMAIL"), s.Email("UAT_COMPLIANCE_EMAIL"), s.Email("UAT_COLLEAGUE_EMAIL")),
             s.Required("PAD_MIGRATION_HEAD"),
+            // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
+            usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT"),
             s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             // How long a run waits for another run against the same target to finish before it gives up.
             TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")),

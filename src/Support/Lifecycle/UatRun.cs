@@ -49,7 +49,7 @@ public sealed class UatRun : IAsyncDisposable
         await using (var conn = new NpgsqlConnection(Target.Database.ConnectionString()))
         {
             await conn.OpenAsync(ct);
-            var review = await journal.ReapDeadRunsAsync(conn, await UatPeopleIdsAsync(conn));
+            var review = await journal.ReapDeadRunsAsync(conn, Contract, await UatPeopleIdsAsync(conn));
             (Reaped, JournalRefused) = (review.Reaped, review.NotActedOn);
             now = await conn.ExecuteScalarAsync<DateTime>("SELECT now()");
         }
@@ -57,9 +57,9 @@ public sealed class UatRun : IAsyncDisposable
         Journal = journal;
     }
 
-    /// <summary>The employee ids of the UAT people, by their e-mails in bo_airflow.contact: the only people whose rows a reap may touch.</summary>
+    /// <summary>The employee ids of the UAT people, by their e-mails where the contract says they are: the only people whose rows a reap may touch.</summary>
     private async Task<IReadOnlySet<int>> UatPeopleIdsAsync(NpgsqlConnection conn) =>
-        (await conn.QueryAsync<int>("SELECT employee_id FROM bo_airflow.contact WHERE contact_type = 'email' AND lower(value) = ANY(@emails)",
+        (await conn.QueryAsync<int>(Contract.Sql($"SELECT c.[contact.person] FROM [contact] c WHERE {Contract.Filter("contact", "c")} AND lower(c.[contact.email]) = ANY(@emails)"),
             new { emails = Roles.All.Select(r => Settings.People.EmailOf(r).ToLowerInvariant()).ToArray() })).ToHashSet();
 
     /// <summary>What this run leaves on the target for the next run to delete, and why; null when it leaves nothing.</summary>
@@ -70,20 +70,24 @@ public sealed class UatRun : IAsyncDisposable
     /// <summary>The migration revision the database was at when the run started (for the report's environment panel).</summary>
     public string MigrationRevision { get; private set; } = "unknown";
 
-    private UatRun(UatSettings settings, Target target, LocalSandbox? sandbox)
+    /// <summary>What the harness assumes about this target: targets/&lt;TARGET_CONTRACT&gt;.json.</summary>
+    public Contract.TargetContract Contract { get; }
+
+    private UatRun(UatSettings settings, Target target, LocalSandbox? sandbox, Contract.TargetContract contract)
     {
-        Settings = settings; Target = target; _sandbox = sandbox;
+        Settings = settings; Target = target; _sandbox = sandbox; Contract = contract;
         Health = new TargetHealth(target);
     }
 
     public static async Task<UatRun> StartAsync(UatSettings settings, CancellationToken ct = default)
     {
+        var contract = Support.Contract.TargetContract.Load(RepoRoot.Find(), settings.ContractName);
         if (!settings.UsesSandbox)
         {
             var target = new Target(settings.AppEnv, settings.Database!, settings.Slack!, settings.DashboardUrl!, settings.DashboardSignIn!,
                 await SutVersionAsync(settings.DashboardUrl!, ct), "");
             await CheckReachableAsync(target, ct);
-            return await new UatRun(settings, target, null).ReadRevisionAsync(ct);
+            return await new UatRun(settings, target, null, contract).ReadRevisionAsync(ct);
         }
 
         var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), ct: ct);
@@ -99,15 +103,16 @@ public sealed class UatRun : IAsyncDisposable
             host.BaseUrl,
             new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(settings.People.EmailOf(r)))), new Dictionary<string, Secret>()),
             $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
-        return await new UatRun(settings, local, sandbox).ReadRevisionAsync(ct);
+        return await new UatRun(settings, local, sandbox, contract).ReadRevisionAsync(ct);
     }
 
     private async Task<UatRun> ReadRevisionAsync(CancellationToken ct)
     {
         await using var conn = new NpgsqlConnection(Target.Database.ConnectionString((int)ReachTimeout.TotalSeconds));
         await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(
-            "SELECT CASE WHEN to_regclass('padealing.alembic_version') IS NULL THEN 'none (no alembic_version)' ELSE (SELECT max(version_num) FROM padealing.alembic_version) END", conn);
+        var journal = Contract.Table("migration");
+        await using var cmd = new NpgsqlCommand(Contract.Sql(
+            $"SELECT CASE WHEN to_regclass('{journal}') IS NULL THEN 'none (no {journal})' ELSE (SELECT max([migration.revision]) FROM [migration]) END"), conn);
         MigrationRevision = (await cmd.ExecuteScalarAsync(ct))?.ToString() ?? "none";
         return this;
     }

@@ -99,7 +99,7 @@ public sealed class CleanupJournal
     /// Deletes what runs that died left on the target, and marks them reaped; names every line it will not act on.
     /// Call holding the target's run lock. <paramref name="uatPeople"/>: the employee ids of this target's UAT people.
     /// </summary>
-    public async Task<JournalReview> ReapDeadRunsAsync(NpgsqlConnection connection, IReadOnlySet<int> uatPeople)
+    public async Task<JournalReview> ReapDeadRunsAsync(NpgsqlConnection connection, Contract.TargetContract contract, IReadOnlySet<int> uatPeople)
     {
         var (trusted, notActedOn) = Read();
         var refused = notActedOn.Select(r => $"{System.IO.Path.GetFileName(Path)} {r}").Concat(OtherIdentitiesOfThisDatabase()).ToList();
@@ -108,7 +108,7 @@ public sealed class CleanupJournal
         foreach (var run in trusted.Where(l => l.Entry.Run != RunId).GroupBy(l => l.Entry.Run))
         {
             if (Over(run)) continue;
-            var reap = new DeadRunReap(connection, uatPeople, run.ToList(), now);
+            var reap = new DeadRunReap(connection, contract, uatPeople, run.ToList(), now);
             var deleted = await reap.DeleteAsync();
             refused.AddRange(reap.Refused.Select(r => $"{System.IO.Path.GetFileName(Path)} {r}"));
             Append(new(run.Key, JournalKinds.Reaped, DateTime.UtcNow, _target.Fingerprint, Detail: $"{deleted} row(s) deleted by run {RunId}"));

@@ -1,10 +1,11 @@
 using Dapper;
 using Npgsql;
+using PadUat.Support.Contract;
 
 namespace PadUat.Support.TestData;
 
 /// <summary>
-/// Every row a scenario caused in padealing — requests it submitted (and through them their approvals,
+/// Every row a scenario caused in the application's schema — requests it submitted (and through them their approvals,
 /// executions and audit rows), refusal audit rows, restricted-list entries it added — so the scenario can
 /// delete exactly those afterwards (plan 6.3) and leave a shared database as it found it. Each is announced to
 /// the run's <see cref="CleanupJournal"/> first, so a run that dies before cleaning up is cleaned up by the next.
@@ -22,7 +23,7 @@ public sealed class CreatedRows(CleanupJournal? journal)
 
     public void Request(int requestId)
     {
-        journal?.Created(_scope, JournalTables.PadRequest, requestId);
+        journal?.Created(_scope, JournalTables.Request, requestId);
         _requests.Add(requestId);
     }
 
@@ -42,13 +43,13 @@ public sealed class CreatedRows(CleanupJournal? journal)
     /// <summary>Announced before a restricted-list entry is inserted as a UAT person.</summary>
     public void WillRestrict(string ticker, int actorId, DateTime since) => journal?.WillRestrict(_scope, ticker, actorId, since);
 
-    public void Row(string qualifiedTable, long id)
+    public void Row(string concept, long id)
     {
-        WriteGuard.CheckTable(qualifiedTable);
-        if (!JournalTables.IsKnown(qualifiedTable) || qualifiedTable == JournalTables.PadRequest)
-            throw new ArgumentException($"The harness creates rows by id only in {JournalTables.RestrictedSecurity} (requests: Request), not {qualifiedTable}", nameof(qualifiedTable));
-        journal?.Created(_scope, qualifiedTable, id);
-        _rows.Add((qualifiedTable, id));
+        WriteGuard.CheckTable(concept);
+        if (!JournalTables.IsKnown(concept) || concept == JournalTables.Request)
+            throw new ArgumentException($"The harness creates rows by id only as {JournalTables.Restriction} (requests: Request), not {concept}", nameof(concept));
+        journal?.Created(_scope, concept, id);
+        _rows.Add((concept, id));
     }
 
     /// <summary>
@@ -58,24 +59,24 @@ public sealed class CreatedRows(CleanupJournal? journal)
     /// </summary>
     public void WillInsertRequest(int requestId) => Request(requestId);
 
-    /// <summary>Deletes children before parents in one transaction; returns how many rows went.</summary>
-    public async Task<int> DeleteAllAsync(NpgsqlConnection connection)
+    /// <summary>Deletes children before parents in one transaction, in the target's tables; returns how many rows went.</summary>
+    public async Task<int> DeleteAllAsync(NpgsqlConnection connection, TargetContract contract)
     {
         var deleted = 0;
         await using var tx = await connection.BeginTransactionAsync();
         var ids = _requests.ToArray();
         if (ids.Length > 0)
         {
-            foreach (var table in new[] { "pad_execution", "pad_approval", "audit_log" })
-                deleted += await connection.ExecuteAsync($"DELETE FROM padealing.{table} WHERE request_id = ANY(@ids)", new { ids }, tx);
+            foreach (var child in new[] { "execution", "approval", "audit" })
+                deleted += await connection.ExecuteAsync(contract.Sql($"DELETE FROM [{child}] WHERE [{child}.request] = ANY(@ids)"), new { ids }, tx);
         }
         foreach (var (actor, since) in _refusalsBy)
-            deleted += await connection.ExecuteAsync(
-                "DELETE FROM padealing.audit_log WHERE request_id IS NULL AND actor_id = @actor AND created_at >= @since", new { actor, since }, tx);
-        foreach (var (table, id) in Enumerable.Reverse(_rows))
-            deleted += await connection.ExecuteAsync($"DELETE FROM {table} WHERE id = @id", new { id }, tx);
+            deleted += await connection.ExecuteAsync(contract.Sql(
+                "DELETE FROM [audit] WHERE [audit.request] IS NULL AND [audit.actor] = @actor AND [audit.at] >= @since"), new { actor, since }, tx);
+        foreach (var (concept, id) in Enumerable.Reverse(_rows))
+            deleted += await connection.ExecuteAsync(contract.Sql($"DELETE FROM [{concept}] WHERE [{concept}.id] = @id"), new { id }, tx);
         if (ids.Length > 0)
-            deleted += await connection.ExecuteAsync("DELETE FROM padealing.pad_request WHERE id = ANY(@ids)", new { ids }, tx);
+            deleted += await connection.ExecuteAsync(contract.Sql("DELETE FROM [request] WHERE [request.id] = ANY(@ids)"), new { ids }, tx);
         await tx.CommitAsync();
         journal?.Cleaned(_scope);
         _requests.Clear();

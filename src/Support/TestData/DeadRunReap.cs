@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using PadUat.Support.Contract;
 
 namespace PadUat.Support.TestData;
 
@@ -9,7 +10,7 @@ namespace PadUat.Support.TestData;
 /// now — and taken only for a UAT person; ids are taken only where the row is a UAT person's. Anything else is
 /// named in <see cref="Refused"/> and left.
 /// </summary>
-internal sealed class DeadRunReap(NpgsqlConnection connection, IReadOnlySet<int> uatPeople, IReadOnlyList<JournalLine> lines, DateTime now)
+internal sealed class DeadRunReap(NpgsqlConnection connection, TargetContract contract, IReadOnlySet<int> uatPeople, IReadOnlyList<JournalLine> lines, DateTime now)
 {
     public List<string> Refused { get; } = [];
 
@@ -32,29 +33,29 @@ internal sealed class DeadRunReap(NpgsqlConnection connection, IReadOnlySet<int>
             switch (e.Kind)
             {
                 case JournalKinds.RequestsBy:
-                    foreach (var id in await connection.QueryAsync<int>(
-                                 "SELECT id FROM padealing.pad_request WHERE employee_id = @actor AND created_at >= @since AND created_at <= @now",
+                    foreach (var id in await connection.QueryAsync<int>(contract.Sql(
+                                 "SELECT [request.id] FROM [request] WHERE [request.person] = @actor AND [request.createdAt] >= @since AND [request.createdAt] <= @now"),
                                  new { actor = e.ActorId, since, now }))
                         rows.Request(id);
                     rows.RefusalsBy(e.ActorId.Value, since);
                     break;
                 case JournalKinds.RefusalsBy: rows.RefusalsBy(e.ActorId.Value, since); break;
                 case JournalKinds.Restricts:
-                    foreach (var id in await connection.QueryAsync<long>(
-                                 "SELECT id FROM padealing.restricted_security WHERE ticker = @ticker AND added_by_id = @actor AND created_at >= @since AND created_at <= @now",
+                    foreach (var id in await connection.QueryAsync<long>(contract.Sql(
+                                 "SELECT [restriction.id] FROM [restriction] WHERE [restriction.ticker] = @ticker AND [restriction.addedBy] = @actor AND [restriction.createdAt] >= @since AND [restriction.createdAt] <= @now"),
                                  new { ticker = e.Detail, actor = e.ActorId, since, now }))
-                        rows.Row(JournalTables.RestrictedSecurity, id);
+                        rows.Row(JournalTables.Restriction, id);
                     break;
             }
         }
         foreach (var (table, ids) in byId)
         {
-            var owned = (await connection.QueryAsync<long>(JournalTables.OwnedByQuery(table), new { ids = ids.ToArray(), people = uatPeople.ToArray() })).ToHashSet();
+            var owned = (await connection.QueryAsync<long>(JournalTables.OwnedByQuery(table, contract), new { ids = ids.ToArray(), people = uatPeople.ToArray() })).ToHashSet();
             foreach (var id in owned)
-                if (table == JournalTables.PadRequest) rows.Request((int)id); else rows.Row(table, id);
-            var foreign = await connection.QueryAsync<long>($"SELECT id FROM {table} WHERE id = ANY(@ids)", new { ids = ids.Where(i => !owned.Contains(i)).ToArray() });
+                if (table == JournalTables.Request) rows.Request((int)id); else rows.Row(table, id);
+            var foreign = await connection.QueryAsync<long>(JournalTables.ExistingQuery(table, contract), new { ids = ids.Where(i => !owned.Contains(i)).ToArray() });
             foreach (var id in foreign) Refused.Add($"{table} #{id}: named by the journal but not a UAT person's row — not touched");
         }
-        return await rows.DeleteAllAsync(connection);
+        return await rows.DeleteAllAsync(connection, contract);
     }
 }

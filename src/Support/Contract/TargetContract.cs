@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PadUat.Support.Evidence;
+
+namespace PadUat.Support.Contract;
+
+/// <summary>
+/// Everything the harness assumes about one target, read from targets/&lt;name&gt;.json: where each concept the steps check
+/// lives in its schema, what its values are called, and the rules' parameters it decides. Drivers write their SQL with
+/// placeholders — <c>[request]</c> for a concept's table, <c>[request.status]</c> for one of its columns — and take every
+/// stored value from <see cref="Word"/>, so no C# names a target's tables or vocabulary. An entry the contract lacks ends
+/// the scenario that needed it broken, naming the entry to add.
+/// </summary>
+public sealed partial class TargetContract
+{
+    private readonly Dictionary<string, ConceptTable> _concepts;
+    private readonly Dictionary<string, Dictionary<string, string>> _vocabulary;
+    private readonly JsonElement _rules;
+
+    public string Name { get; }
+    /// <summary>The file, relative to the repository (for messages and the report).</summary>
+    public string File { get; }
+    public string Describes { get; }
+    public IReadOnlyDictionary<string, ConceptTable> Concepts => _concepts;
+    /// <summary>The preflight's description of every table the application's models expect (plan 3.4), beside the contract.</summary>
+    public string? PreflightSchema { get; private init; }
+
+    public string PreflightSchemaPath(string repoRoot) => PreflightSchema is { } f ? System.IO.Path.Combine(repoRoot, "targets", f)
+        : throw Gap("preflightSchema", "the file describing the tables the application's models expect, for the preflight");
+
+    private TargetContract(string name, string file, string describes, Dictionary<string, ConceptTable> concepts,
+        Dictionary<string, Dictionary<string, string>> vocabulary, JsonElement rules)
+    {
+        Name = name; File = file; Describes = describes; _concepts = concepts; _vocabulary = vocabulary; _rules = rules;
+    }
+
+    public static string PathOf(string repoRoot, string name) => System.IO.Path.Combine(repoRoot, "targets", $"{name}.json");
+
+    /// <summary>Reads targets/<paramref name="name"/>.json; a file that is not a contract is a settings error, named.</summary>
+    public static TargetContract Load(string repoRoot, string name)
+    {
+        if (!ContractName().IsMatch(name)) throw new Configuration.SettingsError($"TARGET_CONTRACT: '{name}' is not a contract name (a file under targets/, e.g. sandbox)");
+        var file = $"targets/{name}.json";
+        var path = PathOf(repoRoot, name);
+        if (!System.IO.File.Exists(path)) throw new Configuration.SettingsError($"TARGET_CONTRACT: no {file} (the contracts are the files under targets/)");
+        try
+        {
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            var root = doc.RootElement;
+            var concepts = root.GetProperty("schema").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object)
+                .ToDictionary(p => p.Name, p => ConceptTable.Read(p.Name, p.Value));
+            var vocabulary = root.GetProperty("vocabulary").EnumerateObject().ToDictionary(p => p.Name,
+                p => p.Value.EnumerateObject().Where(w => w.Name != "source").ToDictionary(w => w.Name, w => w.Value.GetString()!));
+            return new TargetContract(name, file, root.GetProperty("describes").GetString()!, concepts, vocabulary, root.GetProperty("rules").Clone())
+            {
+                PreflightSchema = root.TryGetProperty("preflightSchema", out var p) ? p.GetString() : null,
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new Configuration.SettingsError($"{file}: not a target contract ({e.Message.Split('\n')[0]})");
+        }
+    }
+
+    /// <summary>The value the target stores for <paramref name="meaning"/> (e.g. "declined" for <see cref="Decision.Rejected"/>).</summary>
+    public string Word(Enum meaning)
+    {
+        var section = VocabularySections.Of(meaning.GetType());
+        return _vocabulary.GetValueOrDefault(section)?.GetValueOrDefault(VocabularySections.Key(meaning))
+            ?? throw Gap($"vocabulary.{section}.{VocabularySections.Key(meaning)}", $"what this target stores for {meaning}");
+    }
+
+    /// <summary>The meaning of a stored value, or null when the contract has no word for it.</summary>
+    public T? MeaningOf<T>(string stored) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(m => _vocabulary.GetValueOrDefault(VocabularySections.Of(typeof(T)))?.GetValueOrDefault(VocabularySections.Key(m)) == stored)
+            .Select(m => (T?)m).FirstOrDefault();
+
+    /// <summary>Every word the contract gives for one vocabulary, by meaning (those it lacks are left out).</summary>
+    public IReadOnlyDictionary<T, string> Words<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Where(m => _vocabulary.GetValueOrDefault(VocabularySections.Of(typeof(T)))?.ContainsKey(VocabularySections.Key(m)) == true)
+            .ToDictionary(m => m, m => _vocabulary[VocabularySections.Of(typeof(T))][VocabularySections.Key(m)]);
+
+    /// <summary>A concept's table, schema-qualified.</summary>
+    public string Table(string concept) => Concept(concept).Table;
+
+    /// <summary>A concept's column.</summary>
+    public string Column(string concept, string field) => Concept(concept).Columns.GetValueOrDefault(field)
+        ?? throw Gap($"schema.{concept}.columns.{field}", $"the column of {concept} that holds its {field}");
+
+    public bool HasColumn(string concept, string field) => _concepts.TryGetValue(concept, out var c) && c.Columns.ContainsKey(field);
+
+    /// <summary>The concept's fixed filter (e.g. which contacts are e-mail addresses) on alias <paramref name="alias"/>; "true" when it has none.</summary>
+    public string Filter(string concept, string alias) => Concept(concept).Where is { Count: > 0 } where
+        ? string.Join(" AND ", where.Select(w => $"{alias}.{w.Key} = {Literal(w.Value)}"))
+        : "true";
+
+    /// <summary><paramref name="template"/> with each [concept] and [concept.field] replaced by the target's table and column.</summary>
+    public string Sql(string template) => Placeholder().Replace(template, m =>
+        m.Groups["field"].Success ? Column(m.Groups["concept"].Value, m.Groups["field"].Value) : Table(m.Groups["concept"].Value));
+
+    /// <summary>A rule's parameter the target decides (rules.<paramref name="path"/>, dotted), or null when the contract says nothing.</summary>
+    public JsonElement? Rule(string path)
+    {
+        var at = _rules;
+        foreach (var part in path.Split('.'))
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(part, out at)) return null;
+        return at.ValueKind == JsonValueKind.Null ? null : at;
+    }
+
+    public ConceptTable Concept(string concept) => _concepts.GetValueOrDefault(concept)
+        ?? throw Gap($"schema.{concept}", $"the table that holds {concept}");
+
+    private SetupError Gap(string entry, string what) =>
+        new($"{File} has no {entry} ({what}): add it to the target's contract");
+
+    private static string Literal(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDecimal().ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.True or JsonValueKind.False => value.GetBoolean() ? "true" : "false",
+        _ => $"'{value.GetString()!.Replace("'", "''", StringComparison.Ordinal)}'",
+    };
+
+    [GeneratedRegex(@"\[(?<concept>[a-z][A-Za-z]*)(?:\.(?<field>[a-z][A-Za-z]*))?\]")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex ContractName();
+}
+
+/// <summary>One concept's table in a target: its name, its columns by the harness's field names, a fixed filter, and where that was read.</summary>
+public sealed record ConceptTable(string Table, IReadOnlyDictionary<string, string> Columns, IReadOnlyDictionary<string, JsonElement> Where, string Source)
+{
+    public string Schema => Table.Split('.')[0];
+    public string Name => Table.Split('.')[^1];
+
+    internal static ConceptTable Read(string concept, JsonElement e) => new(
+        e.GetProperty("table").GetString() is { } t && t.Contains('.') ? t : throw new InvalidOperationException($"schema.{concept}.table must be schema-qualified"),
+        e.GetProperty("columns").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!),
+        e.TryGetProperty("where", out var w) ? w.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()) : new Dictionary<string, JsonElement>(),
+        e.TryGetProperty("source", out var s) ? s.GetString()! : "");
+}

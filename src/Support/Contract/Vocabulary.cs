@@ -1,0 +1,38 @@
+namespace PadUat.Support.Contract;
+
+// The workflow's concepts in the harness's own words. What each is called in a target's database is that target's
+// contract's business (targets/<name>.json, "vocabulary"): the sandbox says "rejected" where the real system says "declined".
+
+/// <summary>Where a request stands.</summary>
+public enum PadStatus { WaitingForManager, WaitingForCompliance, Approved, Rejected, Executed, Withdrawn }
+
+/// <summary>An approver's decision.</summary>
+public enum Decision { Approved, Rejected }
+
+/// <summary>Whose approval a decision is.</summary>
+public enum ApprovalStage { Manager, Compliance }
+
+/// <summary>Buy or sell.</summary>
+public enum TradeDirection { Buy, Sell }
+
+/// <summary>What an audit row records.</summary>
+public enum AuditEvent
+{
+    Submitted, ManagerApproved, ManagerRejected, ComplianceApproved, ComplianceRejected, ExecutionRecorded, Withdrawn, RestrictedRefused,
+}
+
+internal static class VocabularySections
+{
+    /// <summary>Each concept's section in the contract's "vocabulary".</summary>
+    public static string Of(Type concept) => concept.Name switch
+    {
+        nameof(PadStatus) => "status",
+        nameof(Decision) => "decision",
+        nameof(ApprovalStage) => "approvalStage",
+        nameof(TradeDirection) => "direction",
+        nameof(AuditEvent) => "auditAction",
+        _ => throw new ArgumentException($"{concept.Name} is not a vocabulary of the contract"),
+    };
+
+    public static string Key(Enum value) => char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..];
+}
