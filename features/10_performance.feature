@@ -20,7 +20,7 @@ Feature: Scenario 10 — The system answers quickly enough
     Given the database holds at least 10000 requests
     When the plan of the dashboard's query for <query> is analysed
     Then it executes within the agreed dashboard query time
-    And it does not scan pad_request sequentially
+    And it does not scan the requests sequentially
 
     Examples:
       | query                                 |

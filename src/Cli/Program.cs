@@ -11,12 +11,14 @@ try
     {
         ["check"] => await Commands.CheckAsync(root),
         ["summary", var resultsDir] => Commands.Summary(resultsDir),
-        ["verdict", var resultsDir, var category] => Commands.Verdict(resultsDir, category),
+        ["fault-matrix", .. var rest] => await FaultMatrixCommand.RunAsync(root, Options.Parse(rest)),
+        ["trx-counts", .. var files] => Commands.TrxCountsOf(files),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
         ["scan-secrets", .. var paths] when paths.Length > 0 => Commands.ScanSecrets(paths),
+        ["probe", .. var rest] => await ProbeCommand.RunAsync(root, Options.Parse(rest)),
         ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
         ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
         ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
@@ -44,12 +46,14 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: paduat check
                paduat summary <allure-results dir>
-               paduat verdict <allure-results dir> <tag>
+               paduat fault-matrix --features <csproj> --out <dir>   (each sandbox fault against the scenarios that must catch it)
+               paduat trx-counts <file.trx>...
                paduat timings <allure-results dir>
                paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat trx-names <file.trx>
                paduat scan-secrets <file or dir>...      (exported secrets' values, and credential shapes, also inside zips)
+               paduat probe [--contract <name>]         (first contact: every assumption of the target's contract, read only)
                paduat fingerprint --before <ISO time>   (APP_ENV: a deployed target)
                paduat record-session --role <role> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)

@@ -61,7 +61,7 @@ public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatP
     {
         var owner = await PersonAsync(ownerRole);
         var manager = await directory.EmployeeByIdAsync(owner.ManagerId
-            ?? throw new SetupError($"{ownerRole} ({owner.Email}) has no manager in bo_airflow.oracle_employee, so nobody can approve their requests: choose test people with a manager"));
+            ?? throw new SetupError($"{ownerRole} ({owner.Email}) has no manager in the firm's directory, so nobody can approve their requests: choose test people with a manager"));
         var minute = new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
         var history = new RequestHistory(owner, manager, await PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), TradeDirection.Buy,
             quantity, stage, minute - finalDecisionAgo, managerBeforeCompliance);

@@ -29,7 +29,7 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
 
         Assert.Equal(0, Assert.Single(review.Reaped).Rows);
         Assert.Contains(review.NotActedOn, r => r.Contains("line 2: employee #1012 is not one of the UAT people"));
-        Assert.Contains(review.NotActedOn, r => r.Contains($"padealing.pad_request #{theirs}: named by the journal but not a UAT person's row"));
+        Assert.Contains(review.NotActedOn, r => r.Contains($"request #{theirs}: named by the journal but not a UAT person's row"));
         Assert.Equal(2, await JournalFixture.RowsOfRequestAsync(conn, theirs));
         await JournalFixture.DeleteRequestAsync(conn, theirs);
     }

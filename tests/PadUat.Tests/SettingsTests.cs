@@ -16,6 +16,7 @@ public sealed class SettingsTests : IDisposable
         DB_SCHEMA=padealing
         DB_USER=pad_app_user
         PAD_MIGRATION_HEAD=0003
+        TARGET_CONTRACT=pad-real
         SLACK_API_URL=https://slack.example/api/
         SLACK_BOT_USER_ID=UBOT
         SLACK_BOT_APP_ID=ABOT

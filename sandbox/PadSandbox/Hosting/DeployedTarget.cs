@@ -21,7 +21,7 @@ public static class DeployedTarget
         var host = sandbox.Host;
         var env = new StringBuilder($"""
             # rehearsal: the sandbox started by `./uat sandbox --deployed`, standing in for a deployed dev target.
-            # No secrets here, ever: export the ones `./uat sandbox --deployed` prints (README "Running against dev").
+            # No secrets here, ever: export the ones `./uat sandbox --deployed` prints (docs/deployed-targets.md).
             PAD_TARGET=deployed
             DB_HOST=127.0.0.1
             DB_PORT={sandbox.DatabasePort}

@@ -13,7 +13,7 @@ public sealed class EventualState(PadRecords records, Target target)
 
     public Task<PadRequest?> RequestAsync(int id, Func<PadRequest, bool> expected, string expectation) =>
         Eventually.UntilAsync(() => records.RequestAsync(id), r => r is not null && expected(r), Wait,
-            $"request #{id} {expectation}", r => r is null ? "no such request" : $"status {r.Status}, deleted_at {r.DeletedAt?.ToString("o") ?? "NULL"}");
+            $"request #{id} {expectation}", r => r is null ? "no such request" : $"status {r.Status}, deleted at {r.DeletedAt?.ToString("o") ?? "never"}");
 
     public Task<IReadOnlyList<PadApproval>> ApprovalsAsync(int id, Func<IReadOnlyList<PadApproval>, bool> expected, string expectation) =>
         Eventually.UntilAsync(() => records.ApprovalsAsync(id), expected, Wait, $"request #{id} {expectation}",
@@ -25,5 +25,5 @@ public sealed class EventualState(PadRecords records, Target target)
 
     public Task<PadExecution?> ExecutionAsync(int id) =>
         Eventually.UntilAsync(() => records.ExecutionAsync(id), e => e is not null, Wait, $"an execution row for request #{id}",
-            _ => "no pad_execution row");
+            _ => "no execution row");
 }

@@ -33,6 +33,9 @@ public sealed class QueryPlans(PadDatabase db, Evidence evidence, TargetContract
 
     public static IEnumerable<string> Names => DashboardQueries.Keys;
 
+    /// <summary>The requests' table as a plan names it (unqualified), whose sequential scan the plan forbids.</summary>
+    public string RequestTable => contract.Concept("request").Name;
+
     public Task<QueryPlan> ExplainAsync(string name) => evidence.StepAsync($"EXPLAIN ANALYZE {name}", async () =>
     {
         var sql = contract.Sql(DashboardQueries.TryGetValue(name, out var q) ? q : throw new ArgumentException($"No dashboard query called '{name}'"));

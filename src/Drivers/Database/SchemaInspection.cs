@@ -110,10 +110,10 @@ public sealed partial class SchemaInspection(PadDatabase db, Support.Contract.Ta
     /// <summary>The revision Alembic (or the app's migrator) last recorded; null when the table is missing or empty.</summary>
     public async Task<string?> MigrationRevisionAsync()
     {
-        var exists = await db.ScalarAsync<bool>("alembic_version exists",
-            "SELECT to_regclass('padealing.alembic_version') IS NOT NULL");
+        var table = contract.Table("migration");
+        var exists = await db.ScalarAsync<bool>($"{table} exists", "SELECT to_regclass(@table) IS NOT NULL", new { table });
         return exists ? await db.SingleOrDefaultAsync<string>("current migration revision (plan 2.3)",
-            "SELECT version_num FROM padealing.alembic_version") : null;
+            contract.Sql("SELECT [migration.revision] FROM [migration]")) : null;
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]*$")]

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using PadUat.Drivers.TestData;
 using PadUat.Support.Contract;
+using PadUat.Support.Features;
 using TechTalk.SpecFlow;
 
 namespace PadUat.Contexts;
@@ -26,7 +26,7 @@ public sealed record ListFilterWords(RequestStatus? Status, string? Ticker, bool
 /// the target's contract says what that is.
 /// </summary>
 [Binding]
-public sealed partial class WorkflowWords(TargetContract contract)
+public sealed class WorkflowWords(TargetContract contract)
 {
     public const string Status = "(waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)";
     public const string Stage = "(waiting for their manager|waiting for compliance|approved|rejected by their manager|rejected by compliance|executed|withdrawn)";
@@ -37,48 +37,21 @@ public sealed partial class WorkflowWords(TargetContract contract)
     [StepArgumentTransformation(Status)]
     public RequestStatus ToStatus(string words)
     {
-        var meaning = words switch
-        {
-            "waiting for their manager" => PadStatus.WaitingForManager,
-            "waiting for compliance" => PadStatus.WaitingForCompliance,
-            "approved" => PadStatus.Approved,
-            "rejected" => PadStatus.Rejected,
-            "executed" => PadStatus.Executed,
-            _ => PadStatus.Withdrawn,
-        };
+        var meaning = FeatureWords.Status(words);
         return new(words, meaning, contract.Word(meaning));
     }
 
     [StepArgumentTransformation("(buy|sell)")]
-    public StoredWord ToDirection(string words) => new(words, contract.Word(words == "buy" ? TradeDirection.Buy : TradeDirection.Sell));
+    public StoredWord ToDirection(string words) => new(words, contract.Word(FeatureWords.Direction(words)));
 
     [StepArgumentTransformation(AuditEvent)]
-    public StoredWord ToAuditEvent(string words) => new(words, contract.Word(words switch
-    {
-        "the submission" => Support.Contract.AuditEvent.Submitted,
-        "the manager's approval" => Support.Contract.AuditEvent.ManagerApproved,
-        "the manager's rejection" => Support.Contract.AuditEvent.ManagerRejected,
-        "compliance's approval" => Support.Contract.AuditEvent.ComplianceApproved,
-        "compliance's rejection" => Support.Contract.AuditEvent.ComplianceRejected,
-        "the execution" => Support.Contract.AuditEvent.ExecutionRecorded,
-        _ => Support.Contract.AuditEvent.Withdrawn,
-    }));
+    public StoredWord ToAuditEvent(string words) => new(words, contract.Word(FeatureWords.AuditEvent(words)));
 
     /// <summary>An approval stage as a feature names it (manager, compliance), as the target stores it.</summary>
-    public string StageCode(string words) => contract.Word(words switch
-    {
-        "manager" => ApprovalStage.Manager,
-        "compliance" => ApprovalStage.Compliance,
-        _ => throw new Support.Evidence.SetupError($"'{words}' is not an approval stage (manager or compliance)"),
-    });
+    public string StageCode(string words) => contract.Word(FeatureWords.Stage(words));
 
     /// <summary>A decision as a feature names it (approved, rejected), as the target stores it.</summary>
-    public string DecisionCode(string words) => contract.Word(words switch
-    {
-        "approved" or "approval" => Decision.Approved,
-        "rejected" or "rejection" => Decision.Rejected,
-        _ => throw new Support.Evidence.SetupError($"'{words}' is not a decision (approved or rejected)"),
-    });
+    public string DecisionCode(string words) => contract.Word(FeatureWords.Decision(words));
 
     [StepArgumentTransformation(Stage)]
     public static RequestStage ToStage(string words) => words switch
@@ -104,27 +77,11 @@ public sealed partial class WorkflowWords(TargetContract contract)
     [StepArgumentTransformation(@"((?:waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)?(?: ?for the security \w+)?(?: ?of the employee)?)")]
     public ListFilterWords ToListFilter(string words)
     {
-        var m = ListFilter().Match(words);
-        return new ListFilterWords(m.Groups["status"].Success ? ToStatus(m.Groups["status"].Value) : null,
-            m.Groups["ticker"].Success ? m.Groups["ticker"].Value : null, m.Groups["employee"].Success);
+        var (status, ticker, ofTheEmployee) = FeatureWords.ListFilter(words);
+        return new ListFilterWords(status is null ? null : ToStatus(status), ticker, ofTheEmployee);
     }
 
     /// <summary>"3 days", "47 hours 59 minutes", "an hour".</summary>
     [StepArgumentTransformation(Duration)]
-    public static TimeSpan ToDuration(string words) => DurationPart().Matches(words).Aggregate(TimeSpan.Zero, (total, part) =>
-    {
-        var n = part.Groups["n"].Value is "a" or "an" ? 1 : int.Parse(part.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return total + part.Groups["unit"].Value switch
-        {
-            "day" => TimeSpan.FromDays(n),
-            "hour" => TimeSpan.FromHours(n),
-            _ => TimeSpan.FromMinutes(n),
-        };
-    });
-
-    [GeneratedRegex(@"^(?<status>waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)?(?: ?for the security (?<ticker>\w+))?(?<employee> ?of the employee)?$")]
-    private static partial Regex ListFilter();
-
-    [GeneratedRegex(@"(?<n>\d+|an?) (?<unit>day|hour|minute)s?")]
-    private static partial Regex DurationPart();
+    public static TimeSpan ToDuration(string words) => FeatureWords.Duration(words);
 }

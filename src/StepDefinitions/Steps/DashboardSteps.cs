@@ -68,7 +68,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     [Then(@"^the detail's audit trail shows the same actions as the audit log in the database$")]
     public async Task ThenDetailAudit() => Expect.Same(
         (await records.AuditTrailAsync(request.RequestId)).Select(a => a.Action), await opened.Detail!.AuditActionsAsync(),
-        $"The audit actions of request #{request.RequestId}", "the database's audit_log", "the detail page");
+        $"The audit actions of request #{request.RequestId}", "the database's audit log", "the detail page");
 
     [When(@"^compliance reviews the compliance view$")]
     public async Task WhenOpensCompliance()
@@ -99,7 +99,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task ThenAuditLogMatches() => Expect.Same(
         (await records.AuditTrailAsync(request.RequestId)).Select(a => $"{a.Action} on #{a.RequestId}"),
         (await opened.AuditLog!.EntriesAsync()).Select(e => $"{e.Action} on #{e.RequestId}"),
-        $"The audit entries of request #{request.RequestId}", "the database's audit_log", "the audit log view");
+        $"The audit entries of request #{request.RequestId}", "the database's audit log", "the audit log view");
 
     [When(@"^the employee lists their requests on the dashboard$")]
     public async Task WhenEmployeeOpensList() => opened.List = await (await AsAsync(Roles.Employee)).RequestListAsync();

@@ -35,7 +35,7 @@ public sealed class ExecutionSteps(SlackDriver slack, PadRecords records, Eventu
     {
         var e = (await state.ExecutionAsync(request.RequestId))!;
         Expect.Equal((quantity, price), (e.Quantity, e.Price), $"The execution recorded for request #{request.RequestId} (quantity, price)", "the database");
-        Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"Whether the execution is within two days (executed_within_two_days){Timing()}", "the database");
+        Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"Whether the execution is within two days (as the database records it){Timing()}", "the database");
     }
 
     [When(@"^(the employee|the manager|compliance|a colleague) withdraws the request$")]

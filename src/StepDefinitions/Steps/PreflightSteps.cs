@@ -139,7 +139,7 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
         evidence.Attach("migration history (plan 2.3)", "text/plain", string.Join('\n', Contract.Migrations.Select((r, i) =>
             $"{(i <= current ? "applied" : "PENDING")}  {r}{(i == current ? "  (current)" : "")}{(r == run.Settings.MigrationHead ? "  (head)" : "")}")));
         Expect.That(current >= 0, "The database's current revision should be one of the application's revisions (plan 2.3)",
-            () => $"it is {_revision ?? "none (no alembic_version row)"}, not among {string.Join(", ", Contract.Migrations)}");
+            () => $"it is {_revision ?? "none (no revision recorded)"}, not among {string.Join(", ", Contract.Migrations)}");
     }
 
     [Then(@"^no migration is pending$")]
@@ -151,7 +151,7 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
 
     [Then(@"^it is the head revision the application expects$")]
     public void ThenAtHead() => Expect.That(_revision == run.Settings.MigrationHead, $"The database should be at the application's head revision {run.Settings.MigrationHead} (plan 2.3)",
-        () => $"it is at {_revision ?? "no revision (no alembic_version row)"}");
+        () => $"it is at {_revision ?? "no revision (none recorded)"}");
 
     [When(@"^the structure of (\w+)\.(\w+) is read$")]
     public async Task WhenStructureRead(string schemaName, string table)

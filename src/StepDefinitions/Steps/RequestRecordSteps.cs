@@ -24,7 +24,7 @@ public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state
     {
         var employee = (await journeys.PersonAsync(Support.Configuration.Roles.Employee)).Id;
         await state.RequestAsync(request.RequestId, r => r.DeletedAt is not null && r.DeletedById == employee,
-            $"to be soft-deleted (deleted_at set, deleted_by_id = {employee})");
+            $"to be soft-deleted (a deletion time, deleted by employee {employee})");
     }
 
     [Then(@"^the audit log records " + WorkflowWords.AuditEvent + " by (the employee|the manager|compliance) for the request$")]

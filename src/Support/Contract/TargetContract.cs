@@ -16,6 +16,7 @@ public sealed partial class TargetContract
 {
     private readonly Dictionary<string, ConceptTable> _concepts;
     private readonly Dictionary<string, Dictionary<string, string>> _vocabulary;
+    private readonly Dictionary<string, string> _vocabularySources = [];
     private readonly JsonElement _rules;
 
     public string Name { get; }
@@ -52,10 +53,13 @@ public sealed partial class TargetContract
                 .ToDictionary(p => p.Name, p => ConceptTable.Read(p.Name, p.Value));
             var vocabulary = root.GetProperty("vocabulary").EnumerateObject().ToDictionary(p => p.Name,
                 p => p.Value.EnumerateObject().Where(w => w.Name != "source").ToDictionary(w => w.Name, w => w.Value.GetString()!));
-            return new TargetContract(name, file, root.GetProperty("describes").GetString()!, concepts, vocabulary, root.GetProperty("rules").Clone())
+            var contract = new TargetContract(name, file, root.GetProperty("describes").GetString()!, concepts, vocabulary, root.GetProperty("rules").Clone())
             {
                 PreflightSchema = root.TryGetProperty("preflightSchema", out var p) ? p.GetString() : null,
             };
+            foreach (var section in root.GetProperty("vocabulary").EnumerateObject())
+                if (section.Value.TryGetProperty("source", out var source)) contract._vocabularySources[section.Name] = source.GetString()!;
+            return contract;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -80,6 +84,9 @@ public sealed partial class TargetContract
     public IReadOnlyDictionary<T, string> Words<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Where(m => _vocabulary.GetValueOrDefault(VocabularySections.Of(typeof(T)))?.ContainsKey(VocabularySections.Key(m)) == true)
             .ToDictionary(m => m, m => _vocabulary[VocabularySections.Of(typeof(T))][VocabularySections.Key(m)]);
+
+    /// <summary>The document a vocabulary was read from ("" when the contract names none).</summary>
+    public string SourceOf(Type meanings) => _vocabularySources.GetValueOrDefault(VocabularySections.Of(meanings), "");
 
     /// <summary>A concept's table, schema-qualified.</summary>
     public string Table(string concept) => Concept(concept).Table;

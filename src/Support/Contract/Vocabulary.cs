@@ -21,7 +21,10 @@ public enum AuditEvent
     Submitted, ManagerApproved, ManagerRejected, ComplianceApproved, ComplianceRejected, ExecutionRecorded, Withdrawn, RestrictedRefused,
 }
 
-internal static class VocabularySections
+/// <summary>A role the application records for a person (compliance officers are known by it).</summary>
+public enum PersonRole { Compliance, Smf16, Admin }
+
+public static class VocabularySections
 {
     /// <summary>Each concept's section in the contract's "vocabulary".</summary>
     public static string Of(Type concept) => concept.Name switch
@@ -31,8 +34,16 @@ internal static class VocabularySections
         nameof(ApprovalStage) => "approvalStage",
         nameof(TradeDirection) => "direction",
         nameof(AuditEvent) => "auditAction",
+        nameof(PersonRole) => "role",
         _ => throw new ArgumentException($"{concept.Name} is not a vocabulary of the contract"),
     };
+
+    /// <summary>Each vocabulary with the concept column that stores it.</summary>
+    public static readonly (Type Meanings, string Concept, string Field)[] StoredIn =
+    [
+        (typeof(PadStatus), "request", "status"), (typeof(TradeDirection), "request", "direction"), (typeof(ApprovalStage), "approval", "stage"),
+        (typeof(Decision), "approval", "decision"), (typeof(AuditEvent), "audit", "action"), (typeof(PersonRole), "role", "role"),
+    ];
 
     public static string Key(Enum value) => char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..];
 }

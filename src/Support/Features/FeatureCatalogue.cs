@@ -29,8 +29,25 @@ public sealed record ExpectedTest(string FeatureTitle, string FeatureFolder, str
 }
 
 /// <summary>Every test features/ defines, read with the Gherkin parser SpecFlow uses — what a complete run must hold.</summary>
-public static class FeatureCatalogue
+public static partial class FeatureCatalogue
 {
+    /// <summary>
+    /// The securities the features trade, restrict or look up, as their steps read — except one a feature names as unknown
+    /// to the bot (that scenario needs it absent). The probe checks each exists on the target.
+    /// </summary>
+    public static IReadOnlySet<string> SecuritiesNamed(IEnumerable<ExpectedTest> tests)
+    {
+        var steps = tests.SelectMany(t => t.Steps).ToList();
+        var unknown = steps.Select(s => UnknownSecurity().Match(s)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
+        return steps.SelectMany(s => SecurityNamed().Matches(s)).Select(m => m.Groups["ticker"].Value).Where(t => !unknown.Contains(t)).ToHashSet();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:(?:buy|sell) \d+|put|restriction on|the security|sees) (?<ticker>[A-Z]{2,6})\b")]
+    private static partial System.Text.RegularExpressions.Regex SecurityNamed();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"does not know the security ([A-Z]{2,6})\b")]
+    private static partial System.Text.RegularExpressions.Regex UnknownSecurity();
+
     public static IReadOnlyList<ExpectedTest> Load(string repoRoot)
     {
         var tests = new List<ExpectedTest>();

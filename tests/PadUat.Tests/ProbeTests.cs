@@ -1,0 +1,59 @@
+using System.Data;
+using Npgsql;
+using PadUat.Drivers.Probe;
+using PadUat.Support;
+using PadUat.Support.Configuration;
+using PadUat.Support.Contract;
+using PadUat.Support.Features;
+using Xunit;
+
+namespace PadUat.Tests;
+
+/// <summary>
+/// First contact, read only: the stand-in meets its own contract; held against the real system's contract it is named
+/// different wherever it is, each difference with the document the expectation comes from.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class ProbeTests(SandboxFixture f)
+{
+    private async Task<IReadOnlyList<Finding>> ProbeAsync(string contract)
+    {
+        var settings = UatSettings.Load(RepoRoot.Find(), new Dictionary<string, string> { ["APP_ENV"] = "local" });
+        await using var conn = new NpgsqlConnection(f.Target().Database.ConnectionString());
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", conn, tx)) await readOnly.ExecuteNonQueryAsync();
+        return await new DatabaseProbe(new SchemaCatalog(conn, tx), TargetContract.Load(RepoRoot.Find(), contract), settings)
+            .RunAsync(FeatureCatalogue.SecuritiesNamed(FeatureCatalogue.Load(RepoRoot.Find())));
+    }
+
+    [Fact]
+    public async Task The_stand_in_meets_its_own_contract()
+    {
+        var findings = await ProbeAsync("sandbox");
+        Assert.Empty(findings.Where(x => x.Verdict == Verdict.NotMet).Select(x => $"{x.Assumption} — {x.Found}"));
+        Assert.Contains(findings, x => x.Verdict == Verdict.Met && x.Assumption.StartsWith("people: the manager is the employee's manager", StringComparison.Ordinal));
+        Assert.Contains(findings, x => x.Verdict == Verdict.Met && x.Assumption.StartsWith("securities: the test securities AAPL, MSFT, GOOGL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Held_against_the_real_system_s_contract_each_difference_is_named_with_its_source()
+    {
+        var unmet = (await ProbeAsync("pad-real")).Where(x => x.Verdict == Verdict.NotMet).ToList();
+        Assert.All(unmet, x => Assert.False(string.IsNullOrWhiteSpace(x.Source), $"{x.Assumption} names no source"));
+        Assert.Contains(unmet, x => x.Assumption == "schema.contact: the table bo_airflow.oracle_contact" && x.Found.StartsWith("no such table", StringComparison.Ordinal));
+        Assert.Contains(unmet, x => x.Assumption.StartsWith("vocabulary.direction: padealing.pad_request.direction allows {BUY, SELL}", StringComparison.Ordinal)
+                                    && x.Found.Contains("allows {buy, sell}", StringComparison.Ordinal));
+        Assert.Contains(unmet, x => x.Assumption.StartsWith("vocabulary.decision:", StringComparison.Ordinal) && x.Found.Contains("not declined", StringComparison.Ordinal));
+        Assert.Contains(unmet, x => x.Assumption.StartsWith("schema.audit:", StringComparison.Ordinal) && x.Found.Contains("action → action_type", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_features_securities_are_read_from_their_steps_without_the_one_a_feature_calls_unknown()
+    {
+        var named = FeatureCatalogue.SecuritiesNamed(FeatureCatalogue.Load(RepoRoot.Find()));
+        Assert.Superset(new HashSet<string> { "AAPL", "MSFT", "GOOGL", "TSLA", "AMZN", "NFLX", "NVDA", "BAC" }, named.ToHashSet());
+        Assert.DoesNotContain("ZZZZ", named);
+        Assert.DoesNotContain("USD", named);
+    }
+}

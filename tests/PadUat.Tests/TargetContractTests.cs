@@ -1,0 +1,78 @@
+using PadUat.Support;
+using PadUat.Support.Configuration;
+using PadUat.Support.Contract;
+using PadUat.Support.Evidence;
+using Xunit;
+
+namespace PadUat.Tests;
+
+/// <summary>The contracts under targets/: how drivers read them, and what a missing or wrong entry does.</summary>
+public sealed class TargetContractTests
+{
+    private static readonly string Root = RepoRoot.Find();
+    private static readonly TargetContract Sandbox = TargetContract.Load(Root, "sandbox");
+    private static readonly TargetContract Real = TargetContract.Load(Root, "pad-real");
+
+    [Fact]
+    public void A_query_is_written_in_concepts_and_read_in_each_target_s_names()
+    {
+        const string query = "SELECT [audit.action] FROM [audit] WHERE [audit.at] >= @since";
+        Assert.Equal("SELECT action FROM padealing.audit_log WHERE created_at >= @since", Sandbox.Sql(query));
+        Assert.Equal("SELECT action_type FROM padealing.audit_log WHERE timestamp >= @since", Real.Sql(query));
+    }
+
+    [Fact]
+    public void Each_target_stores_its_own_words_for_the_same_meaning()
+    {
+        Assert.Equal(("rejected", "declined"), (Sandbox.Word(Decision.Rejected), Real.Word(Decision.Rejected)));
+        Assert.Equal(("buy", "BUY"), (Sandbox.Word(TradeDirection.Buy), Real.Word(TradeDirection.Buy)));
+        Assert.Equal(PadStatus.Rejected, Real.MeaningOf<PadStatus>("declined"));
+        Assert.Null(Real.MeaningOf<PadStatus>("pending_smf16"));
+    }
+
+    [Fact]
+    public void The_people_filter_is_the_target_s_own()
+    {
+        Assert.Equal("c.contact_type = 'email'", Sandbox.Filter("contact", "c"));
+        Assert.Equal("c.contact_group_id = 2 AND c.contact_type_id = 5", Real.Filter("contact", "c"));
+        Assert.Equal("true", Real.Filter("request", "r"));
+    }
+
+    [Theory]
+    [InlineData("word", "targets/pad-real.json has no vocabulary.status.withdrawn (what this target stores for Withdrawn): add it to the target's contract")]
+    [InlineData("column", "targets/pad-real.json has no schema.execution.columns.withinWindow (the column of execution that holds its withinWindow): add it to the target's contract")]
+    [InlineData("table", "targets/pad-real.json has no schema.pad (the table that holds pad): add it to the target's contract")]
+    public void A_missing_entry_is_a_setup_error_naming_the_entry_never_a_product_defect(string kind, string message)
+    {
+        var error = Assert.Throws<SetupError>(() => kind switch
+        {
+            "word" => Real.Word(PadStatus.Withdrawn),
+            "column" => Real.Sql("SELECT [execution.withinWindow] FROM [execution]"),
+            _ => Real.Sql("SELECT 1 FROM [pad]"),
+        });
+        Assert.Equal(message, error.Message);
+        Assert.Equal(Support.Allure.AllureStatus.Broken, Evidence.StatusOf(error));
+    }
+
+    [Theory]
+    [InlineData("nowhere", "TARGET_CONTRACT: no targets/nowhere.json (the contracts are the files under targets/)")]
+    [InlineData("../env/local", "TARGET_CONTRACT: '../env/local' is not a contract name (a file under targets/, e.g. sandbox)")]
+    public void An_unknown_contract_is_a_settings_error(string name, string message) =>
+        Assert.Equal(message, Assert.Throws<SettingsError>(() => TargetContract.Load(Root, name)).Message);
+
+    [Fact]
+    public void The_stand_in_s_contract_has_a_word_for_every_meaning_the_harness_checks()
+    {
+        Assert.Equal(Enum.GetValues<PadStatus>().Length, Sandbox.Words<PadStatus>().Count);
+        Assert.Equal(Enum.GetValues<AuditEvent>().Length, Sandbox.Words<AuditEvent>().Count);
+        Assert.Equal(Enum.GetValues<Decision>().Length, Sandbox.Words<Decision>().Count);
+    }
+
+    [Fact]
+    public void Every_entry_of_the_real_system_s_contract_names_its_source_document()
+    {
+        Assert.All(Real.Concepts, c => Assert.False(string.IsNullOrWhiteSpace(c.Value.Source), $"schema.{c.Key} names no source"));
+        Assert.All(VocabularySections.StoredIn, v => Assert.False(string.IsNullOrWhiteSpace(Real.SourceOf(v.Meanings)), $"vocabulary {v.Meanings.Name} names no source"));
+        Assert.All(new[] { "conflictDetection", "executionWindow", "routing" }, rule => Assert.NotNull(Real.Rule($"{rule}.source")));
+    }
+}
