@@ -14,7 +14,8 @@ public static class FaultMatrixCommand
     public static async Task<int> RunAsync(string root, IReadOnlyDictionary<string, string> options)
     {
         var project = options.GetValueOrDefault("features") ?? throw new ArgumentException("--features: the step definitions' project");
-        var outDir = options.GetValueOrDefault("out") ?? throw new ArgumentException("--out: the folder for each fault's results");
+        // Absolute: the test host runs from its own folder, where a relative results folder would land.
+        var outDir = Path.GetFullPath(options.GetValueOrDefault("out") ?? throw new ArgumentException("--out: the folder for each fault's results"));
         var configuration = options.GetValueOrDefault("configuration", "Release");
         var rows = FaultMatrix.Read(Path.Combine(root, "features", "fault-matrix.tsv"));
         Console.Error.WriteLine($"{"FAULT",-30} {"MUST TURN RED",-26} RESULT");
@@ -22,6 +23,7 @@ public static class FaultMatrixCommand
         foreach (var row in rows)
         {
             var dir = Path.Combine(outDir, row.Fault);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); // another run's results would be judged as this one's
             await RunScenariosAsync(project, configuration, row, dir, $"{dir}.log");
             var verdicts = Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*-result.json").Any()
                 ? row.Tags.Select(t => FaultVerdict.Of(RunResults.Load(dir).Tests, t)).ToList()

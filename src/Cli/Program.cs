@@ -18,6 +18,8 @@ try
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
         ["scan-secrets", .. var paths] when paths.Length > 0 => Commands.ScanSecrets(paths),
+        ["rehearsal-verdict", var facts] => RehearsalCommands.Verdict(facts),
+        ["under-way", var resultsDir, .. var rest] => RehearsalCommands.UnderWay(resultsDir, Options.Parse(rest)),
         ["probe", .. var rest] => await ProbeCommand.RunAsync(root, Options.Parse(rest)),
         ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
         ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
@@ -54,6 +56,8 @@ static int Usage()
                paduat trx-names <file.trx>
                paduat scan-secrets <file or dir>...      (exported secrets' values, and credential shapes, also inside zips)
                paduat probe [--contract <name>]         (first contact: every assumption of the target's contract, read only)
+               paduat rehearsal-verdict <facts.env>     (the rehearsal's main run, judged)
+               paduat under-way <allure-results dir> --at <epoch ms> --what <text> --within <s>
                paduat fingerprint --before <ISO time>   (APP_ENV: a deployed target)
                paduat record-session --role <role> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)

@@ -11,5 +11,6 @@ public static class RepoRoot
     }
 
     public static string AllureResults(string root) =>
-        Environment.GetEnvironmentVariable("ALLURE_RESULTS_DIR") is { Length: > 0 } dir ? dir : Path.Combine(root, "reports", "allure-results");
+        // A relative folder is the repository's (where the user typed it), not the test host's working folder under bin/.
+        Environment.GetEnvironmentVariable("ALLURE_RESULTS_DIR") is { Length: > 0 } dir ? Path.GetFullPath(dir, root) : Path.Combine(root, "reports", "allure-results");
 }

@@ -54,6 +54,15 @@ public sealed class TargetContractTests
         Assert.Equal(Support.Allure.AllureStatus.Broken, Evidence.StatusOf(error));
     }
 
+    [Fact]
+    public void A_dashboard_page_is_where_the_target_s_contract_puts_it()
+    {
+        Assert.Equal("requests?status=pending_compliance", Sandbox.Route("requestsWithStatus", ("status", Sandbox.Word(PadStatus.WaitingForCompliance))));
+        Assert.Equal("requests/42", Real.Route("request", ("id", "42")));
+        Assert.Equal("targets/pad-real.json has no dashboard.routes.auditLog (the path of the dashboard's auditLog page): add it to the target's contract",
+            Assert.Throws<SetupError>(() => Real.Route("auditLog")).Message);
+    }
+
     [Theory]
     [InlineData("nowhere", "TARGET_CONTRACT: no targets/nowhere.json (the contracts are the files under targets/)")]
     [InlineData("../env/local", "TARGET_CONTRACT: '../env/local' is not a contract name (a file under targets/, e.g. sandbox)")]

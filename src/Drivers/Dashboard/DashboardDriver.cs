@@ -8,7 +8,7 @@ namespace PadUat.Drivers.Dashboard;
 /// The dashboard as each UAT person sees it: a fresh browser context per person per scenario, signed in as
 /// them, traced; a screenshot of every page opened goes to the report, a trace too when the scenario fails.
 /// </summary>
-public sealed class DashboardDriver(BrowserSession browser, Target target, Evidence evidence) : IAsyncDisposable
+public sealed class DashboardDriver(BrowserSession browser, Target target, Evidence evidence, Support.Contract.TargetContract contract) : IAsyncDisposable
 {
     private readonly Dictionary<string, IPage> _pages = [];
     /// <summary>The people whose trace is still recording (a failure stops and attaches it; the end of the scenario discards it).</summary>
@@ -36,7 +36,7 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
             _tracing.Add(role);
             _pages[role] = page;
         }
-        return new DashboardPages(page, this);
+        return new DashboardPages(page, this, contract);
     }
 
     internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);

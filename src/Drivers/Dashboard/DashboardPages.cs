@@ -1,23 +1,32 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using PadUat.Support.Contract;
 
 namespace PadUat.Drivers.Dashboard;
 
 /// <summary>The dashboard's pages as one signed-in person opens them; each visit is a report step with a screenshot.</summary>
-public sealed class DashboardPages(IPage page, DashboardDriver driver)
+/// <remarks>Where each page is comes from the target's contract (dashboard.routes).</remarks>
+public sealed class DashboardPages(IPage page, DashboardDriver driver, TargetContract contract)
 {
-    public Task<SummaryPage> SummaryAsync() => OpenAsync("the summary", "", () => new SummaryPage(page));
+    public Task<SummaryPage> SummaryAsync() => OpenAsync("the summary", contract.Route("summary"), () => new SummaryPage(page));
 
-    public Task<RequestListPage> RequestListAsync() => OpenAsync("the request list", "requests", () => new RequestListPage(page, driver));
+    public Task<RequestListPage> RequestListAsync() => OpenAsync("the request list", contract.Route("requestList"), () => new RequestListPage(page, driver));
 
     public Task<RequestDetailPage> RequestAsync(int id) =>
-        OpenAsync($"request #{id}", $"requests/{id.ToString(CultureInfo.InvariantCulture)}", () => new RequestDetailPage(page));
+        OpenAsync($"request #{id}", contract.Route("request", ("id", id.ToString(CultureInfo.InvariantCulture))), () => new RequestDetailPage(page));
 
-    public Task<CompliancePage> ComplianceAsync() => OpenAsync("the compliance view", "compliance", () => new CompliancePage(page));
+    public Task<CompliancePage> ComplianceAsync() => OpenAsync("the compliance view", contract.Route("complianceView"), () => new CompliancePage(page));
 
     public Task<AuditLogPage> AuditLogAsync(int? requestId = null) =>
-        OpenAsync("the audit log", requestId is null ? "audit" : $"audit?request={requestId.Value.ToString(CultureInfo.InvariantCulture)}",
+        OpenAsync("the audit log", requestId is null ? contract.Route("auditLog") : contract.Route("requestAudit", ("id", requestId.Value.ToString(CultureInfo.InvariantCulture))),
             () => new AuditLogPage(page));
+
+    /// <summary>The pages plan 5.11 times, as compliance sees them: the summary, the list, the list of requests waiting for compliance, the compliance view, the audit log.</summary>
+    public IReadOnlyList<string> TimedPaths(string waitingForCompliance) =>
+    [
+        contract.Route("summary"), contract.Route("requestList"), contract.Route("requestsWithStatus", ("status", waitingForCompliance)),
+        contract.Route("complianceView"), contract.Route("auditLog"),
+    ];
 
     /// <summary>Load time of a page from the browser's Navigation Timing (start of navigation to the end of the load event).</summary>
     public Task<double> LoadTimeAsync(string path) => driver.StepAsync($"load time of /{path}", async () =>

@@ -18,6 +18,7 @@ public sealed partial class TargetContract
     private readonly Dictionary<string, Dictionary<string, string>> _vocabulary;
     private readonly Dictionary<string, string> _vocabularySources = [];
     private readonly JsonElement _rules;
+    private Dictionary<string, string> _routes = [];
 
     public string Name { get; }
     /// <summary>The file, relative to the repository (for messages and the report).</summary>
@@ -57,6 +58,8 @@ public sealed partial class TargetContract
             {
                 PreflightSchema = root.TryGetProperty("preflightSchema", out var p) ? p.GetString() : null,
             };
+            if (root.TryGetProperty("dashboard", out var dashboard) && dashboard.TryGetProperty("routes", out var routes))
+                contract._routes = routes.EnumerateObject().ToDictionary(r => r.Name, r => r.Value.GetString()!);
             foreach (var section in root.GetProperty("vocabulary").EnumerateObject())
                 if (section.Value.TryGetProperty("source", out var source)) contract._vocabularySources[section.Name] = source.GetString()!;
             return contract;
@@ -105,6 +108,11 @@ public sealed partial class TargetContract
     /// <summary><paramref name="template"/> with each [concept] and [concept.field] replaced by the target's table and column.</summary>
     public string Sql(string template) => Placeholder().Replace(template, m =>
         m.Groups["field"].Success ? Column(m.Groups["concept"].Value, m.Groups["field"].Value) : Table(m.Groups["concept"].Value));
+
+    /// <summary>A dashboard page's path (relative to DASHBOARD_URL), its {placeholders} filled in.</summary>
+    public string Route(string page, params (string Name, string Value)[] values) =>
+        values.Aggregate(_routes.GetValueOrDefault(page) ?? throw Gap($"dashboard.routes.{page}", $"the path of the dashboard's {page} page"),
+            (path, v) => path.Replace($"{{{v.Name}}}", Uri.EscapeDataString(v.Value), StringComparison.Ordinal));
 
     /// <summary>A rule's parameter the target decides (rules.<paramref name="path"/>, dotted), or null when the contract says nothing.</summary>
     public JsonElement? Rule(string path)
