@@ -10,7 +10,7 @@ namespace PadUat.Cli;
 /// <summary>
 /// `paduat probe [--contract C]` (`./uat probe [--env E] [--contract C]`): first contact with a target. Every assumption of
 /// the contract is held against it, read only — the database in a READ ONLY transaction, Slack by auth.test and users.info,
-/// the dashboard by one GET — and printed met / not met / cannot tell with what was found and the document the assumption
+/// the dashboard by a GET and each person's sign-in — and printed met / not met / cannot tell with what was found and the document the assumption
 /// rests on; one summary line; the same as a page under reports/probe/. Exit 0 when nothing is unmet, 1 otherwise.
 /// </summary>
 public static class ProbeCommand
@@ -31,7 +31,7 @@ public static class ProbeCommand
             findings.AddRange(await new DatabaseProbe(new SchemaCatalog(conn, tx), run.Contract, settings).RunAsync(tickers));
             await tx.RollbackAsync();
         }
-        findings.AddRange(await ServiceProbe.RunAsync(run.Target));
+        findings.AddRange(await ServiceProbe.RunAsync(run.Target, settings.People, settings.ChromiumPath));
         findings.Add(PreflightSchema(root, run.Contract));
 
         var target = $"{settings.AppEnv} ({(settings.UsesSandbox ? "the sandbox, started for the probe" : run.Target.Database.Host)})";

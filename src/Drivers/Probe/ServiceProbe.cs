@@ -7,13 +7,14 @@ namespace PadUat.Drivers.Probe;
 
 /// <summary>
 /// The contract's Slack and dashboard assumptions, asked without writing anything: each person's token (auth.test), the
-/// bot's user and app (users.info), the dashboard answering at its URL. No message is sent.
+/// bot's user and app (users.info), the dashboard answering at its URL, and each person signing in to it as a run would
+/// (the firm's sign-in page, or their saved session). No message is sent, nothing is written.
 /// </summary>
 public static class ServiceProbe
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public static async Task<IReadOnlyList<Finding>> RunAsync(Target target, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<Finding>> RunAsync(Target target, UatPeople people, string chromiumPath, CancellationToken ct = default)
     {
         var findings = new List<Finding>();
         var budget = new SlackRateBudget(TimeProvider.System);
@@ -35,9 +36,9 @@ public static class ServiceProbe
         if (anyPerson is null)
             findings.Add(new(Verdict.CannotTell, "slack: the PA-dealing bot is a bot user of its app", "no person's token works to ask", "SLACK_BOT_USER_ID"));
         else findings.Add(await BotAsync(anyPerson, target.Slack, ct));
-        findings.Add(await DashboardAsync(target.DashboardUrl, ct));
-        findings.Add(new(Verdict.CannotTell, "dashboard: each role signs in", "not probed: the dashboard's sign-in is not yet part of the contract (the run signs compliance in before any scenario)",
-            "../shared/REAL-SYSTEM.md (Dashboard)"));
+        var dashboard = await DashboardAsync(target.DashboardUrl, ct);
+        findings.Add(dashboard);
+        if (dashboard.Verdict == Verdict.Met) findings.AddRange(await SignInsAsync(target, people, chromiumPath));
         return findings;
     }
 
@@ -55,6 +56,32 @@ public static class ServiceProbe
         {
             return new(Verdict.NotMet, assumption, $"Slack knows no such user ({e.Code})", "tech-stack.md:15");
         }
+    }
+
+    /// <summary>Each person signs in once, in a fresh browser context, exactly as the run's first visit does.</summary>
+    private static async Task<IReadOnlyList<Finding>> SignInsAsync(Target target, UatPeople people, string chromiumPath)
+    {
+        var findings = new List<Finding>();
+        await using var browser = await Dashboard.BrowserSession.LaunchAsync(chromiumPath);
+        foreach (var role in Roles.All)
+        {
+            var saved = Dashboard.DashboardSignIns.SavedSessionOf(target, role);
+            var how = saved is null ? "at the firm's sign-in page" : "with their saved session";
+            await using var context = await browser.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
+            {
+                BaseURL = target.DashboardUrl.ToString(), StorageState = saved,
+            });
+            try
+            {
+                await Dashboard.DashboardSignIns.SignInAsync(context, await context.NewPageAsync(), target, role, people.EmailOf(role));
+                findings.Add(new(Verdict.Met, $"dashboard: the {role} person signs in {how}", "signed in", "docs/deployed-targets.md"));
+            }
+            catch (InvalidOperationException e)
+            {
+                findings.Add(new(Verdict.NotMet, $"dashboard: the {role} person signs in {how}", e.Message, "docs/deployed-targets.md"));
+            }
+        }
+        return findings;
     }
 
     private static async Task<Finding> DashboardAsync(Uri url, CancellationToken ct)
