@@ -51,6 +51,14 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>Stryker's reports summed: the score per area and every survivor; exit 1 while a survivor is undeclared.</summary>
+    public static int MutationSummaryOf(IEnumerable<string> reports, string equivalents)
+    {
+        var (passed, lines) = PadUat.Support.Mutation.MutationSummary.Summarise(reports.Select(File.ReadAllText), File.ReadAllText(equivalents), equivalents);
+        foreach (var line in lines) Console.WriteLine(line);
+        return passed ? 0 : 1;
+    }
+
     /// <summary>For bench/suite.sh: when the first test started, when the last ended (epoch ms), and each feature's time.</summary>
     public static int Timings(string resultsDir)
     {

@@ -13,6 +13,7 @@ try
         ["summary", var resultsDir] => Commands.Summary(resultsDir),
         ["fault-matrix", .. var rest] => await FaultMatrixCommand.RunAsync(root, Options.Parse(rest)),
         ["trx-counts", .. var files] => Commands.TrxCountsOf(files),
+        ["mutation-summary", .. var paths] when paths.Length >= 2 => Commands.MutationSummaryOf(paths[..^1], paths[^1]),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
@@ -50,6 +51,7 @@ static int Usage()
                paduat summary <allure-results dir>
                paduat fault-matrix --features <csproj> --out <dir>   (each sandbox fault against the scenarios that must catch it)
                paduat trx-counts <file.trx>...
+               paduat mutation-summary <mutation-report.json>... <equivalent-mutants.tsv>   (./uat mutate's verdict)
                paduat timings <allure-results dir>
                paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
