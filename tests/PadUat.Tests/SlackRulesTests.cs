@@ -103,11 +103,11 @@ public sealed class SlackRulesTests(SandboxFixture f)
             await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to {say}", TimeSpan.FromSeconds(5));
         }
         await person.SayAsync("yes");
-        var summary = await person.ExpectFromBotAsync(m => m.Button(BotPhrases.Cancel) is not null, "a summary", TimeSpan.FromSeconds(5));
+        var summary = await person.ExpectFromBotAsync(m => m.Button(SandboxFixture.Contract.Button("cancelRequest")) is not null, "a summary", TimeSpan.FromSeconds(5));
         Assert.Equal(0, budget.Usage().Where(u => u.Method.StartsWith("conversations.history", StringComparison.Ordinal)).Sum(u => u.Calls));
 
         var clicks = new ButtonClick(Http, host.InteractivityUrl, new SlackRequestSigner(host.SigningSecret), PadSandbox.Slack.SlackApps.BotAppId, answers);
-        var sent = await clicks.SendAsync(person.Identity, channel, summary, BotPhrases.Cancel);
+        var sent = await clicks.SendAsync(person.Identity, channel, summary, SandboxFixture.Contract.Button("cancelRequest"));
         Assert.Equal(HttpStatusCode.OK, sent.Status); // the bot, strict as Bolt, took the content type and the payload
         var answer = await answers.ExpectAsync(sent.ResponseId, a => BotPhrases.Cancelled.IsMatch(a.Text), "the summary cancelled", TimeSpan.FromSeconds(5));
         Assert.True(answer.ReplacesOriginal);

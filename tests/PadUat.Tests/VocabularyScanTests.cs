@@ -7,7 +7,7 @@ namespace PadUat.Tests;
 
 /// <summary>
 /// src/ holds no word of any target's vocabulary: table and column names, stored statuses, decisions, directions, audit
-/// actions — those live in targets/*.json, and a driver that names one would pass against one target and fail against
+/// actions, the bot's button action ids — those live in targets/*.json, and a driver that names one would pass against one target and fail against
 /// the next. What the scan covers is what the contracts hold today (the database); comments are not code and are skipped.
 /// Names with an underscore are looked for in all of src/. Plain stored words (approved, buy) are English as well, and the
 /// features and the bot's conversation use them as English: they are looked for as literals where code reads or writes
@@ -60,6 +60,7 @@ public sealed class VocabularyScanTests
     [
         .. Contracts.SelectMany(c => c.Concepts.Values.SelectMany(t => t.Columns.Values.Append(t.Name).Concat(t.Where.Keys))).Where(w => w.Contains('_')),
         .. AllWords().Where(w => w.Contains('_')),
+        .. Contracts.SelectMany(c => c.Buttons),
     ];
 
     /// <summary>

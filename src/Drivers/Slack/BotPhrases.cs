@@ -4,7 +4,7 @@ namespace PadUat.Drivers.Slack;
 
 /// <summary>
 /// What the harness recognises in the bot's messages, in one place — like selectors for a page. Pointing the
-/// suite at a bot with other wording means changing this file only. Button action ids are part of the contract.
+/// suite at a bot with other wording means changing this file only. Button action ids are the target's contract's (bot.buttons).
 /// </summary>
 public static class BotPhrases
 {
@@ -35,12 +35,6 @@ public static class BotPhrases
     public static readonly Regex UseTheSummaryButtons = new(@"confirm or cancel button", Options);
     public static readonly Regex SummaryNoLongerOpen = new(@"summary is no longer open", Options);
     public static readonly Regex NothingSubmittedWithoutDeclaration = new(@"without (that|the) declaration.*nothing was submitted", Options | RegexOptions.Singleline);
-
-    public const string Confirm = "confirm_request";
-    public const string Cancel = "cancel_request";
-
-    public static string ApproveAction(string stage) => $"{stage}_approve";
-    public static string RejectAction(string stage) => $"{stage}_reject";
 
     public static Regex UnknownSecurity(string ticker) => new($@"^❌.*don't know the security '{Regex.Escape(ticker)}'", Options);
 

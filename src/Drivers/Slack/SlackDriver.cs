@@ -25,7 +25,7 @@ public sealed record Submission(int? RequestId, string BotAnswer);
 /// The UAT people in Slack for one scenario: each acts with their own token, talks to the bot, clicks its
 /// buttons (signed as Slack signs them) and reads its notifications. Transcripts go to the report.
 /// </summary>
-public sealed class SlackDriver(SlackSession session, Evidence evidence)
+public sealed class SlackDriver(SlackSession session, Evidence evidence, Support.Contract.TargetContract contract)
 {
     private readonly Dictionary<string, SlackPerson> _people = [];
     private readonly Dictionary<string, (SentClick Click, string Button)> _lastClick = [];
@@ -50,7 +50,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         {
             var person = await AnswerTheBotsQuestionsAsync(role, ask);
             await person.SayAsync("yes");
-            return await person.ExpectFromBotAsync(m => m.Button(BotPhrases.Confirm) is not null, "a summary with a Confirm button", Wait);
+            return await person.ExpectFromBotAsync(m => m.Button(contract.Button("confirmRequest")) is not null, "a summary with a Confirm button", Wait);
         });
 
     /// <summary>The whole conversation, but "no" to the declaration of no inside information; returns the bot's answer.</summary>
@@ -116,7 +116,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         evidence.StepAsync($"Slack: {role} clicks Confirm", async () =>
         {
             var person = await PersonAsync(role);
-            await ClickAsync(person, summary, BotPhrases.Confirm);
+            await ClickAsync(person, summary, contract.Button("confirmRequest"));
             var answer = await person.ExpectFromBotAsync(m => BotPhrases.Submitted.IsMatch(m.Text) || BotPhrases.Refused.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
             person.ConversationMayBeOpen = false;
@@ -129,7 +129,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         evidence.StepAsync($"Slack: {role} clicks Confirm on the same summary again", async () =>
         {
             var person = await PersonAsync(role);
-            await ClickAsync(person, summary, BotPhrases.Confirm);
+            await ClickAsync(person, summary, contract.Button("confirmRequest"));
             return await person.ExpectFromBotAsync(_ => true, "an answer to the second click", Wait);
         });
 
@@ -137,7 +137,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         evidence.StepAsync($"Slack: {role} clicks Cancel", async () =>
         {
             var person = await PersonAsync(role);
-            await ClickAsync(person, summary, BotPhrases.Cancel);
+            await ClickAsync(person, summary, contract.Button("cancelRequest"));
             await ExpectClickAnswerAsync(role, BotPhrases.Cancelled, "the summary showing it was cancelled");
             person.ConversationMayBeOpen = false;
         });
@@ -162,8 +162,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
             await (await PersonAsync(role)).ExpectFromBotAsync(
                 m => IsDecisionRequest(m, requestId, stage), $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
 
-    private static bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
-        BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(BotPhrases.ApproveAction(stage)) is not null;
+    private bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
+        BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(DecisionButton(stage, approve: true)) is not null;
 
     /// <summary>
     /// Who of <paramref name="roles"/> the bot has sent the Approve/Reject message of the stage for the request, read or
@@ -183,7 +183,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
 
     public Task<HttpStatusCode> DecideAsync(string role, SlackMessage decisionRequest, string stage, bool approve) =>
         evidence.StepAsync($"Slack: {role} clicks {(approve ? "Approve" : "Reject")}", async () =>
-            await ClickAsync(await PersonAsync(role), decisionRequest, approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage)));
+            await ClickAsync(await PersonAsync(role), decisionRequest, DecisionButton(stage, approve)));
 
     /// <summary>
     /// Sends a click on a decision button for the request as a copy of the decision message would carry it —
@@ -193,11 +193,11 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
         evidence.StepAsync($"Slack: {role} sends a {signing} {(approve ? "approve" : "reject")} click for request #{requestId}", async () =>
         {
             var person = await PersonAsync(role);
-            var action = approve ? BotPhrases.ApproveAction(stage) : BotPhrases.RejectAction(stage);
+            var action = DecisionButton(stage, approve);
             var id = requestId.ToString(CultureInfo.InvariantCulture);
             var copy = new SlackMessage("0000000000.000000", session.BotUserId, null, $"request #{id}", new JsonArray(new JsonObject
             {
-                ["type"] = "actions", ["block_id"] = $"decision_{id}",
+                ["type"] = "actions", ["block_id"] = "copied-decision",
                 ["elements"] = new JsonArray(new JsonObject
                 {
                     ["type"] = "button", ["action_id"] = action, ["value"] = id,
@@ -209,6 +209,9 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence)
             person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)sent.Status}");
             return sent.Status;
         });
+
+    /// <summary>A stage's approve or reject button, as the target's contract names it ("managerApprove" → its action id).</summary>
+    private string DecisionButton(string stage, bool approve) => contract.Button($"{stage}{(approve ? "Approve" : "Reject")}");
 
     /// <summary>
     /// Everything the bot answered to this person's last click, once it is surely done with it: the bot handles one

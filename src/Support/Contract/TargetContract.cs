@@ -19,6 +19,7 @@ public sealed partial class TargetContract
     private readonly Dictionary<string, string> _vocabularySources = [];
     private readonly JsonElement _rules;
     private Dictionary<string, string> _routes = [];
+    private Dictionary<string, string> _buttons = [];
 
     public string Name { get; }
     /// <summary>The file, relative to the repository (for messages and the report).</summary>
@@ -60,6 +61,8 @@ public sealed partial class TargetContract
             };
             if (root.TryGetProperty("dashboard", out var dashboard) && dashboard.TryGetProperty("routes", out var routes))
                 contract._routes = routes.EnumerateObject().ToDictionary(r => r.Name, r => r.Value.GetString()!);
+            if (root.TryGetProperty("bot", out var bot) && bot.TryGetProperty("buttons", out var buttons))
+                contract._buttons = buttons.EnumerateObject().ToDictionary(b => b.Name, b => b.Value.GetString()!);
             foreach (var section in root.GetProperty("vocabulary").EnumerateObject())
                 if (section.Value.TryGetProperty("source", out var source)) contract._vocabularySources[section.Name] = source.GetString()!;
             return contract;
@@ -108,6 +111,12 @@ public sealed partial class TargetContract
     /// <summary><paramref name="template"/> with each [concept] and [concept.field] replaced by the target's table and column.</summary>
     public string Sql(string template) => Placeholder().Replace(template, m =>
         m.Groups["field"].Success ? Column(m.Groups["concept"].Value, m.Groups["field"].Value) : Table(m.Groups["concept"].Value));
+
+    /// <summary>The action id of one of the bot's buttons (bot.buttons), e.g. "managerApprove".</summary>
+    public string Button(string name) => _buttons.GetValueOrDefault(name) ?? throw Gap($"bot.buttons.{name}", $"the action id of the bot's {name} button");
+
+    /// <summary>Every button's action id the contract names.</summary>
+    public IReadOnlyCollection<string> Buttons => _buttons.Values;
 
     /// <summary>A dashboard page's path (relative to DASHBOARD_URL), its {placeholders} filled in.</summary>
     public string Route(string page, params (string Name, string Value)[] values) =>
