@@ -26,8 +26,7 @@ public sealed class TargetContractTests
     {
         Assert.Equal(("rejected", "declined"), (Sandbox.Word(Decision.Rejected), Real.Word(Decision.Rejected)));
         Assert.Equal(("buy", "BUY"), (Sandbox.Word(TradeDirection.Buy), Real.Word(TradeDirection.Buy)));
-        Assert.Equal(PadStatus.Rejected, Real.MeaningOf<PadStatus>("declined"));
-        Assert.Null(Real.MeaningOf<PadStatus>("pending_smf16"));
+        Assert.DoesNotContain("pending_smf16", Real.Words<PadStatus>().Values); // a status the harness has no meaning for yet
     }
 
     [Fact]

@@ -31,8 +31,6 @@ public sealed class QueryPlans(PadDatabase db, Evidence evidence, TargetContract
             """,
     };
 
-    public static IEnumerable<string> Names => DashboardQueries.Keys;
-
     /// <summary>The requests' table as a plan names it (unqualified), whose sequential scan the plan forbids.</summary>
     public string RequestTable => contract.Concept("request").Name;
 

@@ -81,11 +81,6 @@ public sealed partial class TargetContract
             ?? throw Gap($"vocabulary.{section}.{VocabularySections.Key(meaning)}", $"what this target stores for {meaning}");
     }
 
-    /// <summary>The meaning of a stored value, or null when the contract has no word for it.</summary>
-    public T? MeaningOf<T>(string stored) where T : struct, Enum =>
-        Enum.GetValues<T>().Where(m => _vocabulary.GetValueOrDefault(VocabularySections.Of(typeof(T)))?.GetValueOrDefault(VocabularySections.Key(m)) == stored)
-            .Select(m => (T?)m).FirstOrDefault();
-
     /// <summary>Every word the contract gives for one vocabulary, by meaning (those it lacks are left out).</summary>
     public IReadOnlyDictionary<T, string> Words<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Where(m => _vocabulary.GetValueOrDefault(VocabularySections.Of(typeof(T)))?.ContainsKey(VocabularySections.Key(m)) == true)
