@@ -25,9 +25,8 @@ public static class FaultMatrixCommand
             var dir = Path.Combine(outDir, row.Fault);
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); // another run's results would be judged as this one's
             await RunScenariosAsync(project, configuration, row, dir, $"{dir}.log");
-            var verdicts = Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*-result.json").Any()
-                ? row.Tags.Select(t => FaultVerdict.Of(RunResults.Load(dir).Tests, t)).ToList()
-                : row.Tags.Select(t => new FaultVerdict(t, 0, 0, 0, 0)).ToList();
+            var results = Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*-result.json").Any() ? RunResults.Load(dir).Tests : [];
+            var verdicts = row.Tags.Select(t => FaultVerdict.Of(results, t)).ToList();
             if (verdicts.All(v => v.Caught)) caught++;
             Console.Error.WriteLine($"{row.Fault,-30} {string.Join(',', row.Tags),-26} {string.Join("; ", verdicts)}");
         }

@@ -46,9 +46,12 @@ public static class ProbeCommand
     }
 
     /// <summary>The preflight (plan 2.2–3.4) compares the database with a description of every table the application's models expect.</summary>
-    private static Finding PreflightSchema(string root, Support.Contract.TargetContract contract) => contract.PreflightSchema is { } file
-        ? Finding.Of(File.Exists(Path.Combine(root, "targets", file)), $"preflight: targets/{file} describes the tables the application's models expect",
-            File.Exists(Path.Combine(root, "targets", file)) ? "present" : "no such file", contract.File)
-        : new(Verdict.NotMet, "preflight: the contract names the description of the tables the application's models expect (preflightSchema)",
-            "it names none: the preflight's structure checks end broken", contract.File);
+    private static Finding PreflightSchema(string root, Support.Contract.TargetContract contract)
+    {
+        if (contract.PreflightSchema is not { } file)
+            return new(Verdict.NotMet, "preflight: the contract names the description of the tables the application's models expect (preflightSchema)",
+                "it names none: the preflight's structure checks end broken", contract.File);
+        var present = File.Exists(Path.Combine(root, "targets", file));
+        return Finding.Of(present, $"preflight: targets/{file} describes the tables the application's models expect", present ? "present" : "no such file", contract.File);
+    }
 }

@@ -54,7 +54,7 @@ public static class TargetFingerprint
             Console.WriteLine($"{table}\t{reader.GetInt64(0)}\t{reader.GetString(1)}");
         }
         var people = Roles.All.Select(r => settings.People.EmailOf(r).ToLowerInvariant()).ToArray();
-        var uat = contract.Sql($"WITH uat AS (SELECT c.[contact.person] AS id FROM [contact] c WHERE {contract.Filter("contact", "c")} AND lower(c.[contact.email]) = ANY(@people))");
+        var uat = $"WITH uat(id) AS ({contract.PeopleByEmailSql("people")})";
         var leftCount = Convert.ToInt64(await ScalarAsync(conn, uat + contract.Sql("""
             SELECT (SELECT count(*) FROM [request] WHERE [request.createdAt] >= @before AND [request.person] IN (SELECT id FROM uat))
                  + (SELECT count(*) FROM [audit] WHERE [audit.at] >= @before AND [audit.actor] IN (SELECT id FROM uat))

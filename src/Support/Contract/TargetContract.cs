@@ -103,6 +103,13 @@ public sealed partial class TargetContract
         ? string.Join(" AND ", where.Select(w => $"{alias}.{w.Key} = {Literal(w.Value)}"))
         : "true";
 
+    /// <summary>
+    /// The ids of the people whose e-mails, lowercased, are the array parameter <paramref name="emails"/> — where the target
+    /// keeps e-mails (the clean-up's "UAT people", the fingerprint's): one query, so both find the same people.
+    /// </summary>
+    public string PeopleByEmailSql(string emails) =>
+        Sql($"SELECT c.[contact.person] FROM [contact] c WHERE {Filter("contact", "c")} AND lower(c.[contact.email]) = ANY(@{emails})");
+
     /// <summary><paramref name="template"/> with each [concept] and [concept.field] replaced by the target's table and column.</summary>
     public string Sql(string template) => Placeholder().Replace(template, m =>
         m.Groups["field"].Success ? Column(m.Groups["concept"].Value, m.Groups["field"].Value) : Table(m.Groups["concept"].Value));

@@ -59,7 +59,7 @@ public sealed class UatRun : IAsyncDisposable
 
     /// <summary>The employee ids of the UAT people, by their e-mails where the contract says they are: the only people whose rows a reap may touch.</summary>
     private async Task<IReadOnlySet<int>> UatPeopleIdsAsync(NpgsqlConnection conn) =>
-        (await conn.QueryAsync<int>(Contract.Sql($"SELECT c.[contact.person] FROM [contact] c WHERE {Contract.Filter("contact", "c")} AND lower(c.[contact.email]) = ANY(@emails)"),
+        (await conn.QueryAsync<int>(Contract.PeopleByEmailSql("emails"),
             new { emails = Roles.All.Select(r => Settings.People.EmailOf(r).ToLowerInvariant()).ToArray() })).ToHashSet();
 
     /// <summary>What this run leaves on the target for the next run to delete, and why; null when it leaves nothing.</summary>
