@@ -76,7 +76,7 @@ public static class Commands
     /// </summary>
     public static int ScanSecrets(IEnumerable<string> paths)
     {
-        var values = UatSettings.SecretKeys.Select(Environment.GetEnvironmentVariable).OfType<string>().ToList();
+        var values = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(UatSettings.IsSecret).Select(Environment.GetEnvironmentVariable).OfType<string>().ToList();
         var outcome = PadUat.Support.Evidence.SecretScan.Scan(paths, values);
         foreach (var finding in outcome.Findings) Console.Error.WriteLine($"credential found: {finding.What} in {finding.Where}");
         Console.WriteLine($"{outcome.Findings.Count} credential(s) found in {outcome.Files} file(s), {outcome.Zips} of them zips opened (traces among them)");

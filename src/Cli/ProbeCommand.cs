@@ -31,8 +31,9 @@ public static class ProbeCommand
             findings.AddRange(await new DatabaseProbe(new SchemaCatalog(conn, tx), run.Contract, settings).RunAsync(tickers));
             await tx.RollbackAsync();
         }
-        findings.AddRange(await ServiceProbe.RunAsync(run.Target, settings.People, settings.ChromiumPath));
+        findings.AddRange(await ServiceProbe.RunAsync(run.Target, run.Contract, settings.ChromiumPath));
         findings.Add(PreflightSchema(root, run.Contract));
+        findings.AddRange(ContractProbe.Run(run.Contract, Support.Contract.TargetContract.Load(root, "sandbox")));
 
         var target = $"{settings.AppEnv} ({(settings.UsesSandbox ? "the sandbox, started for the probe" : run.Target.Database.Host)})";
         foreach (var line in ProbeReport.Lines(findings)) Console.WriteLine(line);

@@ -61,7 +61,7 @@ static int Usage()
                paduat rehearsal-verdict <facts.env>     (the rehearsal's main run, judged)
                paduat under-way <allure-results dir> --at <epoch ms> --what <text> --within <s>
                paduat fingerprint --before <ISO time>   (APP_ENV: a deployed target)
-               paduat record-session --role <role> [--out <file>] [--dashboard-url <url>]
+               paduat record-session --person <person> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);
     return 2;

@@ -53,7 +53,7 @@ public static class TargetFingerprint
             await reader.ReadAsync();
             Console.WriteLine($"{table}\t{reader.GetInt64(0)}\t{reader.GetString(1)}");
         }
-        var people = Roles.All.Select(r => settings.People.EmailOf(r).ToLowerInvariant()).ToArray();
+        var people = settings.Cast.LowerCaseEmails;
         var uat = $"WITH uat(id) AS ({contract.PeopleByEmailSql("people")})";
         var leftCount = Convert.ToInt64(await ScalarAsync(conn, uat + contract.Sql("""
             SELECT (SELECT count(*) FROM [request] WHERE [request.createdAt] >= @before AND [request.person] IN (SELECT id FROM uat))

@@ -14,56 +14,57 @@ namespace PadUat.Drivers;
 /// composed from the Slack driver, so the Given steps of every feature are one line each. Every request a
 /// journey causes is registered for clean-up the moment its number is known.
 /// </summary>
-public sealed class PadJourneys(SlackDriver slack, FirmDirectory directory, UatPeople people, CreatedRows created, ScenarioClock clock,
+public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirectory directory, Cast cast, CreatedRows created, ScenarioClock clock,
     TestDataDriver testData)
 {
     public const string ManagerStage = "manager";
     public const string ComplianceStage = "compliance";
 
-    public Task<Employee> PersonAsync(string role) => directory.EmployeeAsync(people.EmailOf(role));
+    /// <summary>The test person as the firm's directory knows them.</summary>
+    public Task<Employee> PersonAsync(TestPerson who) => directory.EmployeeAsync(who.Email);
 
-    public Task<SlackMessage> AskAsync(string role, TradeAsk ask) => slack.AskForPreApprovalAsync(role, ask);
+    public Task<SlackMessage> AskAsync(TestPerson who, TradeAsk ask) => slack.AskForPreApprovalAsync(who, ask);
 
-    public async Task<Submission> ConfirmAsync(string role, SlackMessage summary)
+    public async Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary)
     {
-        created.WillCreateRequestsAs((await PersonAsync(role)).Id, clock.Start);
-        var submission = await slack.ConfirmAsync(role, summary);
+        created.WillCreateRequestsAs((await PersonAsync(who)).Id, clock.Start);
+        var submission = await slack.ConfirmAsync(who, summary);
         if (submission.RequestId is { } id) created.Request(id);
-        else created.RefusalsBy((await PersonAsync(role)).Id, clock.Start);
+        else created.RefusalsBy((await PersonAsync(who)).Id, clock.Start);
         return submission;
     }
 
-    public async Task<int> SubmitAsync(string role, TradeAsk ask)
+    public async Task<int> SubmitAsync(TestPerson who, TradeAsk ask)
     {
-        var submission = await ConfirmAsync(role, await AskAsync(role, ask));
+        var submission = await ConfirmAsync(who, await AskAsync(who, ask));
         return submission.RequestId ?? throw new CheckFailed($"The bot refused a request it should accept: {submission.BotAnswer}");
     }
 
-    public async Task DecideAsync(string role, int requestId, string stage, bool approve) =>
-        await slack.DecideAsync(role, await slack.ExpectDecisionRequestAsync(role, requestId, stage), stage, approve);
+    public async Task DecideAsync(TestPerson who, int requestId, string stage, bool approve) =>
+        await slack.DecideAsync(who, await slack.ExpectDecisionRequestAsync(who, requestId, stage), stage, approve);
 
     /// <summary>Submitted by the employee and approved by their manager; returns once the employee has been told.</summary>
     public async Task<int> ApprovedByManagerAsync(TradeAsk ask)
     {
-        var id = await SubmitAsync(Roles.Employee, ask);
-        await DecideAsync(Roles.Manager, id, ManagerStage, approve: true);
-        await slack.ExpectToldAsync(Roles.Employee, BotPhrases.ManagerApproved(id), "their manager approved");
+        var id = await SubmitAsync(cast.Employee, ask);
+        await DecideAsync(cast.Manager, id, ManagerStage, approve: true);
+        await slack.ExpectToldAsync(cast.Employee, phrases.Decided(ManagerStage, approved: true, id), "their manager approved");
         return id;
     }
 
     /// <summary>
-    /// A request of <paramref name="ownerRole"/>'s that already got as far as <paramref name="stage"/> (laid down as test
+    /// A request of <paramref name="owner"/>'s that already got as far as <paramref name="stage"/> (laid down as test
     /// data, not asked of the bot), compliance's decision <paramref name="finalDecisionAgo"/> before the scenario began (in
     /// whole minutes), the manager's <paramref name="managerBeforeCompliance"/> before that. Decided by the owner's own manager.
     /// </summary>
-    public async Task<RequestHistory> RequestAtAsync(string ownerRole, int quantity, string ticker, RequestStage stage,
+    public async Task<RequestHistory> RequestAtAsync(TestPerson ownedBy, int quantity, string ticker, RequestStage stage,
         TimeSpan finalDecisionAgo, TimeSpan managerBeforeCompliance)
     {
-        var owner = await PersonAsync(ownerRole);
+        var owner = await PersonAsync(ownedBy);
         var manager = await directory.EmployeeByIdAsync(owner.ManagerId
-            ?? throw new SetupError($"{ownerRole} ({owner.Email}) has no manager in the firm's directory, so nobody can approve their requests: choose test people with a manager"));
+            ?? throw new SetupError($"{ownedBy} ({owner.Email}) has no manager in the firm's directory, so nobody can approve their requests: choose test people with a manager"));
         var minute = new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-        var history = new RequestHistory(owner, manager, await PersonAsync(Roles.Compliance), await directory.SecurityAsync(ticker), TradeDirection.Buy,
+        var history = new RequestHistory(owner, manager, await PersonAsync(cast.Compliance), await directory.SecurityAsync(ticker), TradeDirection.Buy,
             quantity, stage, minute - finalDecisionAgo, managerBeforeCompliance);
         return history with { Id = await testData.RequestAsync(history) };
     }

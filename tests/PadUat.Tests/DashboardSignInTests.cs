@@ -1,3 +1,4 @@
+using PadUat.Support.Configuration;
 using Microsoft.Playwright;
 using PadUat.Drivers.Dashboard;
 using Xunit;
@@ -8,19 +9,20 @@ namespace PadUat.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class DashboardSignInTests(SandboxFixture f)
 {
-    private const string Compliance = "jordan.blake@paduat.example";
+    private static readonly TestPerson Compliance = JournalFixture.People.Compliance;
+    private static readonly PageElements Elements = new(SandboxFixture.Contract);
 
     [Fact]
     public async Task A_recorded_session_opens_the_dashboard_signed_in_without_the_sign_in_page()
     {
         await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
-        var state = await SessionRecorder.RecordAsync(browser.Browser, f.Sandbox.Host.BaseUrl, "compliance", Compliance, f.Sandbox.Host.Accounts.PasswordOf(Compliance));
+        var state = await SessionRecorder.RecordAsync(browser.Browser, f.Sandbox.Host.BaseUrl, Elements, Compliance, f.Sandbox.Host.Accounts.PasswordOf(Compliance.Email));
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = f.Sandbox.Host.BaseUrl.ToString(), StorageState = SavedSession.Decode(SavedSession.Encode(state)),
         });
         var page = await context.NewPageAsync();
-        await new SignInPage(page).ExpectSignedInAsync("compliance");
+        await new SignInPage(page, Elements).ExpectSignedInAsync(Compliance);
         Assert.Equal("Jordan Blake", await page.GetByTestId("signed-in-as").InnerTextAsync());
     }
 
@@ -30,9 +32,9 @@ public sealed class DashboardSignInTests(SandboxFixture f)
         await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = f.Sandbox.Host.BaseUrl.ToString() });
         var page = await context.NewPageAsync();
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new SignInPage(page).SignInAsync("compliance", Compliance, "wrong"));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new SignInPage(page, Elements).SignInAsync(Compliance, "wrong"));
         Assert.Contains("Check DASHBOARD_PASSWORD_COMPLIANCE", refused.Message);
-        var expired = await Assert.ThrowsAsync<InvalidOperationException>(() => new SignInPage(page).ExpectSignedInAsync("compliance"));
-        Assert.Contains("./uat record-session --role compliance", expired.Message);
+        var expired = await Assert.ThrowsAsync<InvalidOperationException>(() => new SignInPage(page, Elements).ExpectSignedInAsync(Compliance));
+        Assert.Contains("./uat record-session --person compliance", expired.Message);
     }
 }

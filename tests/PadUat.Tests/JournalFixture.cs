@@ -11,7 +11,8 @@ internal sealed class JournalFixture(SandboxFixture f, string dir, DatabaseSetti
     public const int Alex = 1010, Riley = 1011, Charlie = 1012;
     /// <summary>The local env's UAT people: Alex, Sam (their manager), Jordan (compliance), Riley (colleague).</summary>
     public static readonly IReadOnlySet<int> UatPeople = new HashSet<int> { 1010, 1003, 1002, 1011 };
-    public static readonly UatPeople People = new("alex.morgan@paduat.example", "sam.rivera@paduat.example", "jordan.blake@paduat.example", "riley.fenwick@paduat.example");
+    public static readonly Cast People = new([new(Roles.Employee, 1, "alex.morgan@paduat.example"), new(Roles.Manager, 1, "sam.rivera@paduat.example"),
+        new(Roles.Compliance, 1, "jordan.blake@paduat.example"), new(Roles.Colleague, 1, "riley.fenwick@paduat.example")]);
 
     public JournalKey Key { get; } = JournalKey.FromBytes("a key of this test's own, 32+ chars long"u8.ToArray());
     public DatabaseSettings Database { get; } = database

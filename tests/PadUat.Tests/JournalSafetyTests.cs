@@ -1,3 +1,4 @@
+using PadUat.Support.Configuration;
 using Dapper;
 using PadUat.Support.TestData;
 using Xunit;
@@ -121,7 +122,7 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
     {
         await using var conn = await JournalFixture.OpenAsync(f);
         var j = Journals;
-        var others = j.Identity with { People = JournalFixture.People with { EmployeeEmail = "casey.lindqvist@paduat.example" } };
+        var others = j.Identity with { Cast = new(JournalFixture.People.People.Select(p => p.Role == Roles.Employee ? p with { Email = "casey.lindqvist@paduat.example" } : p)) };
         var theirs = await JournalFixture.InsertRequestAsync(conn, JournalFixture.Alex);
         var old = j.Open("before-the-people-changed", others);
         old.RunStarted(DateTime.UtcNow.AddMinutes(-1));

@@ -56,4 +56,19 @@ public sealed class ProbeTests(SandboxFixture f)
         Assert.DoesNotContain("ZZZZ", named);
         Assert.DoesNotContain("USD", named);
     }
+
+    [Fact]
+    public void A_contract_is_held_against_the_entries_the_scenarios_read_and_what_the_harness_can_drive()
+    {
+        var sandbox = TargetContract.Load(RepoRoot.Find(), "sandbox");
+        Assert.Empty(ContractProbe.Run(sandbox, sandbox).Where(x => x.Verdict == Verdict.NotMet).Select(x => x.Assumption));
+
+        var real = ContractProbe.Run(TargetContract.Load(RepoRoot.Find(), "pad-real"), sandbox);
+        string FoundFor(string assumption) => real.Single(x => x.Assumption == assumption && x.Verdict == Verdict.NotMet).Found;
+        Assert.Contains("withdrawn", FoundFor("contract: bot.says names every entry the scenarios read"));
+        Assert.Contains("confirmRequest", FoundFor("contract: bot.buttons names every entry the scenarios read"));
+        Assert.StartsWith("it arrives in {", FoundFor("contract: the bot's complianceDecisionRequest is read where it arrives"));
+        Assert.StartsWith("'header'", FoundFor("contract: the dashboard's sign-in is one the harness drives"));
+        Assert.Contains(real, x => x.Verdict == Verdict.CannotTell && x.Source == "shared/seed/uat-checklist.md 1.1-1.9");
+    }
 }

@@ -25,13 +25,13 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         var host = Sandbox.Host;
         var people = JournalFixture.People;
-        var tokens = Roles.All.ToDictionary(r => r, r => new Secret(Token(people.EmailOf(r))));
+        var tokens = people.People.ToDictionary(p => p, p => new Secret(Token(p.Email)));
         var settings = new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
             new Secret(host.SigningSecret), tokens, null, null, "127.0.0.1:0", TimeSpan.FromSeconds(5));
         return new Target("dev", new DatabaseSettings("127.0.0.1", databasePort ?? Sandbox.DatabasePort, "backoffice_db", "padealing", "pad_app_user",
                 new Secret(Sandbox.AppPassword), "Disable"),
             (slack ?? (s => s))(settings), new Uri(host.BaseUrl, dashboardPath),
-            new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(people.EmailOf(r)))), new Dictionary<string, Secret>()),
+            new DashboardSignIn(people.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),
             "sandbox", "");
     }
 }

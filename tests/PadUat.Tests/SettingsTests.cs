@@ -109,4 +109,16 @@ public sealed class SettingsTests : IDisposable
         Assert.StartsWith("DASHBOARD_PASSWORD_COMPLIANCE or DASHBOARD_SESSION_COMPLIANCE: missing secret",
             Assert.Throws<SettingsError>(() => Load(Deployed, secrets)).Message);
     }
+
+    [Fact]
+    public void A_second_employee_signs_in_with_secrets_of_their_own()
+    {
+        Assert.Equal("SLACK_TOKEN_EMPLOYEE_2: missing secret (export it in the environment; it is never read from env files)",
+            ErrorOf(Deployed + "\nUAT_EMPLOYEE_2_EMAIL=e2@x.example"));
+        var settings = Load(Deployed + "\nUAT_EMPLOYEE_2_EMAIL=e2@x.example",
+            new(Secrets) { ["SLACK_TOKEN_EMPLOYEE_2"] = "t5", ["DASHBOARD_PASSWORD_EMPLOYEE_2"] = "p5" });
+        var second = settings.Cast.People.Single(p => p.Key == "employee 2");
+        Assert.Equal(("t5", "p5"), (settings.Slack!.Tokens[second].Reveal(), settings.DashboardSignIn!.Passwords[second].Reveal()));
+        Assert.StartsWith("SLACK_TOKEN_EMPLOYEE_2: secrets must come from the environment", ErrorOf(Deployed + "\nSLACK_TOKEN_EMPLOYEE_2=t5"));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class SlackClientTests(SandboxFixture f)
     {
         var person = await PersonAsync("casey.lindqvist@paduat.example", "UPADBOT01", new PollingFeed());
         await person.SayAsync("hi");
-        var reply = await person.ExpectFromBotAsync(m => BotPhrases.AsksForSecurity.IsMatch(m.Text), "a greeting", TimeSpan.FromSeconds(5));
+        var reply = await person.ExpectFromBotAsync(m => new BotPhrases(SandboxFixture.Contract).Asks("security").IsMatch(m.Text), "a greeting", TimeSpan.FromSeconds(5));
         Assert.NotNull(reply.BotId);
         Assert.Contains(person.Transcript, line => line.Contains("bot → employee: Hi Casey", StringComparison.Ordinal));
     }
@@ -79,7 +79,7 @@ public sealed class SlackClientTests(SandboxFixture f)
         var auth = await client.CallAsync("auth.test");
         var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = otherUserId }))["channel"]!["id"]!.GetValue<string>();
         var identity = new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(), auth["team_id"]!.GetValue<string>(), "paduat");
-        return await SlackPerson.BeginAsync(new SlackAccount("employee", identity, client, dm), feed, "UPADBOT01");
+        return await SlackPerson.BeginAsync(new SlackAccount(JournalFixture.People.Employee, identity, client, dm), feed, "UPADBOT01");
     }
 
     private async Task ForceRateLimitAsync(string method, int times, int retryAfter)

@@ -91,13 +91,14 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var auth = await client.CallAsync("auth.test");
         var channel = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = host.Workspace.Bot.Id }))["channel"]!["id"]!.GetValue<string>();
         var identity = new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(), auth["team_id"]!.GetValue<string>(), "paduat");
-        var person = await SlackPerson.BeginAsync(new SlackAccount("employee", identity, client, channel), feed, host.Workspace.Bot.Id);
+        var person = await SlackPerson.BeginAsync(new SlackAccount(JournalFixture.People.Employee, identity, client, channel), feed, host.Workspace.Bot.Id);
 
         await person.SayAsync("cancel");
-        await person.ExpectFromBotAsync(m => BotPhrases.Cancelled.IsMatch(m.Text), "a cancellation", TimeSpan.FromSeconds(5));
+        var phrases = new BotPhrases(SandboxFixture.Contract);
+        await person.ExpectFromBotAsync(m => phrases.Cancelled.IsMatch(m.Text), "a cancellation", TimeSpan.FromSeconds(5));
         using (await Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/refresh?graceSeconds=0.5"), null)) { }
-        foreach (var (say, reply) in new[] { ("hi", BotPhrases.AsksForSecurity), ("AAPL", BotPhrases.AsksForDirection), ("buy", BotPhrases.AsksForQuantity),
-                     ("1", BotPhrases.AsksForValue), ("180 USD", BotPhrases.AsksForDeclaration) })
+        foreach (var (say, reply) in new[] { ("hi", phrases.Asks("security")), ("AAPL", phrases.Asks("direction")), ("buy", phrases.Asks("quantity")),
+                     ("1", phrases.Asks("value")), ("180 USD", phrases.Asks("declaration")) })
         {
             await person.SayAsync(say);
             await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to {say}", TimeSpan.FromSeconds(5));
@@ -109,7 +110,7 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var clicks = new ButtonClick(Http, host.InteractivityUrl, new SlackRequestSigner(host.SigningSecret), PadSandbox.Slack.SlackApps.BotAppId, answers);
         var sent = await clicks.SendAsync(person.Identity, channel, summary, SandboxFixture.Contract.Button("cancelRequest"));
         Assert.Equal(HttpStatusCode.OK, sent.Status); // the bot, strict as Bolt, took the content type and the payload
-        var answer = await answers.ExpectAsync(sent.ResponseId, a => BotPhrases.Cancelled.IsMatch(a.Text), "the summary cancelled", TimeSpan.FromSeconds(5));
+        var answer = await answers.ExpectAsync(sent.ResponseId, a => phrases.Cancelled.IsMatch(a.Text), "the summary cancelled", TimeSpan.FromSeconds(5));
         Assert.True(answer.ReplacesOriginal);
     }
 

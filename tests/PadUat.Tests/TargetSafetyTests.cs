@@ -26,7 +26,7 @@ public sealed class TargetSafetyTests(SandboxFixture f)
     [Fact]
     public async Task A_wrong_token_for_one_person_is_named_by_role_and_secret() =>
         Assert.StartsWith("SLACK_TOKEN_MANAGER: Slack refused the manager's token (invalid_auth)", await SettingsErrorOf(
-            Target(s => s with { TokensByRole = new Dictionary<string, Secret>(s.TokensByRole) { [Roles.Manager] = new Secret("xoxp-not-a-token") } })));
+            Target(s => s with { Tokens = new Dictionary<TestPerson, Secret>(s.Tokens) { [JournalFixture.People.Manager] = new Secret("xoxp-not-a-token") } })));
 
     [Fact]
     public async Task The_bots_user_and_app_ids_are_confirmed_with_Slack()
@@ -42,10 +42,10 @@ public sealed class TargetSafetyTests(SandboxFixture f)
     {
         await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
         var wrong = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            DashboardSignIns.ConfirmReachableAsync(browser, Target(dashboardPath: "no-such-dashboard/"), JournalFixture.People));
+            DashboardSignIns.ConfirmReachableAsync(browser, Target(dashboardPath: "no-such-dashboard/"), JournalFixture.People, new PageElements(SandboxFixture.Contract)));
         Assert.Matches(@"^DASHBOARD_URL: http://127\.0\.0\.1:\d+/no-such-dashboard/ answered HTTP 404 and shows neither who is signed in, after signing in as compliance, within 10 s", wrong.Message);
-        await DashboardSignIns.ConfirmReachableAsync(browser, Target(), JournalFixture.People);
-        Assert.Equal([Roles.Compliance], browser.SignedInState.Keys);
+        await DashboardSignIns.ConfirmReachableAsync(browser, Target(), JournalFixture.People, new PageElements(SandboxFixture.Contract));
+        Assert.Equal([JournalFixture.People.Compliance], browser.SignedInState.Keys);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class TargetSafetyTests(SandboxFixture f)
     {
         const string compliance = "jordan.blake@paduat.example";
         await using var browser = await BrowserSession.LaunchAsync("/usr/bin/chromium");
-        var state = await SessionRecorder.RecordAsync(browser.Browser, f.Sandbox.Host.BaseUrl, "compliance", compliance, f.Sandbox.Host.Accounts.PasswordOf(compliance));
+        var state = await SessionRecorder.RecordAsync(browser.Browser, f.Sandbox.Host.BaseUrl, new PageElements(SandboxFixture.Contract), JournalFixture.People.Compliance, f.Sandbox.Host.Accounts.PasswordOf(compliance));
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = f.Sandbox.Host.BaseUrl.ToString(), StorageState = state });
         await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true });
         await (await context.NewPageAsync()).GotoAsync("");

@@ -11,7 +11,10 @@ namespace PadUat.Tests;
 /// the next. What the scan covers is what the contracts hold today (the database); comments are not code and are skipped.
 /// Names with an underscore are looked for in all of src/. Plain stored words (approved, buy) are English as well, and the
 /// features and the bot's conversation use them as English: they are looked for as literals where code reads or writes
-/// the database — the database drivers, test data, support and the CLI.
+/// the database — the database drivers, test data, support and the CLI. The bot's wording (what it says and asks, what
+/// people write to it: bot.says, bot.questions, bot.writes) is looked for as phrases of two words or more inside any string
+/// of the drivers, support and CLI; the step definitions speak the features' business language, which the stand-in's plain
+/// English often shares ("the summary is no longer open").
 /// </summary>
 public sealed class VocabularyScanTests
 {
@@ -29,18 +32,20 @@ public sealed class VocabularyScanTests
     public void No_code_under_src_names_a_table_column_or_stored_value_of_any_target()
     {
         var hits = new List<string>();
-        var (anywhere, asLiteral) = (Identifiers(), LiteralWords());
+        var (anywhere, asLiteral, wording) = (Identifiers(), LiteralWords(), BotWording());
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
         {
             var lines = File.ReadAllLines(file);
             var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
             var literalsToo = DatabaseFacing.Any(d => relative.StartsWith(d, StringComparison.Ordinal)) && !relative.StartsWith(FeaturesWords, StringComparison.Ordinal);
+            var wordingToo = !relative.StartsWith("src/StepDefinitions/", StringComparison.Ordinal);
             for (var i = 0; i < lines.Length; i++)
             {
                 var code = CodeOf(lines[i]);
                 hits.AddRange(anywhere.Where(w => Regex.IsMatch(code, $@"(?<![\w-]){Regex.Escape(w)}(?![\w-])"))
                     .Concat(asLiteral.Where(w => literalsToo).Where(w => code.Contains($"\"{w}\"", StringComparison.Ordinal) || code.Contains($"'{w}'", StringComparison.Ordinal)))
+                    .Concat(wording.Where(w => wordingToo && StringsIn(code).Any(s => s.Contains(w, StringComparison.OrdinalIgnoreCase))))
                     .Select(w => $"{Path.GetRelativePath(Root, file)}:{i + 1}: '{w}'"));
             }
         }
@@ -62,6 +67,26 @@ public sealed class VocabularyScanTests
         .. AllWords().Where(w => w.Contains('_')),
         .. Contracts.SelectMany(c => c.Buttons),
     ];
+
+    [Fact]
+    public void The_scan_finds_the_bots_wording_slipped_into_a_driver()
+    {
+        Assert.Contains("buy or sell", BotWording());
+        Assert.Contains(StringsIn("""    var next = new Regex("Do you want to BUY OR SELL", Options); // buy or sell"""), s => s.Contains("buy or sell", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The bot's plain phrases of two words or more, of any contract (the regular expressions' plain ones: "which security", "buy or sell").</summary>
+    private static HashSet<string> BotWording() =>
+    [
+        .. Contracts.SelectMany(c => c.NamesUnder("bot.questions").SelectMany(q => new[] { "asks", "asksAgain", "answers", "declines" }
+                .SelectMany(part => c.Entry($"bot.questions.{q}.{part}") is null ? [] : c.Alternatives($"bot.questions.{q}.{part}", part)))
+            .Concat(c.NamesUnder("bot.says").SelectMany(n => c.Alternatives($"bot.says.{n}", n)))
+            .Concat(c.NamesUnder("bot.writes").SelectMany(n => c.Alternatives($"bot.writes.{n}", n))))
+            .Where(w => Regex.IsMatch(w, @"^[A-Za-z][A-Za-z' ]* [A-Za-z' ]*[A-Za-z]$")),
+    ];
+
+    /// <summary>The string literals of a line of code.</summary>
+    private static IEnumerable<string> StringsIn(string code) => Regex.Matches(code, @"""(?:[^""\\]|\\.)*""").Select(m => m.Value);
 
     /// <summary>
     /// Plain words a target stores (approved, declined, buy, BUY) are English too: found only as a whole string literal. Approval

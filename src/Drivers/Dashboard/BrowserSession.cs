@@ -26,7 +26,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Each person signs in once per run; later scenarios start their fresh context from the saved session
     /// cookies, as a person who stays signed in would. Scenarios still never share a context.
     /// </summary>
-    public Dictionary<string, string> SignedInState { get; } = [];
+    public Dictionary<Support.Configuration.TestPerson, string> SignedInState { get; } = [];
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, string executable)
     {

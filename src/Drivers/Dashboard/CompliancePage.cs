@@ -3,20 +3,20 @@ using Microsoft.Playwright;
 
 namespace PadUat.Drivers.Dashboard;
 
-public sealed class CompliancePage(IPage page)
+public sealed class CompliancePage(IPage page, PageElements el)
 {
-    public async Task<bool> IsDeniedAsync() => await page.GetByTestId("access-denied").CountAsync() > 0;
+    public async Task<bool> IsDeniedAsync() => await el.On(page, "accessDenied").CountAsync() > 0;
 
     public async Task<long> PendingCountAsync() =>
-        long.Parse(await page.GetByTestId("pending-compliance-count").InnerTextAsync(), CultureInfo.InvariantCulture);
+        long.Parse(await el.On(page, "pendingComplianceCount").InnerTextAsync(), CultureInfo.InvariantCulture);
 
-    public Task<IReadOnlyList<int>> PendingRequestIdsAsync() => IdsAsync("pending-compliance-table");
+    public Task<IReadOnlyList<int>> PendingRequestIdsAsync() => IdsAsync("pendingComplianceTable");
 
-    public Task<IReadOnlyList<int>> ConflictRequestIdsAsync() => IdsAsync("conflict-table");
+    public Task<IReadOnlyList<int>> ConflictRequestIdsAsync() => IdsAsync("conflictTable");
 
-    public Task<IReadOnlyList<string>> RestrictedTickersAsync() => Rows.AttributeAsync(page.GetByTestId("restricted-row"), "data-ticker");
+    public Task<IReadOnlyList<string>> RestrictedTickersAsync() => Rows.AttributeAsync(el.On(page, "restrictedRow"), el.Attribute("ticker"));
 
     private async Task<IReadOnlyList<int>> IdsAsync(string table) =>
-        (await Rows.AttributeAsync(page.GetByTestId(table).GetByTestId("request-row"), "data-request-id"))
+        (await Rows.AttributeAsync(el.In(el.On(page, table), "requestRow"), el.Attribute("requestId")))
         .Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList();
 }

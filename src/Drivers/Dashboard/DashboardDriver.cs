@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PadUat.Support.Configuration;
 using PadUat.Support.Evidence;
 using PadUat.Support.Lifecycle;
 
@@ -10,34 +11,37 @@ namespace PadUat.Drivers.Dashboard;
 /// </summary>
 public sealed class DashboardDriver(BrowserSession browser, Target target, Evidence evidence, Support.Contract.TargetContract contract) : IAsyncDisposable
 {
-    private readonly Dictionary<string, IPage> _pages = [];
+    private readonly Dictionary<TestPerson, IPage> _pages = [];
     /// <summary>The people whose trace is still recording (a failure stops and attaches it; the end of the scenario discards it).</summary>
-    private readonly HashSet<string> _tracing = [];
+    private readonly HashSet<TestPerson> _tracing = [];
 
-    public async Task<DashboardPages> AsAsync(string role, string email)
+    public async Task<DashboardPages> AsAsync(TestPerson who)
     {
-        if (!_pages.TryGetValue(role, out var page))
+        if (!_pages.TryGetValue(who, out var page))
         {
-            var saved = DashboardSignIns.SavedSessionOf(target, role);
+            var saved = DashboardSignIns.SavedSessionOf(target, who);
             var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = target.DashboardUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-                StorageState = browser.SignedInState.GetValueOrDefault(role) ?? saved,
+                StorageState = browser.SignedInState.GetValueOrDefault(who) ?? saved,
             });
             context.SetDefaultTimeout(10_000);
             page = await context.NewPageAsync();
             // Once per run and person: compliance before the first scenario (DashboardSignIns), the others when first needed.
-            if (!browser.SignedInState.ContainsKey(role))
-                browser.SignedInState[role] = await evidence.StepAsync(saved is not null ? $"Dashboard: {role} opens it with their saved session"
-                    : $"Dashboard: {role} signs in at the firm's sign-in page", () => DashboardSignIns.SignInAsync(context, page, target, role, email));
+            if (!browser.SignedInState.ContainsKey(who))
+                browser.SignedInState[who] = await evidence.StepAsync(saved is not null ? $"Dashboard: {who} opens it with their saved session"
+                    : $"Dashboard: {who} signs in at the firm's sign-in page", () => DashboardSignIns.SignInAsync(context, page, target, who, Elements));
             // Traced from here on, after the sign-in: a trace records what is typed, and a password must not reach the report.
             // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
-            await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = role });
-            _tracing.Add(role);
-            _pages[role] = page;
+            await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = who.Key });
+            _tracing.Add(who);
+            _pages[who] = page;
         }
-        return new DashboardPages(page, this, contract);
+        return new DashboardPages(page, this, contract, Elements);
     }
+
+    /// <summary>How the target's dashboard shows what the features read.</summary>
+    public PageElements Elements { get; } = new(contract);
 
     internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);
 
@@ -52,14 +56,14 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
     /// <summary>After a failed scenario: a screenshot of where each person was, and their Playwright trace.</summary>
     public async Task CaptureFailureAsync()
     {
-        foreach (var (role, page) in _pages)
+        foreach (var (who, page) in _pages)
         {
-            evidence.Attach($"screenshot — {role} at failure ({page.Url})", "image/png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
+            evidence.Attach($"screenshot — {who} at failure ({page.Url})", "image/png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
             var trace = Path.Combine(Path.GetTempPath(), $"paduat-trace-{Guid.NewGuid():N}.zip");
-            _tracing.Remove(role);
+            _tracing.Remove(who);
             await page.Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
             // Redacted before it leaves this machine's /tmp: as recorded, it holds the person's live session cookie.
-            evidence.Attach($"Playwright trace — {role} (open with: npx playwright show-trace; credentials redacted)", "application/zip",
+            evidence.Attach($"Playwright trace — {who} (open with: npx playwright show-trace; credentials redacted)", "application/zip",
                 TraceRedaction.Redact(await File.ReadAllBytesAsync(trace)));
             File.Delete(trace);
         }
@@ -67,11 +71,11 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (role, page) in _pages)
+        foreach (var (who, page) in _pages)
         {
             // A trace still recording is discarded, not just dropped with its context: Playwright keeps a
             // playwright-tracing-* folder in /tmp for every trace never stopped, thousands a week on a CI agent.
-            if (_tracing.Remove(role)) await page.Context.Tracing.StopAsync();
+            if (_tracing.Remove(who)) await page.Context.Tracing.StopAsync();
             await page.Context.CloseAsync();
         }
         _pages.Clear();

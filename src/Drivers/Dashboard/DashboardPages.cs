@@ -6,20 +6,20 @@ namespace PadUat.Drivers.Dashboard;
 
 /// <summary>The dashboard's pages as one signed-in person opens them; each visit is a report step with a screenshot.</summary>
 /// <remarks>Where each page is comes from the target's contract (dashboard.routes).</remarks>
-public sealed class DashboardPages(IPage page, DashboardDriver driver, TargetContract contract)
+public sealed class DashboardPages(IPage page, DashboardDriver driver, TargetContract contract, PageElements el)
 {
-    public Task<SummaryPage> SummaryAsync() => OpenAsync("the summary", contract.Route("summary"), () => new SummaryPage(page));
+    public Task<SummaryPage> SummaryAsync() => OpenAsync("the summary", contract.Route("summary"), () => new SummaryPage(page, el));
 
-    public Task<RequestListPage> RequestListAsync() => OpenAsync("the request list", contract.Route("requestList"), () => new RequestListPage(page, driver));
+    public Task<RequestListPage> RequestListAsync() => OpenAsync("the request list", contract.Route("requestList"), () => new RequestListPage(page, driver, el));
 
     public Task<RequestDetailPage> RequestAsync(int id) =>
-        OpenAsync($"request #{id}", contract.Route("request", ("id", id.ToString(CultureInfo.InvariantCulture))), () => new RequestDetailPage(page));
+        OpenAsync($"request #{id}", contract.Route("request", ("id", id.ToString(CultureInfo.InvariantCulture))), () => new RequestDetailPage(page, el));
 
-    public Task<CompliancePage> ComplianceAsync() => OpenAsync("the compliance view", contract.Route("complianceView"), () => new CompliancePage(page));
+    public Task<CompliancePage> ComplianceAsync() => OpenAsync("the compliance view", contract.Route("complianceView"), () => new CompliancePage(page, el));
 
     public Task<AuditLogPage> AuditLogAsync(int? requestId = null) =>
         OpenAsync("the audit log", requestId is null ? contract.Route("auditLog") : contract.Route("requestAudit", ("id", requestId.Value.ToString(CultureInfo.InvariantCulture))),
-            () => new AuditLogPage(page));
+            () => new AuditLogPage(page, el));
 
     /// <summary>The pages plan 5.11 times, as compliance sees them: the summary, the list, the list of requests waiting for compliance, the compliance view, the audit log.</summary>
     public IReadOnlyList<string> TimedPaths(string waitingForCompliance) =>
@@ -41,7 +41,7 @@ public sealed class DashboardPages(IPage page, DashboardDriver driver, TargetCon
     private Task<T> OpenAsync<T>(string name, string path, Func<T> pageObject) => driver.StepAsync($"open {name}", async () =>
     {
         await page.GotoAsync(path);
-        await page.GetByTestId("page-title").WaitForAsync();
+        await el.On(page, "pageTitle").WaitForAsync();
         await driver.ScreenshotAsync(page, name);
         return pageObject();
     });

@@ -15,28 +15,28 @@ public static class DashboardSignIns
     /// never comes back, is one message naming DASHBOARD_URL instead of a timeout in every scenario that opens it. The
     /// others sign in when a scenario first needs them (measured: each sign-in costs a run about 1.5 s on 2 cores).
     /// </summary>
-    public static async Task ConfirmReachableAsync(BrowserSession browser, Target target, UatPeople people)
+    public static async Task ConfirmReachableAsync(BrowserSession browser, Target target, Cast cast, PageElements el)
     {
-        const string role = Roles.Compliance;
-        if (browser.SignedInState.ContainsKey(role)) return;
+        var officer = cast.Compliance;
+        if (browser.SignedInState.ContainsKey(officer)) return;
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = target.DashboardUrl.ToString(), StorageState = SavedSessionOf(target, role),
+            BaseURL = target.DashboardUrl.ToString(), StorageState = SavedSessionOf(target, officer),
         });
-        browser.SignedInState[role] = await SignInAsync(context, await context.NewPageAsync(), target, role, people.EmailOf(role));
+        browser.SignedInState[officer] = await SignInAsync(context, await context.NewPageAsync(), target, officer, el);
     }
 
-    /// <summary>Signs <paramref name="role"/> in on <paramref name="page"/>; returns the context's signed-in storage state.</summary>
-    public static async Task<string> SignInAsync(IBrowserContext context, IPage page, Target target, string role, string email)
+    /// <summary>Signs <paramref name="who"/> in on <paramref name="page"/>; returns the context's signed-in storage state.</summary>
+    public static async Task<string> SignInAsync(IBrowserContext context, IPage page, Target target, TestPerson who, PageElements el)
     {
-        var signIn = new SignInPage(page);
-        if (SavedSessionOf(target, role) is not null) await signIn.ExpectSignedInAsync(role);
+        var signIn = new SignInPage(page, el);
+        if (SavedSessionOf(target, who) is not null) await signIn.ExpectSignedInAsync(who);
         else
-            await signIn.SignInAsync(role, email, target.DashboardSignIn.Passwords.GetValueOrDefault(role)?.Reveal()
-                ?? throw new InvalidOperationException($"DASHBOARD_PASSWORD_{role.ToUpperInvariant()} or DASHBOARD_SESSION_{role.ToUpperInvariant()}: missing secret"));
+            await signIn.SignInAsync(who, target.DashboardSignIn.Passwords.GetValueOrDefault(who)?.Reveal()
+                ?? throw new InvalidOperationException($"DASHBOARD_PASSWORD_{who.SettingName} or DASHBOARD_SESSION_{who.SettingName}: missing secret"));
         return await context.StorageStateAsync();
     }
 
-    public static string? SavedSessionOf(Target target, string role) =>
-        target.DashboardSignIn.SavedSessions.GetValueOrDefault(role) is { } session ? SavedSession.Decode(session.Reveal()) : null;
+    public static string? SavedSessionOf(Target target, TestPerson who) =>
+        target.DashboardSignIn.SavedSessions.GetValueOrDefault(who) is { } session ? SavedSession.Decode(session.Reveal()) : null;
 }

@@ -15,17 +15,15 @@ public sealed record AuditRow(string Action, int? RequestId, string Actor);
 internal static class Rows
 {
     private const string Script = """
-        rows => rows.map(r => {
-          const cell = id => (r.querySelector(`[data-testid="${id}"]`)?.innerText ?? "").trim();
-          return [cell("cell-id"), cell("cell-employee"), cell("cell-security"), cell("cell-direction"), cell("cell-quantity"),
-                  cell("cell-status"), cell("cell-conflict")];
-        })
+        (rows, cells) => rows.map(r => cells.map(cell => (r.querySelector(cell)?.innerText ?? "").trim()))
         """;
 
-    public static async Task<IReadOnlyList<RequestRow>> ReadAsync(ILocator rows) =>
-        (await rows.EvaluateAllAsync<string[][]>(Script)).Select(c =>
+    private static readonly string[] Cells = ["cellId", "cellEmployee", "cellSecurity", "cellDirection", "cellQuantity", "cellStatus", "cellConflict"];
+
+    public static async Task<IReadOnlyList<RequestRow>> ReadAsync(ILocator rows, PageElements el) =>
+        (await rows.EvaluateAllAsync<string[][]>(Script, Cells.Select(c => el.Selector(c)).ToArray())).Select(c =>
             new RequestRow(int.Parse(c[0], CultureInfo.InvariantCulture), c[1], c[2], c[3], c[4], c[5], c[6].Length > 0)).ToList();
 
     public static async Task<IReadOnlyList<string>> AttributeAsync(ILocator rows, string attribute) =>
-        await rows.EvaluateAllAsync<string[]>($"rows => rows.map(r => r.getAttribute('{attribute}') ?? '')");
+        await rows.EvaluateAllAsync<string[]>("(rows, attribute) => rows.map(r => r.getAttribute(attribute) ?? '')", attribute);
 }

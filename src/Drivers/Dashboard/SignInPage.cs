@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PadUat.Support.Configuration;
 
 namespace PadUat.Drivers.Dashboard;
 
@@ -6,36 +7,36 @@ namespace PadUat.Drivers.Dashboard;
 /// Signing in as on a real deployment: the dashboard sends the visitor to the firm's identity provider, whose own
 /// page takes a username and password and sends them back signed in. Or a session saved earlier is already signed in.
 /// </summary>
-public sealed class SignInPage(IPage page)
+public sealed class SignInPage(IPage page, PageElements el)
 {
     private static readonly TimeSpan Shown = TimeSpan.FromSeconds(10);
     private (int Status, string Url)? _landedOn;
 
-    public async Task SignInAsync(string role, string email, string password)
+    public async Task SignInAsync(TestPerson who, string password)
     {
         await OpenAsync();
-        var signedIn = page.GetByTestId("signed-in-as");
-        var username = page.GetByTestId("idp-username");
+        var signedIn = el.On(page, "signedInAs");
+        var username = el.SignInField(page, "username");
         await ExpectShownAsync(signedIn.Or(username), "the firm's sign-in page or who is signed in");
         if (await signedIn.IsVisibleAsync()) return;
-        await username.FillAsync(email);
-        await page.GetByTestId("idp-password").FillAsync(password);
-        await page.GetByTestId("idp-submit").ClickAsync();
-        var refused = page.GetByTestId("idp-error");
-        await ExpectShownAsync(signedIn.Or(refused), $"who is signed in, after signing in as {role},");
+        await username.FillAsync(who.Email);
+        await el.SignInField(page, "password").FillAsync(password);
+        await el.SignInField(page, "submit").ClickAsync();
+        var refused = el.SignInField(page, "refused");
+        await ExpectShownAsync(signedIn.Or(refused), $"who is signed in, after signing in as {who},");
         if (await refused.IsVisibleAsync())
-            throw new InvalidOperationException($"The firm's sign-in page refused {email} ({role}): {await refused.InnerTextAsync()} Check DASHBOARD_PASSWORD_{role.ToUpperInvariant()}.");
+            throw new InvalidOperationException($"The firm's sign-in page refused {who.Email} ({who}): {await refused.InnerTextAsync()} Check DASHBOARD_PASSWORD_{who.SettingName}.");
     }
 
     /// <summary>A saved session must still be signed in; an expired one is a setting to renew, not a product defect.</summary>
-    public async Task ExpectSignedInAsync(string role)
+    public async Task ExpectSignedInAsync(TestPerson who)
     {
         await OpenAsync();
-        var signedIn = page.GetByTestId("signed-in-as");
-        await ExpectShownAsync(signedIn.Or(page.GetByTestId("idp-username")), "the firm's sign-in page or who is signed in");
+        var signedIn = el.On(page, "signedInAs");
+        await ExpectShownAsync(signedIn.Or(el.SignInField(page, "username")), "the firm's sign-in page or who is signed in");
         if (!await signedIn.IsVisibleAsync())
-            throw new InvalidOperationException($"The saved dashboard session of {role} (DASHBOARD_SESSION_{role.ToUpperInvariant()}) no longer signs in: " +
-                                                $"record a new one with ./uat record-session --role {role}");
+            throw new InvalidOperationException($"The saved dashboard session of {who} (DASHBOARD_SESSION_{who.SettingName}) no longer signs in: " +
+                                                $"record a new one with ./uat record-session --person {who.SettingName.ToLowerInvariant()}");
     }
 
     /// <summary>The dashboard's address, noting the status of every page the browser lands on (after the identity provider's redirects too).</summary>

@@ -117,25 +117,25 @@ public sealed class DatabaseProbe(SchemaCatalog catalog, TargetContract contract
     {
         var findings = new List<Finding>();
         var source = contract.Concept("contact").Source;
-        var ids = new Dictionary<string, (int Id, int? Manager)>();
-        foreach (var role in Roles.All)
+        var ids = new Dictionary<TestPerson, (int Id, int? Manager)>();
+        foreach (var who in settings.Cast.People)
         {
-            var email = settings.People.EmailOf(role);
+            var email = who.Email;
             var found = (await catalog.QueryAsync<(int Id, int? Manager)>(contract.Sql($"""
                 SELECT e.[employee.id], e.[employee.manager] FROM [employee] e JOIN [contact] c ON c.[contact.person] = e.[employee.id] AND {contract.Filter("contact", "c")}
                 WHERE lower(c.[contact.email]) = lower(@email)
                 """), new { email })).ToList();
-            findings.Add(Finding.Of(found.Count == 1, $"people: the {role} ({email}) is one employee, found by e-mail in {contract.Table("contact")}",
+            findings.Add(Finding.Of(found.Count == 1, $"people: the {who} ({email}) is one employee, found by e-mail in {contract.Table("contact")}",
                 found.Count == 1 ? $"employee #{found[0].Id}" : found.Count == 0 ? "nobody has that e-mail" : $"{found.Count} employees have it", source));
-            if (found.Count == 1) ids[role] = found[0];
+            if (found.Count == 1) ids[who] = found[0];
         }
-        if (ids.TryGetValue(Roles.Employee, out var employee) && ids.TryGetValue(Roles.Manager, out var manager))
+        if (ids.TryGetValue(settings.Cast.Employee, out var employee) && ids.TryGetValue(settings.Cast.Manager, out var manager))
             findings.Add(Finding.Of(employee.Manager == manager.Id, "people: the manager is the employee's manager",
                 $"the employee's manager is #{employee.Manager?.ToString() ?? "nobody"}; the manager is #{manager.Id}", contract.Concept("employee").Source));
-        if (ids.TryGetValue(Roles.Employee, out employee) && ids.TryGetValue(Roles.Colleague, out var colleague))
+        if (ids.TryGetValue(settings.Cast.Employee, out employee) && ids.TryGetValue(settings.Cast.Colleague, out var colleague))
             findings.Add(Finding.Of(colleague.Manager == employee.Manager && colleague.Id != employee.Id, "people: the colleague is another employee with the same manager",
                 $"the colleague #{colleague.Id} reports to #{colleague.Manager?.ToString() ?? "nobody"}", contract.Concept("employee").Source));
-        if (ids.TryGetValue(Roles.Compliance, out var officer) && contract.Concepts.ContainsKey("role") && Try(() => contract.Word(PersonRole.Compliance)) is { } word)
+        if (ids.TryGetValue(settings.Cast.Compliance, out var officer) && contract.Concepts.ContainsKey("role") && Try(() => contract.Word(PersonRole.Compliance)) is { } word)
         {
             var current = contract.HasColumn("role", "revokedAt") ? " AND [role.revokedAt] IS NULL" : "";
             var holds = await catalog.ScalarAsync<bool>(contract.Sql($"SELECT EXISTS (SELECT 1 FROM [role] WHERE [role.person] = @id AND [role.role] = @word{current})"), new { id = officer.Id, word });

@@ -14,58 +14,23 @@ public static class ServiceProbe
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public static async Task<IReadOnlyList<Finding>> RunAsync(Target target, UatPeople people, string chromiumPath, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<Finding>> RunAsync(Target target, Support.Contract.TargetContract contract, string chromiumPath, CancellationToken ct = default)
     {
-        var findings = new List<Finding>();
-        var budget = new SlackRateBudget(TimeProvider.System);
-        SlackWebClient? anyPerson = null;
-        foreach (var role in Roles.All)
-        {
-            var client = new SlackWebClient(Http, target.Slack.ApiUrl, target.Slack.TokensByRole[role].Reveal(), budget);
-            try
-            {
-                var me = await client.CallAsync("auth.test", ct: ct);
-                findings.Add(new(Verdict.Met, $"slack: the {role} person's token is theirs in the workspace", $"Slack knows it as {me["user_id"]}", "docs/deployed-targets.md"));
-                anyPerson ??= client;
-            }
-            catch (SlackApiError e)
-            {
-                findings.Add(new(Verdict.NotMet, $"slack: the {role} person's token is theirs in the workspace", $"Slack refused it ({e.Code})", "docs/deployed-targets.md"));
-            }
-        }
-        if (anyPerson is null)
-            findings.Add(new(Verdict.CannotTell, "slack: the PA-dealing bot is a bot user of its app", "no person's token works to ask", "SLACK_BOT_USER_ID"));
-        else findings.Add(await BotAsync(anyPerson, target.Slack, ct));
+        var findings = new List<Finding>(await TargetSettingsCheck.SlackAsync(target.Slack, ct));
         var dashboard = await DashboardAsync(target.DashboardUrl, ct);
         findings.Add(dashboard);
-        if (dashboard.Verdict == Verdict.Met) findings.AddRange(await SignInsAsync(target, people, chromiumPath));
+        if (dashboard.Verdict == Verdict.Met) findings.AddRange(await SignInsAsync(target, new Dashboard.PageElements(contract), chromiumPath));
         return findings;
     }
 
-    private static async Task<Finding> BotAsync(SlackWebClient client, SlackSettings slack, CancellationToken ct)
-    {
-        const string assumption = "slack: SLACK_BOT_USER_ID is the PA-dealing bot, a bot user of SLACK_BOT_APP_ID";
-        try
-        {
-            var user = (JsonObject)(await client.CallAsync("users.info", new JsonObject { ["user"] = slack.BotUserId }, ct))["user"]!;
-            var app = user["profile"]?["api_app_id"]?.GetValue<string>();
-            var isBot = user["is_bot"]?.GetValue<bool>() == true;
-            return Finding.Of(isBot && app == slack.BotAppId, assumption, isBot ? $"a bot of app {app ?? "unknown"}" : $"{slack.BotUserId} is a person", "tech-stack.md:15");
-        }
-        catch (SlackApiError e)
-        {
-            return new(Verdict.NotMet, assumption, $"Slack knows no such user ({e.Code})", "tech-stack.md:15");
-        }
-    }
-
     /// <summary>Each person signs in once, in a fresh browser context, exactly as the run's first visit does.</summary>
-    private static async Task<IReadOnlyList<Finding>> SignInsAsync(Target target, UatPeople people, string chromiumPath)
+    private static async Task<IReadOnlyList<Finding>> SignInsAsync(Target target, Dashboard.PageElements el, string chromiumPath)
     {
         var findings = new List<Finding>();
         await using var browser = await Dashboard.BrowserSession.LaunchAsync(chromiumPath);
-        foreach (var role in Roles.All)
+        foreach (var who in target.DashboardSignIn.People)
         {
-            var saved = Dashboard.DashboardSignIns.SavedSessionOf(target, role);
+            var saved = Dashboard.DashboardSignIns.SavedSessionOf(target, who);
             var how = saved is null ? "at the firm's sign-in page" : "with their saved session";
             await using var context = await browser.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
             {
@@ -73,12 +38,12 @@ public static class ServiceProbe
             });
             try
             {
-                await Dashboard.DashboardSignIns.SignInAsync(context, await context.NewPageAsync(), target, role, people.EmailOf(role));
-                findings.Add(new(Verdict.Met, $"dashboard: the {role} person signs in {how}", "signed in", "docs/deployed-targets.md"));
+                await Dashboard.DashboardSignIns.SignInAsync(context, await context.NewPageAsync(), target, who, el);
+                findings.Add(new(Verdict.Met, $"dashboard: the {who} person signs in {how}", "signed in", "docs/deployed-targets.md"));
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or Support.Evidence.SetupError)
             {
-                findings.Add(new(Verdict.NotMet, $"dashboard: the {role} person signs in {how}", e.Message, "docs/deployed-targets.md"));
+                findings.Add(new(Verdict.NotMet, $"dashboard: the {who} person signs in {how}", e.Message, "docs/deployed-targets.md"));
             }
         }
         return findings;

@@ -1,71 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.RegularExpressions;
+using PadUat.Support.Contract;
 
 namespace PadUat.Drivers.Slack;
 
 /// <summary>
-/// What the harness recognises in the bot's messages, in one place — like selectors for a page. Pointing the
-/// suite at a bot with other wording means changing this file only. Button action ids are the target's contract's (bot.buttons).
+/// What the bot says and what people write to it, as the target's contract has them (bot.says, bot.questions,
+/// bot.writes) — like selectors for a page. Each thing the bot says is a set of alternatives, never one exact
+/// sentence; each thing a person writes has several forms, used in turn across the run, as different people would.
 /// </summary>
-public static class BotPhrases
+public sealed class BotPhrases(TargetContract contract)
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
+    /// <summary>How many times each form has been used in this run: the next use takes the next form.</summary>
+    private static readonly ConcurrentDictionary<string, int> Uses = new();
 
-    public static readonly Regex AsksForSecurity = new(@"which security", Options);
-    public static readonly Regex AsksForDirection = new(@"buy or sell", Options);
-    public static readonly Regex AsksForQuantity = new(@"how many", Options);
-    public static readonly Regex AsksForValue = new(@"estimated value", Options);
-    public static readonly Regex AsksForDeclaration = new(@"inside information", Options);
-    public static readonly Regex Submitted = new(@"request #(?<id>\d+) submitted", Options);
-    public static readonly Regex Refused = new(@"^❌", Options);
-    public static readonly Regex NotAllowed = new(@"^⛔", Options);
+    public Regex Submitted => Says("submitted", "that a request was submitted, with its number as (?<id>…)");
+    public Regex Refused => Says("refused", "a refusal of a request");
+    public Regex NotAllowed => Says("notAllowed", "that the person may not do what they asked");
     /// <summary>A refusal that says why: a sentence after the sign, not the sign alone.</summary>
-    public static readonly Regex RefusalWithReason = new(@"^⛔\s*\w+(\W+\w+){2,}", Options);
+    public Regex RefusalWithReason => Says("refusalWithReason", "a refusal with its reason");
+    public Regex Cancelled => Says("cancelled", "that a conversation or summary was cancelled");
+    public Regex UseTheSummaryButtons => Says("useTheSummaryButtons", "that the summary's buttons are the way on");
+    public Regex SummaryNoLongerOpen => Says("summaryNoLongerOpen", "that a summary was already confirmed or cancelled");
+    public Regex NothingSubmittedWithoutDeclaration => Says("nothingSubmittedWithoutDeclaration", "that nothing was submitted without the declaration");
+    public Regex SummaryNotSubmitted => Says("summaryNotSubmitted", "a summary showing the request did not go in");
     /// <summary>Compliance's decision message showing the firm-trading conflict, as advice.</summary>
-    public static readonly Regex ConflictShownAsAdvisory = new(@"conflict\b.*advisory|advisory\b.*conflict", Options | RegexOptions.Singleline);
-    public static readonly Regex ConflictFlagged = new(@"flagged for compliance.*advisory", Options | RegexOptions.Singleline);
-    public static readonly Regex Cancelled = new(@"cancelled", Options);
-    /// <summary>The bot asking a question again, because the answer was not one it can use.</summary>
-    public static Regex AsksAgainFor(string question) => new(question switch
-    {
-        "security" => @"please reply with the security's ticker",
-        "direction" => @"please reply buy or sell",
-        "quantity" => @"please reply with a quantity",
-        _ => @"please reply with an amount and currency",
-    }, Options);
-    public static readonly Regex UseTheSummaryButtons = new(@"confirm or cancel button", Options);
-    public static readonly Regex SummaryNoLongerOpen = new(@"summary is no longer open", Options);
-    public static readonly Regex NothingSubmittedWithoutDeclaration = new(@"without (that|the) declaration.*nothing was submitted", Options | RegexOptions.Singleline);
+    public Regex ConflictShownAsAdvisory => Says("conflictShownAsAdvisory", "a decision message showing a conflict as advice");
+    public Regex ConflictFlagged => Says("conflictFlagged", "the employee told their request is flagged for compliance, as advice");
 
-    public static Regex UnknownSecurity(string ticker) => new($@"^❌.*don't know the security '{Regex.Escape(ticker)}'", Options);
+    public Regex UnknownSecurity(string ticker) => Says("unknownSecurity", "that the security is unknown", ("ticker", ticker));
+    public Regex AboutRequest(int id) => Says("aboutRequest", "a message about a request", Id(id));
+    public Regex SummarySubmitted(int id) => Says("summarySubmitted", "a summary showing it was submitted, with the number", Id(id));
+    public Regex FullyApproved(int id) => Says("fullyApproved", "that the request is approved, to be traded within the window", Id(id));
+    public Regex ExecutionRecorded(int id) => Says("executionRecorded", "that an execution was recorded, and whether in the window as (?<within>yes|no)", Id(id));
+    public Regex Withdrawn(int id) => Says("withdrawn", "that a request is withdrawn", Id(id));
+    public Regex Restricted(string ticker) => Says("restricted", "that a security is restricted, with the reason as (?<reason>…)", ("ticker", ticker));
 
-    /// <summary>A decision message that says who asks for what: "Alex Morgan asks to BUY 100 AAPL (~18,000.00 USD) — request #12".</summary>
-    public static Regex DescribesTrade(string employee, TradeAsk ask) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $@"{Regex.Escape(employee)}\b.*\b{ask.Direction} {ask.Quantity:0.##} {Regex.Escape(ask.Ticker)}\b"), Options | RegexOptions.Singleline);
-
-    public static Regex AboutRequest(int id) => new($@"request #{id}\b", Options);
-    public static Regex ManagerApproved(int id) => Decided("manager", "approved", id);
-
-    /// <summary>The employee hears a stage's decision: "Jo Bloggs (your manager) approved request #12", "Compliance (Sam Lee) rejected request #12".</summary>
-    public static Regex Decided(string stage, string decision, int id) => new(stage == "manager"
-        ? $@"manager\)? {decision} request #{id}\b" : $@"^compliance\b.* {decision} request #{id}\b", Options);
-    public static Regex FullyApproved(int id) => new($@"request #{id} is approved.*within two days", Options | RegexOptions.Singleline);
-    public static Regex ExecutionRecorded(int id) => new($@"recorded the execution of request #{id}\b.*within two days of approval: (?<within>yes|no)", Options | RegexOptions.Singleline);
     /// <summary>The bot's answer to an execution report: recorded, or refused.</summary>
-    public static Regex ExecutionAnswer(int id) => new($@"{ExecutionRecorded(id)}|{NotAllowed}", Options | RegexOptions.Singleline);
+    public Regex ExecutionAnswer(int id) => Either(ExecutionRecorded(id), NotAllowed);
+    public Regex WithdrawalAnswer(int id) => Either(Withdrawn(id), NotAllowed);
 
-    public static Regex WithdrawalAnswer(int id) => new($@"{Withdrawn(id)}|{NotAllowed}", Options);
+    /// <summary>A decision message that says who asks for what: the employee's name, the direction, quantity and security.</summary>
+    public Regex DescribesTrade(string employee, TradeAsk ask) => Says("describesTrade", "a decision message describing the trade",
+        ("employee", employee), ("direction", ask.Direction), ("quantity", ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture)), ("ticker", ask.Ticker));
 
-    /// <summary>What the clicked message says once the bot has answered the click: the decision, or the request's number.</summary>
-    public static Regex YouDecided(string decision, int id) => new($@"you {decision} request #{id}\b", Options);
-    public static readonly Regex SummaryNotSubmitted = new(@"not submitted", Options);
-    public static Regex SummarySubmitted(int id) => new($@"submitted as request #{id}\b", Options);
+    /// <summary>The employee hears a stage's decision (bot.says.managerApproved, …complianceRejected).</summary>
+    public Regex Decided(string stage, bool approved, int id) => (stage, approved) switch
+    {
+        ("manager", true) => Says("managerApproved", "the employee told their manager approved", Id(id)),
+        ("manager", false) => Says("managerRejected", "the employee told their manager rejected", Id(id)),
+        (_, true) => Says("complianceApproved", "the employee told compliance approved", Id(id)),
+        _ => Says("complianceRejected", "the employee told compliance rejected", Id(id)),
+    };
 
-    public static Regex Withdrawn(int id) => new($@"request #{id} is withdrawn", Options);
-    public static Regex Restricted(string ticker) => new($@"{Regex.Escape(ticker)} is on the restricted list \((?<reason>[^)]*)\)", Options);
+    /// <summary>What the clicked message says once the bot has answered the click.</summary>
+    public Regex YouDecided(bool approved, int id) => approved
+        ? Says("youApproved", "the clicked message showing the clicker approved", Id(id))
+        : Says("youRejected", "the clicked message showing the clicker rejected", Id(id));
 
-    public static string ExecutionReport(int id, decimal quantity, decimal price, DateTime? at) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"executed #{id} {quantity:0.##} @ {price:0.####}{(at is { } t ? $" on {t:yyyy-MM-dd HH:mm}" : "")}");
+    /// <summary>The questions the bot asks while taking a request, in the order the contract lists them (the order they are tried in).</summary>
+    public IReadOnlyList<string> Questions => contract.NamesUnder("bot.questions");
 
-    public static string Withdraw(int id) => $"withdraw #{id}";
+    /// <summary>The question the bot's message asks, or null when it asks none the contract knows.</summary>
+    public string? QuestionIn(string text) => Questions.FirstOrDefault(q => Asks(q).IsMatch(text));
+
+    public Regex Asks(string question) => Pattern($"bot.questions.{question}.asks", $"how the bot asks the {question} question");
+    public Regex AsksAgainFor(string question) => Pattern($"bot.questions.{question}.asksAgain", $"how the bot asks the {question} question again");
+
+    /// <summary>A person's answer to a question for <paramref name="ask"/>, in the next of its forms.</summary>
+    public string Answer(string question, TradeAsk ask) => Form($"bot.questions.{question}.answers", $"what a person answers to the {question} question", Values(ask));
+
+    /// <summary>"No" to the declaration question.</summary>
+    public string Decline(string question) => Form($"bot.questions.{question}.declines", $"how a person declines the {question} question", []);
+
+    public string Opening => Writes("open", "how a person opens a conversation with the bot");
+    public string Cancel => Writes("cancel", "how a person cancels a conversation");
+    public string Withdraw(int id) => Writes("withdraw", "how a person withdraws a request", Id(id));
+
+    public string ExecutionReport(int id, decimal quantity, decimal price, DateTime? at) => at is { } t
+        ? Writes("executionReportAt", "how a person reports an execution at a given time", Id(id), Number("quantity", quantity), Number("price", price),
+            ("at", t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+        : Writes("executionReport", "how a person reports an execution", Id(id), Number("quantity", quantity), Number("price", price));
+
+    /// <summary>The values a trade's answers are made of: the price is the value per share, as a person would work it out.</summary>
+    private static (string, string)[] Values(TradeAsk ask) =>
+    [
+        ("ticker", ask.Ticker), ("direction", ask.Direction), Number("quantity", ask.Quantity), Number("value", ask.EstimatedValue),
+        Number("price", ask.Quantity == 0 ? 0 : ask.EstimatedValue / ask.Quantity), ("currency", ask.Currency),
+    ];
+
+    private Regex Says(string name, string what, params (string Name, string Value)[] values) => Pattern($"bot.says.{name}", $"how the bot says {what}", values);
+
+    private string Writes(string name, string what, params (string Name, string Value)[] values) => Form($"bot.writes.{name}", what, values);
+
+    /// <summary>Any of the alternatives, each a regular expression with {placeholders} filled in, escaped.</summary>
+    private Regex Pattern(string path, string what, params (string Name, string Value)[] values) =>
+        new(string.Join('|', contract.Alternatives(path, what).Select(a => $"(?:{Template.Fill(a, values, Regex.Escape)})")), Options);
+
+    private string Form(string path, string what, (string Name, string Value)[] values)
+    {
+        var forms = contract.Alternatives(path, what);
+        var use = Uses.AddOrUpdate(path, 0, (_, n) => n + 1);
+        return Template.Fill(forms[use % forms.Count], values);
+    }
+
+    private static Regex Either(Regex one, Regex other) => new($"{one}|{other}", Options);
+
+    private static (string, string) Id(int id) => ("id", id.ToString(CultureInfo.InvariantCulture));
+
+    private static (string, string) Number(string name, decimal value) => (name, value.ToString("0.####", CultureInfo.InvariantCulture));
 }

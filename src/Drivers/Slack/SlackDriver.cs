@@ -25,10 +25,9 @@ public sealed record Submission(int? RequestId, string BotAnswer);
 /// The UAT people in Slack for one scenario: each acts with their own token, talks to the bot, clicks its
 /// buttons (signed as Slack signs them) and reads its notifications. Transcripts go to the report.
 /// </summary>
-public sealed class SlackDriver(SlackSession session, Evidence evidence, Support.Contract.TargetContract contract)
+public sealed class SlackDriver(SlackSession session, Evidence evidence, Support.Contract.TargetContract contract, BotPhrases phrases)
 {
-    private readonly Dictionary<string, SlackPerson> _people = [];
-    private readonly Dictionary<string, (SentClick Click, string Button)> _lastClick = [];
+    private readonly Dictionary<TestPerson, SlackPerson> _people = [];
 
     private TimeSpan Wait => session.ReplyTimeout;
 
@@ -36,109 +35,120 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// Everyone's view starts together at the scenario's first Slack action, before the bot sends anything in this
     /// scenario — a manager whose view began late would otherwise miss their request.
     /// </summary>
-    public async Task<SlackPerson> PersonAsync(string role)
+    public async Task<SlackPerson> PersonAsync(TestPerson who)
     {
         if (_people.Count == 0)
-            foreach (var name in Roles.All)
-                _people[name] = await SlackPerson.BeginAsync(await session.AccountAsync(name), session.Feed, session.BotUserId);
-        return _people.TryGetValue(role, out var person) ? person : throw new ArgumentException($"No Slack person for {role}");
+            foreach (var someone in session.People)
+                _people[someone] = await SlackPerson.BeginAsync(await session.AccountAsync(someone), session.Feed, session.BotUserId);
+        return _people.TryGetValue(who, out var person) ? person : throw new ArgumentException($"No Slack person for {who}");
     }
 
     /// <summary>The plan's scenario 1 conversation up to the summary the employee is asked to confirm.</summary>
-    public Task<SlackMessage> AskForPreApprovalAsync(string role, TradeAsk ask) =>
-        evidence.StepAsync($"Slack: {role} asks the bot to {ask}", async () =>
+    public Task<SlackMessage> AskForPreApprovalAsync(TestPerson who, TradeAsk ask) =>
+        evidence.StepAsync($"Slack: {who} asks the bot to {ask}", async () =>
         {
-            var person = await AnswerTheBotsQuestionsAsync(role, ask);
-            await person.SayAsync("yes");
-            return await person.ExpectFromBotAsync(m => m.Button(contract.Button("confirmRequest")) is not null, "a summary with a Confirm button", Wait);
+            var (person, first) = await BeginConversationAsync(who);
+            var reached = await AnswerTheBotsQuestionsAsync(person, first, ask, until: Declaration);
+            if (!IsSummary(reached))
+            {
+                await person.SayAsync(phrases.Answer(Declaration, ask));
+                reached = await person.ExpectFromBotAsync(IsSummary, "a summary with a Confirm button", Wait);
+            }
+            return reached;
         });
 
     /// <summary>The whole conversation, but "no" to the declaration of no inside information; returns the bot's answer.</summary>
-    public Task<SlackMessage> AskWithoutDeclarationAsync(string role, TradeAsk ask) =>
-        evidence.StepAsync($"Slack: {role} asks the bot to {ask}, declining the inside-information declaration", async () =>
+    public Task<SlackMessage> AskWithoutDeclarationAsync(TestPerson who, TradeAsk ask) =>
+        evidence.StepAsync($"Slack: {who} asks the bot to {ask}, declining the inside-information declaration", async () =>
         {
-            var person = await AnswerTheBotsQuestionsAsync(role, ask);
-            await person.SayAsync("no");
+            var (person, first) = await BeginConversationAsync(who);
+            if (IsSummary(await AnswerTheBotsQuestionsAsync(person, first, ask, until: Declaration)))
+                throw new SetupError("The bot showed the summary without asking the declaration as a question: bot.questions.declaration does not describe this target's conversation");
+            await person.SayAsync(phrases.Decline(Declaration));
             var answer = await person.ExpectFromBotAsync(_ => true, "an answer to the declined declaration", Wait);
             person.ConversationMayBeOpen = false;
             return answer;
         });
 
     /// <summary>
-    /// The conversation up to <paramref name="question"/> (security, direction, quantity or value), which is answered with
+    /// The conversation up to <paramref name="question"/> (a question of the contract's bot.questions), which is answered with
     /// <paramref name="answer"/> instead; returns what the bot says to that. The conversation is left open, as a person would.
     /// </summary>
-    public Task<SlackMessage> AnswerBadlyAsync(string role, TradeAsk ask, string question, string answer) =>
-        evidence.StepAsync($"Slack: {role} answers the bot's {question} question with \"{answer}\"", async () =>
+    public Task<SlackMessage> AnswerBadlyAsync(TestPerson who, TradeAsk ask, string question, string answer) =>
+        evidence.StepAsync($"Slack: {who} answers the bot's {question} question with \"{answer}\"", async () =>
         {
-            var person = await BeginConversationAsync(role);
-            foreach (var (name, text, next, expectation) in Questions(ask))
-            {
-                if (name == question)
-                {
-                    await person.SayAsync(answer);
-                    return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{answer}\"", Wait);
-                }
-                await ExchangeAsync(person, text, next, expectation);
-            }
-            throw new ArgumentOutOfRangeException(nameof(question), question, "the bot asks for the security, direction, quantity and value");
+            var (person, first) = await BeginConversationAsync(who);
+            if (phrases.QuestionIn((await AnswerTheBotsQuestionsAsync(person, first, ask, until: question)).Text) != question)
+                throw new CheckFailed($"The bot never asked the {question} question before the summary");
+            await person.SayAsync(answer);
+            return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{answer}\"", Wait);
         });
 
-    /// <summary>From "hi" to the declaration question: security, direction, quantity, value.</summary>
-    private async Task<SlackPerson> AnswerTheBotsQuestionsAsync(string role, TradeAsk ask)
+    /// <summary>The question answered yes or no just before the summary.</summary>
+    private const string Declaration = "declaration";
+
+    /// <summary>
+    /// Answers each question the bot asks, in whatever order it asks them, recognising each by the contract, until it
+    /// asks <paramref name="until"/> (returned unanswered) or shows the summary. A question asked again, or a message that
+    /// is neither a question the contract knows nor the summary, ends the conversation with what the bot said.
+    /// </summary>
+    private async Task<SlackMessage> AnswerTheBotsQuestionsAsync(SlackPerson person, SlackMessage first, TradeAsk ask, string until)
     {
-        var person = await BeginConversationAsync(role);
-        foreach (var (_, text, next, expectation) in Questions(ask)) await ExchangeAsync(person, text, next, expectation);
-        return person;
-    }
-
-    private async Task<SlackPerson> BeginConversationAsync(string role)
-    {
-        var person = await PersonAsync(role);
-        // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
-        if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
-        person.ConversationMayBeOpen = true;
-        await ExchangeAsync(person, "hi", BotPhrases.AsksForSecurity, "a question for the security");
-        return person;
-    }
-
-    /// <summary>Each question of the conversation: the answer to it, and the bot's next question.</summary>
-    private static IEnumerable<(string Question, string Answer, Regex Next, string Expectation)> Questions(TradeAsk ask) =>
-    [
-        ("security", ask.Ticker, BotPhrases.AsksForDirection, "a question for buy or sell"),
-        ("direction", ask.Direction, BotPhrases.AsksForQuantity, "a question for the quantity"),
-        ("quantity", ask.Quantity.ToString("0.##", CultureInfo.InvariantCulture), BotPhrases.AsksForValue, "a question for the value"),
-        ("value", string.Create(CultureInfo.InvariantCulture, $"{ask.EstimatedValue:0.##} {ask.Currency}"), BotPhrases.AsksForDeclaration,
-            "the inside-information declaration"),
-    ];
-
-    public Task<Submission> ConfirmAsync(string role, SlackMessage summary) =>
-        evidence.StepAsync($"Slack: {role} clicks Confirm", async () =>
+        var answered = new Dictionary<string, string>();
+        var message = first;
+        while (!IsSummary(message) && phrases.QuestionIn(message.Text) is { } question && question != until)
         {
-            var person = await PersonAsync(role);
+            if (answered.TryGetValue(question, out var before))
+                throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
+            await person.SayAsync(answered[question] = phrases.Answer(question, ask));
+            message = await person.ExpectFromBotAsync(_ => true, $"the next question after the {question}", Wait);
+        }
+        if (!IsSummary(message) && phrases.QuestionIn(message.Text) is null)
+            throw new CheckFailed($"The bot said \"{message.Text}\", which is neither a question of the conversation nor the summary " +
+                                  $"(if it is a question this target asks, add how it is recognised to {contract.File}, bot.questions)");
+        return message;
+    }
+
+    private bool IsSummary(SlackMessage m) => m.Button(contract.Button("confirmRequest")) is not null;
+
+    /// <summary>Opens a conversation (closing one left half-way first) and reads the bot's first question.</summary>
+    private async Task<(SlackPerson Person, SlackMessage FirstQuestion)> BeginConversationAsync(TestPerson who)
+    {
+        var person = await PersonAsync(who);
+        // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
+        if (person.ConversationMayBeOpen) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the previous conversation cancelled");
+        person.ConversationMayBeOpen = true;
+        await person.SayAsync(phrases.Opening);
+        return (person, await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null, "a first question", Wait));
+    }
+
+    public Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary) =>
+        evidence.StepAsync($"Slack: {who} clicks Confirm", async () =>
+        {
+            var person = await PersonAsync(who);
             await ClickAsync(person, summary, contract.Button("confirmRequest"));
-            var answer = await person.ExpectFromBotAsync(m => BotPhrases.Submitted.IsMatch(m.Text) || BotPhrases.Refused.IsMatch(m.Text),
+            var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
             person.ConversationMayBeOpen = false;
-            var id = BotPhrases.Submitted.Match(answer.Text) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
+            var id = phrases.Submitted.Match(answer.Text) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
             return new Submission(id, answer.Text);
         });
 
     /// <summary>A second click on Confirm of a summary already confirmed (a double click, a second device); returns the bot's answer.</summary>
-    public Task<SlackMessage> ConfirmAgainAsync(string role, SlackMessage summary) =>
-        evidence.StepAsync($"Slack: {role} clicks Confirm on the same summary again", async () =>
+    public Task<SlackMessage> ConfirmAgainAsync(TestPerson who, SlackMessage summary) =>
+        evidence.StepAsync($"Slack: {who} clicks Confirm on the same summary again", async () =>
         {
-            var person = await PersonAsync(role);
+            var person = await PersonAsync(who);
             await ClickAsync(person, summary, contract.Button("confirmRequest"));
             return await person.ExpectFromBotAsync(_ => true, "an answer to the second click", Wait);
         });
 
-    public Task CancelAsync(string role, SlackMessage summary) =>
-        evidence.StepAsync($"Slack: {role} clicks Cancel", async () =>
+    public Task CancelAsync(TestPerson who, SlackMessage summary) =>
+        evidence.StepAsync($"Slack: {who} clicks Cancel", async () =>
         {
-            var person = await PersonAsync(role);
+            var person = await PersonAsync(who);
             await ClickAsync(person, summary, contract.Button("cancelRequest"));
-            await ExpectClickAnswerAsync(role, BotPhrases.Cancelled, "the summary showing it was cancelled");
+            await ExpectClickAnswerAsync(who, phrases.Cancelled, "the summary showing it was cancelled");
             person.ConversationMayBeOpen = false;
         });
 
@@ -146,53 +156,70 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// What the person who clicked last now sees on the message they clicked: the bot answers a click through its
     /// response_url, replacing the message (the usual way) or answering the clicker alone.
     /// </summary>
-    public Task<ClickAnswer> ExpectClickAnswerAsync(string role, Regex pattern, string expectation) =>
-        evidence.StepAsync($"Slack: {role} sees {expectation}", async () =>
+    public Task<ClickAnswer> ExpectClickAnswerAsync(TestPerson who, Regex pattern, string expectation) =>
+        evidence.StepAsync($"Slack: {who} sees {expectation}", async () =>
         {
-            var person = await PersonAsync(role);
-            var (click, button) = _lastClick.TryGetValue(role, out var last) ? last : throw new InvalidOperationException($"{role} has clicked nothing in this scenario");
+            var person = await PersonAsync(who);
+            var (click, button) = person.LastClick ?? throw new InvalidOperationException($"{who} has clicked nothing in this scenario");
             var answer = await session.ClickAnswers.ExpectAsync(click.ResponseId, a => !a.DeletesOriginal && pattern.IsMatch(a.Text), expectation, Wait);
             person.SawClickAnswer(button, answer);
             return answer;
         });
 
     /// <summary>Waits for the bot to ask this person to decide on the request, with Approve and Reject buttons for the stage.</summary>
-    public Task<SlackMessage> ExpectDecisionRequestAsync(string role, int requestId, string stage) =>
-        evidence.StepAsync($"Slack: {role} is asked to decide on request #{requestId}", async () =>
-            await (await PersonAsync(role)).ExpectFromBotAsync(
-                m => IsDecisionRequest(m, requestId, stage), $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true));
-
-    private bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
-        BotPhrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(DecisionButton(stage, approve: true)) is not null;
+    public Task<SlackMessage> ExpectDecisionRequestAsync(TestPerson who, int requestId, string stage) =>
+        evidence.StepAsync($"Slack: {who} is asked to decide on request #{requestId}", async () =>
+        {
+            ReadsDecisionRequestsInDirectMessages(stage);
+            return await (await PersonAsync(who)).ExpectFromBotAsync(
+                m => IsDecisionRequest(m, requestId, stage), $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true);
+        });
 
     /// <summary>
-    /// Who of <paramref name="roles"/> the bot has sent the Approve/Reject message of the stage for the request, read or
+    /// A stage's decision requests are read where the contract says the bot sends them (bot.notifications). People's direct
+    /// messages with the bot are all the harness reads so far: a target that sends them to a channel ends the scenario
+    /// broken, saying so, rather than waiting in the wrong place and calling the silence a product defect.
+    /// </summary>
+    private void ReadsDecisionRequestsInDirectMessages(string stage)
+    {
+        var entry = $"bot.notifications.{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
+        var place = contract.Entry(entry) ?? throw contract.Gap(entry, $"where the bot asks the {stage} stage to decide: \"dm\" or a channel");
+        if (place.ValueKind != System.Text.Json.JsonValueKind.String || place.GetString() != "dm")
+            throw new SetupError($"{contract.File}: {entry} is {place.GetRawText()}: the harness reads people's direct messages with the bot only, so far");
+    }
+
+    private bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
+        phrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(DecisionButton(stage, approve: true)) is not null;
+
+    /// <summary>
+    /// Who of <paramref name="people"/> the bot has sent the Approve/Reject message of the stage for the request, read or
     /// not. The bot sends a stage's asks one after another, so the answer is read after <paramref name="settle"/>: a
     /// message still on its way could only be missed, never invented.
     /// </summary>
-    public Task<IReadOnlyList<string>> AskedToDecideAsync(IEnumerable<string> roles, int requestId, string stage, TimeSpan settle) =>
+    public Task<IReadOnlyList<TestPerson>> AskedToDecideAsync(IEnumerable<TestPerson> people, int requestId, string stage, TimeSpan settle) =>
         evidence.StepAsync($"Slack: who else has been asked to decide on request #{requestId} for {stage}?", async () =>
         {
+            ReadsDecisionRequestsInDirectMessages(stage);
             await Task.Delay(settle);
-            var asked = new List<string>();
-            foreach (var role in roles)
-                if ((await (await PersonAsync(role)).HistoryAsync()).Any(m => IsDecisionRequest(m, requestId, stage)))
-                    asked.Add(role);
-            return (IReadOnlyList<string>)asked;
+            var asked = new List<TestPerson>();
+            foreach (var who in people)
+                if ((await (await PersonAsync(who)).HistoryAsync()).Any(m => IsDecisionRequest(m, requestId, stage)))
+                    asked.Add(who);
+            return (IReadOnlyList<TestPerson>)asked;
         });
 
-    public Task<HttpStatusCode> DecideAsync(string role, SlackMessage decisionRequest, string stage, bool approve) =>
-        evidence.StepAsync($"Slack: {role} clicks {(approve ? "Approve" : "Reject")}", async () =>
-            await ClickAsync(await PersonAsync(role), decisionRequest, DecisionButton(stage, approve)));
+    public Task<HttpStatusCode> DecideAsync(TestPerson who, SlackMessage decisionRequest, string stage, bool approve) =>
+        evidence.StepAsync($"Slack: {who} clicks {(approve ? "Approve" : "Reject")}", async () =>
+            await ClickAsync(await PersonAsync(who), decisionRequest, DecisionButton(stage, approve)));
 
     /// <summary>
     /// Sends a click on a decision button for the request as a copy of the decision message would carry it —
     /// someone else's, or one already acted on — either genuinely signed by Slack or forged.
     /// </summary>
-    public Task<HttpStatusCode> ClickDecisionButtonAsync(string role, int requestId, string stage, bool approve, Signing signing) =>
-        evidence.StepAsync($"Slack: {role} sends a {signing} {(approve ? "approve" : "reject")} click for request #{requestId}", async () =>
+    public Task<HttpStatusCode> ClickDecisionButtonAsync(TestPerson who, int requestId, string stage, bool approve, Signing signing) =>
+        evidence.StepAsync($"Slack: {who} sends a {signing} {(approve ? "approve" : "reject")} click for request #{requestId}", async () =>
         {
-            var person = await PersonAsync(role);
+            var person = await PersonAsync(who);
             var action = DecisionButton(stage, approve);
             var id = requestId.ToString(CultureInfo.InvariantCulture);
             var copy = new SlackMessage("0000000000.000000", session.BotUserId, null, $"request #{id}", new JsonArray(new JsonObject
@@ -205,7 +232,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
                 }),
             }));
             var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, copy, action, signing);
-            _lastClick[person.Role] = (sent, approve ? "Approve" : "Reject");
+            person.LastClick = (sent, approve ? "Approve" : "Reject");
             person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)sent.Status}");
             return sent.Status;
         });
@@ -217,22 +244,22 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// Everything the bot answered to this person's last click, once it is surely done with it: the bot handles one
     /// person's events one at a time, so when it has answered a later message from them, the click's handling is over.
     /// </summary>
-    public Task<IReadOnlyList<ClickAnswer>> FinalAnswersToLastClickAsync(string role) =>
-        evidence.StepAsync($"Slack: what the bot answered {role}'s last click, once it has answered them since", async () =>
+    public Task<IReadOnlyList<ClickAnswer>> FinalAnswersToLastClickAsync(TestPerson who) =>
+        evidence.StepAsync($"Slack: what the bot answered {who}'s last click, once it has answered them since", async () =>
         {
-            var person = await PersonAsync(role);
-            var (click, _) = _lastClick.TryGetValue(role, out var last) ? last : throw new InvalidOperationException($"{role} has clicked nothing in this scenario");
-            await SayAndReadAnswerAsync(person, "hi");
+            var person = await PersonAsync(who);
+            var (click, _) = person.LastClick ?? throw new InvalidOperationException($"{who} has clicked nothing in this scenario");
+            await SayAndReadAnswerAsync(person, phrases.Opening);
             return session.ClickAnswers.AnswersSoFar(click.ResponseId);
         });
 
-    public Task<SlackMessage> ExpectToldAsync(string role, Regex pattern, string expectation) =>
-        evidence.StepAsync($"Slack: {role} is told {expectation}", async () =>
-            await (await PersonAsync(role)).ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait));
+    public Task<SlackMessage> ExpectToldAsync(TestPerson who, Regex pattern, string expectation) =>
+        evidence.StepAsync($"Slack: {who} is told {expectation}", async () =>
+            await (await PersonAsync(who)).ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait));
 
     /// <summary>Free text to the bot, whatever it is waiting for; returns its answer. Any message may open a conversation.</summary>
-    public Task<SlackMessage> SayToBotAsync(string role, string text) =>
-        evidence.StepAsync($"Slack: {role} writes \"{text}\" to the bot", async () => await SayAndReadAnswerAsync(await PersonAsync(role), text));
+    public Task<SlackMessage> SayToBotAsync(TestPerson who, string text) =>
+        evidence.StepAsync($"Slack: {who} writes \"{text}\" to the bot", async () => await SayAndReadAnswerAsync(await PersonAsync(who), text));
 
     private async Task<SlackMessage> SayAndReadAnswerAsync(SlackPerson person, string text)
     {
@@ -241,46 +268,52 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{text}\"", Wait);
     }
 
-    public Task<SlackMessage> TellBotAsync(string role, string text, Regex expectedReply, string expectation) =>
-        evidence.StepAsync($"Slack: {role} tells the bot \"{text}\"", async () =>
+    public Task<SlackMessage> TellBotAsync(TestPerson who, string text, Regex expectedReply, string expectation) =>
+        evidence.StepAsync($"Slack: {who} tells the bot \"{text}\"", async () =>
         {
-            var person = await PersonAsync(role);
+            var person = await PersonAsync(who);
             await person.SayAsync(text);
             return await person.ExpectFromBotAsync(m => expectedReply.IsMatch(m.Text), expectation, Wait);
         });
 
-    /// <summary>The unread messages the bot sent this person that mention the request.</summary>
-    public Task<IReadOnlyList<SlackMessage>> UnreadAboutAsync(string role, int requestId) =>
-        evidence.StepAsync($"Slack: what {role} has been sent about request #{requestId}", async () =>
-            (IReadOnlyList<SlackMessage>)(await (await PersonAsync(role)).UnreadFromBotAsync()).Where(m => BotPhrases.AboutRequest(requestId).IsMatch(m.Text)).ToList());
+    /// <summary>The unread messages the bot sent this person that mention the request, read where it asks <paramref name="stage"/> to decide.</summary>
+    public Task<IReadOnlyList<SlackMessage>> UnreadAboutAsync(TestPerson who, int requestId, string stage) =>
+        evidence.StepAsync($"Slack: what {who} has been sent about request #{requestId}", async () =>
+        {
+            ReadsDecisionRequestsInDirectMessages(stage); // where the stage's asks would be, or "never asked" proves nothing
+            return (IReadOnlyList<SlackMessage>)(await (await PersonAsync(who)).UnreadFromBotAsync()).Where(m => phrases.AboutRequest(requestId).IsMatch(m.Text)).ToList();
+        });
 
     /// <summary>
     /// Plan 5.11's bot response time: the employee repeats the opening of a request (and cancels it) until
     /// <paramref name="exchanges"/> messages have been answered; each answer's wait is measured.
     /// </summary>
-    public Task<IReadOnlyList<TimeSpan>> MeasureReplyTimesAsync(string role, int exchanges) =>
-        evidence.StepAsync($"Slack: {role} exchanges {exchanges} messages with the bot, timed", async () =>
+    public Task<IReadOnlyList<TimeSpan>> MeasureReplyTimesAsync(TestPerson who, int exchanges) =>
+        evidence.StepAsync($"Slack: {who} exchanges {exchanges} messages with the bot, timed", async () =>
         {
-            (string Say, Regex Reply)[] cycle =
-            [
-                ("hi", BotPhrases.AsksForSecurity), ("AAPL", BotPhrases.AsksForDirection), ("buy", BotPhrases.AsksForQuantity),
-                ("1", BotPhrases.AsksForValue), ("180 USD", BotPhrases.AsksForDeclaration), ("cancel", BotPhrases.Cancelled),
-            ];
-            var person = await PersonAsync(role);
-            if (person.ConversationMayBeOpen) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the previous conversation cancelled");
+            var sample = new TradeAsk("buy", 1, "AAPL", TradeAsk.TypicalPrice, "USD");
+            var person = await PersonAsync(who);
+            if (person.ConversationMayBeOpen) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the previous conversation cancelled");
             person.ConversationMayBeOpen = true;
             var rested = await person.LetTheChannelRestAsync(exchanges + 1);
             person.Note($"waited {rested.TotalSeconds:0.0} s for the DM to be within Slack's per-channel allowance before timing");
             var times = new List<TimeSpan>();
-            for (var i = 0; times.Count < exchanges; i++)
+            var say = phrases.Opening;
+            var open = true;
+            while (times.Count < exchanges)
             {
-                var (say, reply) = cycle[i % cycle.Length];
                 var clock = Stopwatch.StartNew();
                 await person.SayAsync(say);
-                await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to \"{say}\"", Wait);
+                var reply = await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null || IsSummary(m) || phrases.Cancelled.IsMatch(m.Text),
+                    $"an answer to \"{say}\"", Wait);
                 times.Add(clock.Elapsed);
+                // Through the questions up to the declaration, then cancelled, then opened again: the first half of a request, repeated.
+                open = !phrases.Cancelled.IsMatch(reply.Text);
+                say = !open ? phrases.Opening
+                    : phrases.QuestionIn(reply.Text) is { } question && question != Declaration && !IsSummary(reply) ? phrases.Answer(question, sample)
+                    : phrases.Cancel;
             }
-            if (times.Count % cycle.Length != 0) await ExchangeAsync(person, "cancel", BotPhrases.Cancelled, "the request cancelled");
+            if (open) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the request cancelled");
             person.ConversationMayBeOpen = false;
             return (IReadOnlyList<TimeSpan>)times;
         });
@@ -288,7 +321,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public void AttachTranscripts()
     {
         foreach (var person in _people.Values.Where(p => p.Transcript.Count > 0))
-            evidence.Attach($"Slack transcript — {person.Role} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
+            evidence.Attach($"Slack transcript — {person.Person} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
     }
 
     private async Task ExchangeAsync(SlackPerson person, string text, Regex reply, string expectation)
@@ -301,7 +334,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     {
         var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, message, actionId);
         var label = message.Button(actionId)!.Value.Button["text"]!["text"]!.GetValue<string>();
-        _lastClick[person.Role] = (sent, label);
+        person.LastClick = (sent, label);
         person.Note($"clicked '{label}' → HTTP {(int)sent.Status}");
         if (sent.Status != HttpStatusCode.OK)
             throw new CheckFailed($"The bot's interactivity endpoint answered {(int)sent.Status} to a genuine, signed click on '{actionId}'");

@@ -1,4 +1,5 @@
 using PadUat.Support;
+using PadUat.Support.Configuration;
 
 namespace PadUat.Drivers.Slack;
 
@@ -15,12 +16,15 @@ public sealed class SlackPerson
     private readonly List<string> _transcript = [];
     private readonly string _since;
 
-    public string Role => _account.Role;
+    public TestPerson Person => _account.Person;
     public SlackIdentity Identity => _account.Identity;
     public IReadOnlyList<string> Transcript => _transcript;
 
     /// <inheritdoc cref="SlackAccount.ConversationMayBeOpen"/>
     public bool ConversationMayBeOpen { get => _account.ConversationMayBeOpen; set => _account.ConversationMayBeOpen = value; }
+
+    /// <summary>Their last click in this scenario and the label of the button clicked, whose answers a later step reads.</summary>
+    public (SentClick Click, string Button)? LastClick { get; set; }
 
     /// <summary>This person's direct-message channel with the bot.</summary>
     public string BotChannel => _account.BotChannel;
@@ -40,7 +44,7 @@ public sealed class SlackPerson
     public async Task SayAsync(string text)
     {
         await _account.Client.CallAsync("chat.postMessage", new System.Text.Json.Nodes.JsonObject { ["channel"] = BotChannel, ["text"] = text });
-        _transcript.Add($"{Stamp()} {Role} → bot: {text}");
+        _transcript.Add($"{Stamp()} {Person} → bot: {text}");
     }
 
     /// <summary>
@@ -50,7 +54,7 @@ public sealed class SlackPerson
     public async Task<SlackMessage> ExpectFromBotAsync(Func<SlackMessage, bool> matches, string expectation, TimeSpan timeout, bool alreadyRead = false)
     {
         var seen = await Eventually.UntilAsync<IReadOnlyList<SlackMessage>>(alreadyRead ? HistoryAsync : UnreadFromBotAsync, list => list.Any(matches), timeout,
-            $"the bot sending {Role} {expectation}",
+            $"the bot sending {Person} {expectation}",
             list => list.Count == 0 ? "no new message from the bot" : string.Join(" | ", list.Select(m => $"\"{m.Text}\"")),
             waitForNews: max => _feed.WaitForNewsAsync(BotChannel, max));
         var message = seen.First(matches);
@@ -85,16 +89,16 @@ public sealed class SlackPerson
 
     /// <summary>What this person now sees of the bot's answer to their click, in the transcript like a DM.</summary>
     public void SawClickAnswer(string button, ClickAnswer answer) =>
-        _transcript.Add($"{Stamp()} bot → {Role} (answering the click on '{button}'): {answer.Describe()}");
+        _transcript.Add($"{Stamp()} bot → {Person} (answering the click on '{button}'): {answer.Describe()}");
 
     private void Read(SlackMessage message)
     {
         _consumed.Add(message.Ts);
         var buttons = message.ButtonLabels().ToList();
-        _transcript.Add($"{Stamp()} bot → {Role}: {message.Text}{(buttons.Count > 0 ? $"  [{string.Join("] [", buttons)}]" : "")}");
+        _transcript.Add($"{Stamp()} bot → {Person}: {message.Text}{(buttons.Count > 0 ? $"  [{string.Join("] [", buttons)}]" : "")}");
     }
 
-    public void Note(string line) => _transcript.Add($"{Stamp()} {Role}: {line}");
+    public void Note(string line) => _transcript.Add($"{Stamp()} {Person}: {line}");
 
     private static string Stamp() => DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using PadUat.Support.Configuration;
 namespace PadUat.Drivers.Slack;
 
 /// <summary>One UAT person's Slack account for the run: their token, who Slack says they are, their DM with the bot.</summary>
-public sealed record SlackAccount(string Role, SlackIdentity Identity, SlackWebClient Client, string BotChannel)
+public sealed record SlackAccount(TestPerson Person, SlackIdentity Identity, SlackWebClient Client, string BotChannel)
 {
     /// <summary>
     /// Whether a conversation with the bot may be left half-way (unknown at the start of a run, or after a failure):
@@ -22,7 +22,7 @@ public sealed class SlackSession : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
     private readonly SlackSettings _settings;
-    private readonly Dictionary<string, SlackAccount> _accounts = [];
+    private readonly Dictionary<TestPerson, SlackAccount> _accounts = [];
     private readonly SemaphoreSlim _signIn = new(1, 1);
 
     public SlackRateBudget Budget { get; }
@@ -31,6 +31,9 @@ public sealed class SlackSession : IAsyncDisposable
     public ButtonClick Clicks { get; }
     public TimeSpan ReplyTimeout => _settings.ReplyTimeout;
     public string BotUserId => _settings.BotUserId;
+
+    /// <summary>Everyone in the cast who acts in Slack.</summary>
+    public IEnumerable<TestPerson> People => _settings.Tokens.Keys;
 
     private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, ClickAnswers answers)
     {
@@ -57,19 +60,19 @@ public sealed class SlackSession : IAsyncDisposable
     }
 
     /// <summary>The person's account, signed in on first use: auth.test checks the token, conversations.open finds the DM.</summary>
-    public async Task<SlackAccount> AccountAsync(string role)
+    public async Task<SlackAccount> AccountAsync(TestPerson who)
     {
         await _signIn.WaitAsync();
         try
         {
-            if (_accounts.TryGetValue(role, out var known)) return known;
-            var token = _settings.TokensByRole.TryGetValue(role, out var t) ? t : throw new ArgumentException($"No Slack token for {role}");
+            if (_accounts.TryGetValue(who, out var known)) return known;
+            var token = _settings.Tokens.TryGetValue(who, out var t) ? t : throw new ArgumentException($"No Slack token for {who}");
             var client = new SlackWebClient(Http, _settings.ApiUrl, token.Reveal(), Budget);
             var auth = await client.CallAsync("auth.test");
             var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = _settings.BotUserId }))["channel"]!["id"]!.GetValue<string>();
             var domain = new Uri(auth["url"]!.GetValue<string>()).Host.Split('.')[0];
             var identity = new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(), auth["team_id"]!.GetValue<string>(), domain);
-            return _accounts[role] = new SlackAccount(role, identity, client, dm);
+            return _accounts[who] = new SlackAccount(who, identity, client, dm);
         }
         finally { _signIn.Release(); }
     }

@@ -4,22 +4,23 @@ using TechTalk.SpecFlow;
 
 namespace PadUat.Contexts;
 
-/// <summary>A person of the UAT as the features name them: the employee, the manager, compliance, a colleague.</summary>
-public sealed record Actor(string Role)
+/// <summary>A person of the UAT as the features name them — the employee, the manager, compliance, a colleague — cast from the env file.</summary>
+public sealed record Actor(TestPerson Person)
 {
     /// <summary>Which approval stage this person decides in, when they decide at all.</summary>
-    public string Stage => Role == Roles.Compliance ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage;
+    public string Stage => Person.Role == Roles.Compliance ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage;
 }
 
+/// <summary>The features' words for people, to the test person the cast gives that part (the first of their role).</summary>
 [Binding]
-public sealed class ActorTransformations
+public sealed class ActorTransformations(Cast cast)
 {
     [StepArgumentTransformation(@"(the employee|the manager|their manager|compliance|a colleague|the colleague|someone)")]
-    public static Actor ToActor(string words) => new(words switch
+    public Actor ToActor(string words) => new(words switch
     {
-        "the employee" => Roles.Employee,
-        "the manager" or "their manager" => Roles.Manager,
-        "compliance" => Roles.Compliance,
-        _ => Roles.Colleague,
+        "the employee" => cast.Employee,
+        "the manager" or "their manager" => cast.Manager,
+        "compliance" => cast.Compliance,
+        _ => cast.Colleague,
     });
 }

@@ -60,7 +60,7 @@ public sealed class RunHooks
                 Run = run.IsCompletedSuccessfully ? run.Result : null;
             }
             await PadUat.Drivers.TargetSettingsCheck.CheckAsync(Run!.Target);
-            await DashboardSignIns.ConfirmReachableAsync(Browser!, Run.Target, Run.Settings.People);
+            await DashboardSignIns.ConfirmReachableAsync(Browser!, Run.Target, Run.Settings.Cast, new PageElements(Run.Contract));
             TargetHealth.Current = Run.Health;
             await Run.ClaimTargetAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load());
             foreach (var line in RunContext.CleanupLines(Run)) Console.Error.WriteLine(line);

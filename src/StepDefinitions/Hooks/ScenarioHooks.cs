@@ -35,7 +35,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         container.RegisterInstanceAs(run);
         container.RegisterInstanceAs(run.Target);
         container.RegisterInstanceAs(run.Settings);
-        container.RegisterInstanceAs(run.Settings.People);
+        container.RegisterInstanceAs(run.Settings.Cast);
         container.RegisterInstanceAs(run.Contract);
         container.RegisterInstanceAs(RunHooks.Browser!);
         container.RegisterInstanceAs(RunHooks.Slack!);

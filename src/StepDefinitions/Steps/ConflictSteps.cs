@@ -9,7 +9,7 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 9: conflicts are advisory. Run only where the target declares conflict detection.</summary>
 [Binding]
-public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider runtime, RequestContext request, PadUat.Support.Evidence.Evidence evidence)
+public sealed class ConflictSteps(BotPhrases phrases, PadRecords records, IUnitTestRuntimeProvider runtime, RequestContext request, PadUat.Support.Evidence.Evidence evidence)
 {
     [Given(@"^the target declares firm-trading conflict detection$")]
     public async Task GivenConflictDetection()
@@ -23,6 +23,6 @@ public sealed class ConflictSteps(PadRecords records, IUnitTestRuntimeProvider r
 
     [Then(@"^the bot tells the employee the request is flagged for compliance as advisory$")]
     public void ThenFlagged() =>
-        Expect.That(request.Submission!.RequestId is not null && BotPhrases.ConflictFlagged.IsMatch(request.Submission.BotAnswer),
+        Expect.That(request.Submission!.RequestId is not null && phrases.ConflictFlagged.IsMatch(request.Submission.BotAnswer),
             "The request should be submitted and flagged for compliance as an advisory conflict", () => $"the bot said \"{request.Submission.BotAnswer}\"");
 }

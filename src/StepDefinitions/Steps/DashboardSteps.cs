@@ -10,10 +10,10 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 7 (7.1–7.5) and role access: what each person sees on the dashboard, checked against SQL.</summary>
 [Binding]
-public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journeys, UatPeople people, PadRecords records,
+public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journeys, Cast cast, PadRecords records,
     RequestContext request, DashboardContext opened)
 {
-    private async Task<DashboardPages> AsAsync(string role) => await dashboard.AsAsync(role, people.EmailOf(role));
+    private Task<DashboardPages> AsAsync(TestPerson who) => dashboard.AsAsync(who);
 
     [Then(@"^every summary figure equals the count in the database$")]
     public void ThenFiguresMatch() => FiguresMatch("the requests in the database");
@@ -21,8 +21,8 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     [When(@"^compliance lists the requests (.+)$")]
     public async Task WhenListsFiltered(ListFilterWords words)
     {
-        opened.Filter = new RequestListFilter(words.Status?.Code, words.Ticker, words.OfTheEmployee ? await journeys.PersonAsync(Roles.Employee) : null);
-        opened.List = await (await AsAsync(Roles.Compliance)).RequestListAsync();
+        opened.Filter = new RequestListFilter(words.Status is { } status ? new(status.Code, dashboard.Elements.StatusLabel(status.Meaning)) : null, words.Ticker, words.OfTheEmployee ? await journeys.PersonAsync(cast.Employee) : null);
+        opened.List = await (await AsAsync(cast.Compliance)).RequestListAsync();
         opened.CountBefore = await CountAsync(opened.Filter);
         await opened.List.FilterAsync(opened.Filter);
     }
@@ -43,14 +43,14 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task ThenCountMatches() => Expect.Between(await opened.List!.MatchingCountAsync(), opened.CountBefore, await CountAsync(opened.Filter!),
         $"The number of requests matching {opened.Filter} on the dashboard", "the dashboard");
 
-    private Task<long> CountAsync(RequestListFilter filter) => records.CountAsync(filter.Status, filter.Employee?.Id, filter.Ticker);
+    private Task<long> CountAsync(RequestListFilter filter) => records.CountAsync(filter.Status?.Stored, filter.Employee?.Id, filter.Ticker);
 
     [When(@"^compliance opens the request on the dashboard$")]
-    public async Task WhenOpensDetail() => opened.Detail = await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId);
+    public async Task WhenOpensDetail() => opened.Detail = await (await AsAsync(cast.Compliance)).RequestAsync(request.RequestId);
 
     [Then(@"^the detail shows the request as " + WorkflowWords.Status + @" for the employee, (buy|sell) (\d+) (\w+)$")]
     public async Task ThenDetailShows(RequestStatus status, StoredWord direction, string quantity, string ticker) =>
-        Expect.Equal((status.Code, (await journeys.PersonAsync(Roles.Employee)).Name, direction.Code, quantity, ticker),
+        Expect.Equal((dashboard.Elements.StatusLabel(status.Meaning), (await journeys.PersonAsync(cast.Employee)).Name, direction.Code, quantity, ticker),
             (await opened.Detail!.FieldAsync("status"), await opened.Detail.FieldAsync("employee"), await opened.Detail.FieldAsync("direction"),
              await opened.Detail.FieldAsync("quantity"), await opened.Detail.FieldAsync("security")),
             $"The detail of request #{request.RequestId} (status, employee, direction, quantity, security)", "the dashboard");
@@ -59,7 +59,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task ThenDetailApproval(Actor by, string what)
     {
         var (type, decision) = (by.Stage, what == "approval" ? "approved" : "rejected");
-        var expected = new ApprovalRow(type, decision, (await journeys.PersonAsync(by.Role)).Name);
+        var expected = new ApprovalRow(type, decision, (await journeys.PersonAsync(by.Person)).Name);
         var shown = await opened.Detail!.ApprovalsAsync();
         Expect.That(shown.Contains(expected), $"The detail should show a {type} approval \"{decision}\" by {expected.Approver}",
             () => $"it shows {(shown.Count == 0 ? "no approvals" : string.Join("; ", shown.Select(a => $"{a.Type} {a.Decision} by {a.Approver}")))}");
@@ -73,7 +73,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     [When(@"^compliance reviews the compliance view$")]
     public async Task WhenOpensCompliance()
     {
-        var pages = await AsAsync(Roles.Compliance);
+        var pages = await AsAsync(cast.Compliance);
         opened.CountBefore = await records.ComplianceQueueCountAsync();
         opened.Compliance = await pages.ComplianceAsync();
     }
@@ -93,7 +93,7 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         "The restricted securities", "the database's active restricted list", "the compliance view");
 
     [When(@"^compliance opens the audit log for the request$")]
-    public async Task WhenOpensAuditLog() => opened.AuditLog = await (await AsAsync(Roles.Compliance)).AuditLogAsync(request.RequestId);
+    public async Task WhenOpensAuditLog() => opened.AuditLog = await (await AsAsync(cast.Compliance)).AuditLogAsync(request.RequestId);
 
     [Then(@"^the audit log view shows the same actions as the audit log in the database for the request$")]
     public async Task ThenAuditLogMatches() => Expect.Same(
@@ -102,12 +102,12 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         $"The audit entries of request #{request.RequestId}", "the database's audit log", "the audit log view");
 
     [When(@"^the employee lists their requests on the dashboard$")]
-    public async Task WhenEmployeeOpensList() => opened.List = await (await AsAsync(Roles.Employee)).RequestListAsync();
+    public async Task WhenEmployeeOpensList() => opened.List = await (await AsAsync(cast.Employee)).RequestListAsync();
 
     [Then(@"^every request the employee sees on the dashboard is their own$")]
     public async Task ThenOnlyOwn()
     {
-        var employee = await journeys.PersonAsync(Roles.Employee);
+        var employee = await journeys.PersonAsync(cast.Employee);
         var rows = await opened.List!.RowsAsync();
         Expect.That(rows.Any(r => r.Id == request.RequestId), $"The employee's list should show their request #{request.RequestId}", () => "it does not");
         var others = rows.Where(r => r.Employee != employee.Name).ToList();
@@ -119,36 +119,36 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
 
     [Then(@"^(the employee|compliance) sees the request as " + WorkflowWords.Status + " on the dashboard$")]
     public async Task ThenSeesStatus(Actor who, RequestStatus status) =>
-        Expect.Equal(status.Code, await (await (await AsAsync(who.Role)).RequestAsync(request.RequestId)).FieldAsync("status"),
-            $"The status of request #{request.RequestId} as {who.Role} sees it", "the dashboard");
+        Expect.Equal(dashboard.Elements.StatusLabel(status.Meaning), await (await (await AsAsync(who.Person)).RequestAsync(request.RequestId)).FieldAsync("status"),
+            $"The status of request #{request.RequestId} as {who.Person} sees it", "the dashboard");
 
     [Then(@"^compliance sees on the dashboard that the employee withdrew the request$")]
     public async Task ThenComplianceSeesWithdrawal()
     {
-        var employee = (await journeys.PersonAsync(Roles.Employee)).Name;
-        var shown = await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).FieldAsync("withdrawn");
+        var employee = (await journeys.PersonAsync(cast.Employee)).Name;
+        var shown = await (await (await AsAsync(cast.Compliance)).RequestAsync(request.RequestId)).FieldAsync("withdrawn");
         Expect.That(shown?.Contains(employee, StringComparison.Ordinal) == true, $"Compliance should see that {employee} withdrew request #{request.RequestId}",
             () => $"the dashboard shows \"{shown}\"");
     }
 
     [Then(@"^compliance sees on the dashboard that the request was executed within two days: ""(yes|no)""$")]
     public async Task ThenComplianceSeesExecution(string within) =>
-        Expect.Equal<bool?>(within == "yes", (await (await (await AsAsync(Roles.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays,
+        Expect.Equal<bool?>(within == "yes", (await (await (await AsAsync(cast.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays,
             $"Whether request #{request.RequestId} was executed within two days{(request.ExecutionTiming is { } t ? $" ({t})" : "")}", "the dashboard");
 
     [Then(@"^compliance sees (\w+) on the dashboard's restricted list$")]
     public async Task ThenComplianceSeesRestricted(string ticker) => Expect.That(
-        (await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).RestrictedTickersAsync()).Contains(ticker),
+        (await (await (await AsAsync(cast.Compliance)).ComplianceAsync()).RestrictedTickersAsync()).Contains(ticker),
         $"The compliance view's restricted list should show {ticker}", () => "it does not");
 
     [Then(@"^compliance sees the request among the open conflicts on the dashboard$")]
     public async Task ThenComplianceSeesConflict() => Expect.That(
-        (await (await (await AsAsync(Roles.Compliance)).ComplianceAsync()).ConflictRequestIdsAsync()).Contains(request.RequestId),
+        (await (await (await AsAsync(cast.Compliance)).ComplianceAsync()).ConflictRequestIdsAsync()).Contains(request.RequestId),
         $"The compliance view's open conflicts should list request #{request.RequestId}", () => "they do not");
 
     [When(@"^(the employee|the manager|compliance|a colleague) opens (the request's own page|the request list|the compliance view|the audit log)$")]
     public async Task WhenOpensView(Actor who, RequestView view) =>
-        opened.Sight = await (await AsAsync(who.Role)).SightOfRequestAsync(view, request.RequestId);
+        opened.Sight = await (await AsAsync(who.Person)).SightOfRequestAsync(view, request.RequestId);
 
     [Then(@"^(?:the employee|the manager|compliance|a colleague) (sees the request|does not see the request|is told there is no such request|is refused the page)$")]
     public void ThenSight(string what) => Expect.Equal(what switch
@@ -162,9 +162,9 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     [When(@"^(the employee|the manager|compliance|a colleague) opens the dashboard summary$")]
     public async Task WhenOpensSummary(Actor who)
     {
-        opened.Viewer = await journeys.PersonAsync(who.Role);
-        var pages = await AsAsync(who.Role);
-        opened.Summary = await SettledSummary.ReadAsync(() => records.SummaryStateAsync(who.Role == Roles.Compliance ? null : opened.Viewer.Id),
+        opened.Viewer = await journeys.PersonAsync(who.Person);
+        var pages = await AsAsync(who.Person);
+        opened.Summary = await SettledSummary.ReadAsync(() => records.SummaryStateAsync(who.Person.Role == Roles.Compliance ? null : opened.Viewer.Id),
             async () => await (await pages.SummaryAsync()).FiguresAsync(records.SummaryFigureNames));
     }
 

@@ -11,16 +11,16 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenarios 2, 3 and 5: managers and compliance decide in Slack; who may decide, and how a click must arrive.</summary>
 [Binding]
-public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, EventualState state, RequestContext request, WorkflowWords words)
+public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, EventualState state, RequestContext request, WorkflowWords words)
 {
     /// <summary>Asked with the trade in the message: whoever decides must see who asks for what (plan 5.3, "notifications sent").</summary>
     [Then(@"^(the manager|compliance) is asked in Slack to decide on the request$")]
     public async Task ThenAskedToDecide(Actor who)
     {
-        var message = await slack.ExpectDecisionRequestAsync(who.Role, request.RequestId, who.Stage);
-        var employee = (await journeys.PersonAsync(Roles.Employee)).Name;
-        Expect.That(BotPhrases.DescribesTrade(employee, request.Ask!).IsMatch(message.Text),
-            $"The message asking {who.Role} to decide should say {employee} asks to {request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}",
+        var message = await slack.ExpectDecisionRequestAsync(who.Person, request.RequestId, who.Stage);
+        var employee = (await journeys.PersonAsync(cast.Employee)).Name;
+        Expect.That(phrases.DescribesTrade(employee, request.Ask!).IsMatch(message.Text),
+            $"The message asking {who.Person} to decide should say {employee} asks to {request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}",
             () => $"it says \"{message.Text}\"");
     }
 
@@ -28,9 +28,9 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     [Then(@"^the message (the manager|compliance) clicked does not say they decided$")]
     public async Task ThenClickNotShownAsDecided(Actor who)
     {
-        var answers = await slack.FinalAnswersToLastClickAsync(who.Role);
-        Expect.That(!answers.Any(a => BotPhrases.YouDecided("(approved|rejected)", request.RequestId).IsMatch(a.Text)),
-            $"The message {who.Role} clicked should not say they decided, since the decision was refused",
+        var answers = await slack.FinalAnswersToLastClickAsync(who.Person);
+        Expect.That(!answers.Any(a => (phrases.YouDecided(true, request.RequestId).IsMatch(a.Text) || phrases.YouDecided(false, request.RequestId).IsMatch(a.Text))),
+            $"The message {who.Person} clicked should not say they decided, since the decision was refused",
             () => string.Join(" | ", answers.Select(a => a.Describe())));
     }
 
@@ -38,7 +38,7 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     [Then(@"^no one but compliance is asked to decide for compliance$")]
     public async Task ThenOnlyComplianceAsked()
     {
-        var others = await slack.AskedToDecideAsync([Roles.Employee, Roles.Manager, Roles.Colleague], request.RequestId,
+        var others = await slack.AskedToDecideAsync([cast.Employee, cast.Manager, cast.Colleague], request.RequestId,
             PadJourneys.ComplianceStage, settle: TimeSpan.FromSeconds(2));
         Expect.That(others.Count == 0, "No one but compliance should be asked to decide for compliance",
             () => $"{string.Join(", ", others)} were sent the compliance decision on request #{request.RequestId}");
@@ -48,18 +48,18 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     [Then(@"^compliance is asked in Slack to decide on the request, (with the conflict shown as advisory|with no conflict shown)$")]
     public async Task ThenComplianceSeesConflict(string shown)
     {
-        var message = await slack.ExpectDecisionRequestAsync(Roles.Compliance, request.RequestId, PadJourneys.ComplianceStage);
+        var message = await slack.ExpectDecisionRequestAsync(cast.Compliance, request.RequestId, PadJourneys.ComplianceStage);
         var expected = shown == "with the conflict shown as advisory";
-        Expect.That(BotPhrases.ConflictShownAsAdvisory.IsMatch(message.Text) == expected,
+        Expect.That(phrases.ConflictShownAsAdvisory.IsMatch(message.Text) == expected,
             $"The message asking compliance to decide should {(expected ? "show the conflict as advisory" : "show no conflict")}", () => $"it says \"{message.Text}\"");
     }
 
     [When(@"^(the manager|compliance) (approves|rejects) the request$")]
-    public Task WhenDecides(Actor who, string decision) => journeys.DecideAsync(who.Role, request.RequestId, who.Stage, decision == "approves");
+    public Task WhenDecides(Actor who, string decision) => journeys.DecideAsync(who.Person, request.RequestId, who.Stage, decision == "approves");
 
     [When(@"^the manager approves the same request again$")]
     public async Task WhenApprovesAgain() =>
-        request.LastClick = await slack.ClickDecisionButtonAsync(Roles.Manager, request.RequestId, PadJourneys.ManagerStage, true, Signing.Genuine);
+        request.LastClick = await slack.ClickDecisionButtonAsync(cast.Manager, request.RequestId, PadJourneys.ManagerStage, true, Signing.Genuine);
 
     /// <summary>
     /// A decision clicked on a copy of the decision message (one still showing its buttons on another device, or
@@ -67,12 +67,12 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     /// </summary>
     [When(@"^(the employee|the manager|compliance|a colleague) (approves|rejects) the request as (its manager|compliance)$")]
     public async Task WhenDecidesAs(Actor who, string decision, string stage) =>
-        request.LastClick = await slack.ClickDecisionButtonAsync(who.Role, request.RequestId,
+        request.LastClick = await slack.ClickDecisionButtonAsync(who.Person, request.RequestId,
             stage == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, decision == "approves", Signing.Genuine);
 
     [When(@"^someone sends an approval click for the request that is (unsigned|signed with a wrong key|replayed from the past)$")]
     public async Task WhenForgedClick(string how) =>
-        request.LastClick = await slack.ClickDecisionButtonAsync(Roles.Colleague, request.RequestId, PadJourneys.ManagerStage, true, how switch
+        request.LastClick = await slack.ClickDecisionButtonAsync(cast.Colleague, request.RequestId, PadJourneys.ManagerStage, true, how switch
         {
             "unsigned" => Signing.Unsigned,
             "signed with a wrong key" => Signing.WrongSecret,
@@ -87,7 +87,7 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     public async Task ThenApprovalRecorded(Actor by, string what)
     {
         var (type, decision) = (words.StageCode(by.Stage), words.DecisionCode(what));
-        var approver = (await journeys.PersonAsync(by.Role)).Id;
+        var approver = (await journeys.PersonAsync(by.Person)).Id;
         await state.ApprovalsAsync(request.RequestId,
             a => a.Where(x => x.ApprovalType == type).ToList() is [var only] && only.Decision == decision && only.ApproverId == approver,
             $"to have one {type} approval '{decision}' by employee {approver}");
@@ -98,7 +98,7 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     {
         var rows = new List<(string, string, int)>();
         foreach (var row in expected.Rows)
-            rows.Add((words.StageCode(row["stage"]), words.DecisionCode(row["decision"]), (await journeys.PersonAsync(row["by"])).Id)); // by: a UAT role
+            rows.Add((words.StageCode(row["stage"]), words.DecisionCode(row["decision"]), (await journeys.PersonAsync(cast.Lead(row["by"]))).Id)); // by: a role of the cast
         await state.ApprovalsAsync(request.RequestId, a => a.Select(x => (x.ApprovalType, x.Decision, x.ApproverId)).Order().SequenceEqual(rows.Order()),
             $"to have exactly the approvals {string.Join(", ", rows)}");
     }
@@ -107,21 +107,21 @@ public sealed class DecisionSteps(PadJourneys journeys, SlackDriver slack, Event
     public async Task ThenNoApproval() => await state.ApprovalsAsync(request.RequestId, a => a.Count == 0, "to have no approvals");
 
     [Then(@"^the message (the manager|compliance) clicked now says they (approved|rejected) the request$")]
-    public Task ThenClickedMessageSays(Actor who, string decision) => slack.ExpectClickAnswerAsync(who.Role,
-        BotPhrases.YouDecided(decision, request.RequestId), $"the message they clicked saying they {decision} request #{request.RequestId}");
+    public Task ThenClickedMessageSays(Actor who, string decision) => slack.ExpectClickAnswerAsync(who.Person,
+        phrases.YouDecided(decision == "approved", request.RequestId), $"the message they clicked saying they {decision} request #{request.RequestId}");
 
     [Then(@"^the employee is told (their manager|compliance) (approved|rejected) the request$")]
-    public Task ThenEmployeeToldDecision(string who, string decision) => slack.ExpectToldAsync(Roles.Employee,
-        BotPhrases.Decided(who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, decision, request.RequestId), $"{who} {decision}");
+    public Task ThenEmployeeToldDecision(string who, string decision) => slack.ExpectToldAsync(cast.Employee,
+        phrases.Decided(who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, decision == "approved", request.RequestId), $"{who} {decision}");
 
     [Then(@"^the employee is told the request is approved and must be traded within two days$")]
     public Task ThenEmployeeToldApproved() =>
-        slack.ExpectToldAsync(Roles.Employee, BotPhrases.FullyApproved(request.RequestId), "the request is approved");
+        slack.ExpectToldAsync(cast.Employee, phrases.FullyApproved(request.RequestId), "the request is approved");
 
     [Then(@"^compliance was never asked about the request$")]
     public async Task ThenComplianceNeverAsked()
     {
-        var sent = await slack.UnreadAboutAsync(Roles.Compliance, request.RequestId);
+        var sent = await slack.UnreadAboutAsync(cast.Compliance, request.RequestId, PadJourneys.ComplianceStage);
         Expect.That(sent.Count == 0, $"Compliance should never be asked about rejected request #{request.RequestId}",
             () => $"the bot sent compliance: {string.Join(" | ", sent.Select(m => $"\"{m.Text}\""))}");
     }

@@ -9,7 +9,7 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenarios 4 and 6: the employee records executions and withdraws requests by telling the bot.</summary>
 [Binding]
-public sealed class ExecutionSteps(SlackDriver slack, PadRecords records, EventualState state, RequestContext request)
+public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver slack, PadRecords records, EventualState state, RequestContext request)
 {
     [When(@"^(the employee|the manager|compliance|a colleague) reports executing (\d+) at ([\d.]+) just now$")]
     public Task WhenReportsExecution(Actor who, decimal quantity, decimal price) => ReportAsync(who, quantity, price, null);
@@ -18,16 +18,16 @@ public sealed class ExecutionSteps(SlackDriver slack, PadRecords records, Eventu
     public Task WhenReportsExecutionAfter(decimal quantity, decimal price, TimeSpan offset, string side)
     {
         request.ExecutionTiming = $"{offset.TotalHours:0.##} h {side} the compliance approval";
-        return ReportAsync(new Actor(Roles.Employee), quantity, price, request.History!.FinalDecisionAt + (side == "after" ? offset : -offset));
+        return ReportAsync(new Actor(cast.Employee), quantity, price, request.History!.FinalDecisionAt + (side == "after" ? offset : -offset));
     }
 
     [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " from now$")]
     public async Task WhenReportsFutureExecution(decimal quantity, decimal price, TimeSpan ahead) =>
-        await ReportAsync(new Actor(Roles.Employee), quantity, price, await records.DatabaseNowAsync() + ahead);
+        await ReportAsync(new Actor(cast.Employee), quantity, price, await records.DatabaseNowAsync() + ahead);
 
     [Then(@"^the bot confirms the execution, saying within two days: ""(yes|no)""$")]
     public void ThenExecutionConfirmed(string within) =>
-        Expect.Equal(within, BotPhrases.ExecutionRecorded(request.RequestId).Match(request.LastReply!.Text).Groups["within"].Value,
+        Expect.Equal(within, phrases.ExecutionRecorded(request.RequestId).Match(request.LastReply!.Text).Groups["within"].Value,
             $"The bot's answer to whether the execution was within two days{Timing()}", $"the bot (\"{request.LastReply.Text}\")");
 
     [Then(@"^an execution of (\d+) at ([\d.]+) is recorded for the request, within two days: ""(yes|no)""$")]
@@ -40,16 +40,16 @@ public sealed class ExecutionSteps(SlackDriver slack, PadRecords records, Eventu
 
     [When(@"^(the employee|the manager|compliance|a colleague) withdraws the request$")]
     public async Task WhenWithdraws(Actor who) =>
-        request.LastReply = await slack.TellBotAsync(who.Role, BotPhrases.Withdraw(request.RequestId), BotPhrases.WithdrawalAnswer(request.RequestId),
+        request.LastReply = await slack.TellBotAsync(who.Person, phrases.Withdraw(request.RequestId), phrases.WithdrawalAnswer(request.RequestId),
             "an answer to the withdrawal");
 
     [Then(@"^the bot confirms the request is withdrawn$")]
-    public void ThenWithdrawn() => Expect.That(BotPhrases.Withdrawn(request.RequestId).IsMatch(request.LastReply!.Text),
+    public void ThenWithdrawn() => Expect.That(phrases.Withdrawn(request.RequestId).IsMatch(request.LastReply!.Text),
         $"The bot should confirm request #{request.RequestId} is withdrawn", () => $"it said \"{request.LastReply.Text}\"");
 
     private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at) =>
-        request.LastReply = await slack.TellBotAsync(who.Role, BotPhrases.ExecutionReport(request.RequestId, quantity, price, at),
-            BotPhrases.ExecutionAnswer(request.RequestId), "an answer to the execution report");
+        request.LastReply = await slack.TellBotAsync(who.Person, phrases.ExecutionReport(request.RequestId, quantity, price, at),
+            phrases.ExecutionAnswer(request.RequestId), "an answer to the execution report");
 
     /// <summary>" (48 h after the compliance approval)", when the scenario says.</summary>
     private string Timing() => request.ExecutionTiming is { } t ? $" ({t})" : "";

@@ -24,7 +24,7 @@ public sealed class PerformanceSteps(SlackDriver slack, DashboardDriver dashboar
     [When(@"^the employee exchanges the agreed number of messages with the bot$")]
     public async Task WhenExchanges()
     {
-        var times = (await slack.MeasureReplyTimesAsync(Roles.Employee, Limits.BotExchanges)).Select(t => t.TotalMilliseconds).ToList();
+        var times = (await slack.MeasureReplyTimesAsync(settings.Cast.Employee, Limits.BotExchanges)).Select(t => t.TotalMilliseconds).ToList();
         Report("bot reply times (ms)", new Dictionary<string, double>
         {
             ["exchanges"] = times.Count, ["median"] = Percentiles.Of(times, 50), ["p95"] = Percentiles.Of(times, 95), ["max"] = times.Max(),
@@ -67,7 +67,7 @@ public sealed class PerformanceSteps(SlackDriver slack, DashboardDriver dashboar
     [When(@"^compliance loads each dashboard page$")]
     public async Task WhenPagesLoaded()
     {
-        var times = await PageLoadTimes.MeasureAsync(await dashboard.AsAsync(Roles.Compliance, settings.People.ComplianceEmail), records.Word(Support.Contract.PadStatus.WaitingForCompliance));
+        var times = await PageLoadTimes.MeasureAsync(await dashboard.AsAsync(settings.Cast.Compliance), records.Word(Support.Contract.PadStatus.WaitingForCompliance));
         Report("dashboard page load times (ms)", times.Append(new("threshold", Limits.PageLoadMs)).ToDictionary());
     }
 

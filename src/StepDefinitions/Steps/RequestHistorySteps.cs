@@ -1,3 +1,4 @@
+using PadUat.Support.Configuration;
 using PadUat.Contexts;
 using PadUat.Drivers;
 using PadUat.Drivers.Database;
@@ -13,16 +14,16 @@ namespace PadUat.Steps;
 /// refused action shares: the person is refused, and the request is exactly as it was.
 /// </summary>
 [Binding]
-public sealed class RequestHistorySteps(PadJourneys journeys, SlackDriver slack, PadRecords records, RequestContext request)
+public sealed class RequestHistorySteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, PadRecords records, RequestContext request)
 {
     [Given(@"^(the employee|the manager|compliance) has a request for (\d+) (\w+) that is " + WorkflowWords.Stage + "$")]
     public Task GivenRequestAt(Actor owner, int quantity, string ticker, RequestStage stage) =>
-        LayDownAsync(journeys.RequestAtAsync(owner.Role, quantity, ticker, stage, TimeSpan.FromHours(2), TimeSpan.FromHours(1)));
+        LayDownAsync(journeys.RequestAtAsync(owner.Person, quantity, ticker, stage, TimeSpan.FromHours(2), TimeSpan.FromHours(1)));
 
     [Given(@"^the employee has a request for (\d+) (\w+) that compliance approved " + WorkflowWords.Duration + " ago, " +
            WorkflowWords.Duration + " after their manager$")]
     public Task GivenApprovedAgo(int quantity, string ticker, TimeSpan ago, TimeSpan managerBefore) =>
-        LayDownAsync(journeys.RequestAtAsync(Support.Configuration.Roles.Employee, quantity, ticker, RequestStage.Approved, ago, managerBefore));
+        LayDownAsync(journeys.RequestAtAsync(cast.Employee, quantity, ticker, RequestStage.Approved, ago, managerBefore));
 
     /// <summary>
     /// Refused in the bot's answer to what they wrote, or — for a click, which Slack answers elsewhere — in a message
@@ -31,8 +32,8 @@ public sealed class RequestHistorySteps(PadJourneys journeys, SlackDriver slack,
     [Then(@"^(the employee|the manager|compliance|a colleague) is refused with a reason$")]
     public async Task ThenRefused(Actor who)
     {
-        var answer = request.LastReply ?? await slack.ExpectToldAsync(who.Role, BotPhrases.NotAllowed, "that they may not do this");
-        Expect.That(BotPhrases.RefusalWithReason.IsMatch(answer.Text), $"The bot should refuse {who.Role}, saying why",
+        var answer = request.LastReply ?? await slack.ExpectToldAsync(who.Person, phrases.NotAllowed, "that they may not do this");
+        Expect.That(phrases.RefusalWithReason.IsMatch(answer.Text), $"The bot should refuse {who.Person}, saying why",
             () => $"it answered \"{answer.Text}\"");
     }
 

@@ -1,3 +1,4 @@
+using PadUat.Support.Configuration;
 using PadUat.Contexts;
 using PadUat.Drivers;
 using PadUat.Drivers.Database;
@@ -7,7 +8,7 @@ namespace PadUat.Steps;
 
 /// <summary>The plan's validation queries on pad_request and audit_log, shared by every scenario.</summary>
 [Binding]
-public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state, RequestContext request)
+public sealed class RequestRecordSteps(Cast cast, PadJourneys journeys, EventualState state, RequestContext request)
 {
     [Then(@"^the request is stored as " + WorkflowWords.Status + "$")]
     public Task ThenStoredAs(RequestStatus status) => state.RequestAsync(request.RequestId, r => r.Status == status.Code, $"to have status {status.Code}");
@@ -22,7 +23,7 @@ public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state
     [Then(@"^the request is soft-deleted by the employee$")]
     public async Task ThenSoftDeleted()
     {
-        var employee = (await journeys.PersonAsync(Support.Configuration.Roles.Employee)).Id;
+        var employee = (await journeys.PersonAsync(cast.Employee)).Id;
         await state.RequestAsync(request.RequestId, r => r.DeletedAt is not null && r.DeletedById == employee,
             $"to be soft-deleted (a deletion time, deleted by employee {employee})");
     }
@@ -30,7 +31,7 @@ public sealed class RequestRecordSteps(PadJourneys journeys, EventualState state
     [Then(@"^the audit log records " + WorkflowWords.AuditEvent + " by (the employee|the manager|compliance) for the request$")]
     public async Task ThenAudited(StoredWord action, Actor by)
     {
-        var actor = (await journeys.PersonAsync(by.Role)).Id;
+        var actor = (await journeys.PersonAsync(by.Person)).Id;
         await state.AuditTrailAsync(request.RequestId, a => a.Count(x => x.Action == action.Code && x.ActorId == actor) == 1,
             $"to have exactly one '{action.Code}' row ({action}) by employee {actor}");
     }

@@ -13,27 +13,27 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 8: the restricted list refuses a request, creates nothing and audits the attempt.</summary>
 [Binding]
-public sealed class RestrictedListSteps(PadJourneys journeys, TestDataDriver testData, FirmDirectory directory, PadRecords records,
+public sealed class RestrictedListSteps(BotPhrases phrases, Cast cast, PadJourneys journeys, TestDataDriver testData, FirmDirectory directory, PadRecords records,
     ScenarioClock clock, RequestContext request)
 {
     [Given(@"^compliance has put (\w+) on the restricted list because ""(.*)""$")]
     public async Task GivenRestricted(string ticker, string reason) =>
-        await testData.RestrictAsync(await directory.SecurityAsync(ticker), reason, await journeys.PersonAsync(Roles.Compliance));
+        await testData.RestrictAsync(await directory.SecurityAsync(ticker), reason, await journeys.PersonAsync(cast.Compliance));
 
     [Given(@"^compliance has lifted the restriction on (\w+)$")]
     public async Task GivenLifted(string ticker) =>
-        await testData.RestrictAsync(await directory.SecurityAsync(ticker), "Lifted restriction", await journeys.PersonAsync(Roles.Compliance), inForce: false);
+        await testData.RestrictAsync(await directory.SecurityAsync(ticker), "Lifted restriction", await journeys.PersonAsync(cast.Compliance), inForce: false);
 
     [Then(@"^the bot tells the employee (\w+) is restricted because ""(.*)""$")]
     public void ThenToldRestricted(string ticker, string reason) => Expect.That(
-        request.Submission!.RequestId is null && BotPhrases.Restricted(ticker).Match(request.Submission.BotAnswer).Groups["reason"].Value == reason,
+        request.Submission!.RequestId is null && phrases.Restricted(ticker).Match(request.Submission.BotAnswer).Groups["reason"].Value == reason,
         $"A request in {ticker} should be refused as restricted (\"{reason}\") and nothing submitted",
         () => $"the bot said \"{request.Submission.BotAnswer}\"{(request.Submission.RequestId is { } id ? $" and request #{id} was created" : "")}");
 
     [Then(@"^the audit log records the refused attempt on (\w+) by the employee$")]
     public async Task ThenRefusalAudited(string ticker)
     {
-        var rows = (await records.AuditWithoutRequestAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start)).Where(a => a.Details.Contains(ticker)).ToList();
+        var rows = (await records.AuditWithoutRequestAsync((await journeys.PersonAsync(cast.Employee)).Id, clock.Start)).Where(a => a.Details.Contains(ticker)).ToList();
         // Compliance finds blocked attempts by the action the target records them under (its contract's word).
         Expect.Equal(records.Word(AuditEvent.RestrictedRefused), string.Join(", ", rows.Select(a => a.Action)),
             $"The audit rows recording the refused attempt on {ticker} by the employee (their actions)", "the audit log");

@@ -11,33 +11,33 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 1 and the shared "has submitted a request" set-ups: the employee and the bot in Slack.</summary>
 [Binding]
-public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock, RequestContext request)
+public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock, RequestContext request)
 {
     private static TradeAsk Ask(string direction, int quantity, string ticker, decimal? value = null, string currency = "USD") =>
         new(direction, quantity, ticker, value ?? TradeAsk.TypicalValue(quantity), currency);
 
     [When(@"^(the employee|a colleague) asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) ([A-Z]{3})$")]
     public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value, string currency) =>
-        request.Summary = await journeys.AskAsync(who.Role, request.Ask = Ask(direction, quantity, ticker, value, currency));
+        request.Summary = await journeys.AskAsync(who.Person, request.Ask = Ask(direction, quantity, ticker, value, currency));
 
     [When(@"^the employee asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD, declining to declare they hold no inside information$")]
     public async Task WhenAsksWithoutDeclaration(string direction, int quantity, string ticker, decimal value) =>
-        request.LastReply = await slack.AskWithoutDeclarationAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value));
+        request.LastReply = await slack.AskWithoutDeclarationAsync(cast.Employee, request.Ask = Ask(direction, quantity, ticker, value));
 
     [When(@"^the employee asks the bot to buy (\d+) (\w+) but answers the (security|direction|quantity|value) question with ""(.*)""$")]
     public async Task WhenAnswersBadly(int quantity, string ticker, string question, string answer) =>
-        (request.LastQuestion, request.LastReply) = (question, await slack.AnswerBadlyAsync(Roles.Employee, request.Ask = Ask("buy", quantity, ticker), question, answer));
+        (request.LastQuestion, request.LastReply) = (question, await slack.AnswerBadlyAsync(cast.Employee, request.Ask = Ask("buy", quantity, ticker), question, answer));
 
     [Then(@"^the bot asks for the (?:security|direction|quantity|value) again$")]
-    public void ThenAsksAgain() => Expect.That(BotPhrases.AsksAgainFor(request.LastQuestion!).IsMatch(request.LastReply!.Text),
+    public void ThenAsksAgain() => Expect.That(phrases.AsksAgainFor(request.LastQuestion!).IsMatch(request.LastReply!.Text),
         $"The bot should ask for the {request.LastQuestion} again", () => $"it said \"{request.LastReply.Text}\"");
 
     [Then(@"^the bot tells the employee nothing is submitted without the declaration$")]
-    public void ThenNothingWithoutDeclaration() => Expect.That(BotPhrases.NothingSubmittedWithoutDeclaration.IsMatch(request.LastReply!.Text),
+    public void ThenNothingWithoutDeclaration() => Expect.That(phrases.NothingSubmittedWithoutDeclaration.IsMatch(request.LastReply!.Text),
         "The bot should say that without the declaration nothing is submitted", () => $"it said \"{request.LastReply.Text}\"");
 
     [Then(@"^the bot tells the employee it does not know the security (\w+)$")]
-    public void ThenUnknownSecurity(string ticker) => Expect.That(request.Submission!.RequestId is null && BotPhrases.UnknownSecurity(ticker).IsMatch(request.Submission.BotAnswer),
+    public void ThenUnknownSecurity(string ticker) => Expect.That(request.Submission!.RequestId is null && phrases.UnknownSecurity(ticker).IsMatch(request.Submission.BotAnswer),
         $"The bot should refuse {ticker} as a security the firm does not know", () => $"it said \"{request.Submission.BotAnswer}\"");
 
     [Then(@"^the bot shows the employee a summary of the trade to confirm$")]
@@ -48,84 +48,84 @@ public sealed class SubmissionSteps(PadJourneys journeys, SlackDriver slack, Pad
     [When(@"^the employee confirms the request$")]
     public async Task WhenConfirms()
     {
-        request.Submission = await journeys.ConfirmAsync(Roles.Employee, request.Summary!);
+        request.Submission = await journeys.ConfirmAsync(cast.Employee, request.Summary!);
         if (request.Submission.RequestId is { } id) request.RequestId = id;
     }
 
     [When(@"^the employee answers the summary with ""(.*)"" instead of a button$")]
-    public async Task WhenWritesAtSummary(string text) => request.LastReply = await slack.SayToBotAsync(Roles.Employee, text);
+    public async Task WhenWritesAtSummary(string text) => request.LastReply = await slack.SayToBotAsync(cast.Employee, text);
 
     [Then(@"^the bot asks the employee to use the summary's Confirm or Cancel button$")]
-    public void ThenPointsToButtons() => Expect.That(BotPhrases.UseTheSummaryButtons.IsMatch(request.LastReply!.Text),
+    public void ThenPointsToButtons() => Expect.That(phrases.UseTheSummaryButtons.IsMatch(request.LastReply!.Text),
         "The bot should ask the employee to use the summary's Confirm or Cancel button", () => $"it said \"{request.LastReply.Text}\"");
 
     [When(@"^the employee writes to the bot again$")]
-    public async Task WhenWritesAgain() => request.LastReply = await slack.SayToBotAsync(Roles.Employee, "hi");
+    public async Task WhenWritesAgain() => request.LastReply = await slack.SayToBotAsync(cast.Employee, phrases.Opening);
 
     [Then(@"^the bot starts a new request$")]
-    public void ThenNewRequest() => Expect.That(BotPhrases.AsksForSecurity.IsMatch(request.LastReply!.Text),
+    public void ThenNewRequest() => Expect.That(phrases.Asks("security").IsMatch(request.LastReply!.Text),
         "The bot should start a new request and ask which security", () => $"it said \"{request.LastReply.Text}\"");
 
     [When(@"^the employee starts over and asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) ([A-Z]{3})$")]
     public async Task WhenStartsOver(string direction, int quantity, string ticker, decimal value, string currency)
     {
         request.EarlierSummary = request.Summary;
-        request.Summary = await journeys.AskAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value, currency));
+        request.Summary = await journeys.AskAsync(cast.Employee, request.Ask = Ask(direction, quantity, ticker, value, currency));
     }
 
     [When(@"^the employee confirms the earlier summary$")]
-    public async Task WhenConfirmsEarlier() => request.LastReply = await slack.ConfirmAgainAsync(Roles.Employee, request.EarlierSummary!);
+    public async Task WhenConfirmsEarlier() => request.LastReply = await slack.ConfirmAgainAsync(cast.Employee, request.EarlierSummary!);
 
     [When(@"^the employee confirms the same summary again$")]
-    public async Task WhenConfirmsAgain() => request.LastReply = await slack.ConfirmAgainAsync(Roles.Employee, request.Summary!);
+    public async Task WhenConfirmsAgain() => request.LastReply = await slack.ConfirmAgainAsync(cast.Employee, request.Summary!);
 
     [Then(@"^the bot tells the employee the summary is no longer open$")]
-    public void ThenSummaryClosed() => Expect.That(BotPhrases.SummaryNoLongerOpen.IsMatch(request.LastReply!.Text),
+    public void ThenSummaryClosed() => Expect.That(phrases.SummaryNoLongerOpen.IsMatch(request.LastReply!.Text),
         "The bot should say the summary is no longer open", () => $"it said \"{request.LastReply.Text}\"");
 
     [Then(@"^exactly one request is stored for the employee$")]
     public async Task ThenOneStored()
     {
-        var stored = await records.RequestsSinceAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start);
+        var stored = await records.RequestsSinceAsync((await journeys.PersonAsync(cast.Employee)).Id, clock.Start);
         Expect.Equal(1, stored.Count, "The requests stored for the employee in this scenario", "the database");
     }
 
     [When(@"^the employee cancels at the summary$")]
-    public Task WhenCancels() => slack.CancelAsync(Roles.Employee, request.Summary!);
+    public Task WhenCancels() => slack.CancelAsync(cast.Employee, request.Summary!);
 
     [Then(@"^the bot tells the employee the request is submitted and waiting for their manager$")]
     public async Task ThenSubmitted()
     {
-        var manager = (await journeys.PersonAsync(Roles.Manager)).Name;
+        var manager = (await journeys.PersonAsync(cast.Manager)).Name;
         Expect.That(request.Submission!.RequestId is not null && request.Submission.BotAnswer.Contains(manager, StringComparison.Ordinal),
             $"The bot should say the request is submitted and waiting for {manager}", () => $"it said \"{request.Submission.BotAnswer}\"");
     }
 
     [Then(@"^the summary the employee confirmed now shows the request's number$")]
-    public Task ThenSummaryShowsNumber() => slack.ExpectClickAnswerAsync(Roles.Employee,
-        BotPhrases.SummarySubmitted(request.RequestId), $"the summary they confirmed showing request #{request.RequestId}");
+    public Task ThenSummaryShowsNumber() => slack.ExpectClickAnswerAsync(cast.Employee,
+        phrases.SummarySubmitted(request.RequestId), $"the summary they confirmed showing request #{request.RequestId}");
 
     [Then(@"^the summary the employee confirmed now shows it was not submitted$")]
-    public Task ThenSummaryShowsNotSubmitted() => slack.ExpectClickAnswerAsync(Roles.Employee,
-        BotPhrases.SummaryNotSubmitted, "the summary they confirmed showing it was not submitted");
+    public Task ThenSummaryShowsNotSubmitted() => slack.ExpectClickAnswerAsync(cast.Employee,
+        phrases.SummaryNotSubmitted, "the summary they confirmed showing it was not submitted");
 
     [Then(@"^the request is stored as " + WorkflowWords.Status + @" for the employee with (buy|sell) (\d+) (\w+) worth (\d+) ([A-Z]{3})$")]
     public async Task ThenStoredWith(RequestStatus status, StoredWord direction, decimal quantity, string ticker, decimal value, string currency) =>
         Expect.Equal(
-            (status.Code, (await journeys.PersonAsync(Roles.Employee)).Id, direction.Code, quantity, ticker, value, currency),
+            (status.Code, (await journeys.PersonAsync(cast.Employee)).Id, direction.Code, quantity, ticker, value, currency),
             await records.RequestAsync(request.RequestId) is { } r ? (r.Status, r.EmployeeId, r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency)
                 : default, $"request #{request.RequestId} (status, employee, direction, quantity, security, value, currency)", "the database");
 
     [Then(@"^no request is stored for the employee$")]
     public async Task ThenNothingStored()
     {
-        var stored = await records.RequestsSinceAsync((await journeys.PersonAsync(Roles.Employee)).Id, clock.Start);
+        var stored = await records.RequestsSinceAsync((await journeys.PersonAsync(cast.Employee)).Id, clock.Start);
         Expect.That(stored.Count == 0, "No request should be stored for the employee", () => $"the database holds {stored.Count} from this scenario");
     }
 
     [Given(@"^the employee has submitted a request to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
     public async Task GivenSubmitted(string direction, int quantity, string ticker, decimal value) =>
-        request.RequestId = await journeys.SubmitAsync(Roles.Employee, request.Ask = Ask(direction, quantity, ticker, value));
+        request.RequestId = await journeys.SubmitAsync(cast.Employee, request.Ask = Ask(direction, quantity, ticker, value));
 
     [Given(@"^the employee has a request to buy (\d+) (\w+) approved by their manager$")]
     public async Task GivenApprovedByManager(int quantity, string ticker) =>

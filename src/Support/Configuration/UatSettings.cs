@@ -17,35 +17,16 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
 /// <param name="ResponseUrlBase">Where the bot reaches the harness's response_url listener; its own address when null.</param>
 /// <param name="ResponseListen">host:port the listener binds (port 0: any free port).</param>
 public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotUserId, string BotAppId, Secret SigningSecret,
-    IReadOnlyDictionary<string, Secret> TokensByRole, Secret? AppToken, Uri? ResponseUrlBase, string ResponseListen, TimeSpan ReplyTimeout);
+    IReadOnlyDictionary<TestPerson, Secret> Tokens, Secret? AppToken, Uri? ResponseUrlBase, string ResponseListen, TimeSpan ReplyTimeout);
 
 /// <summary>
-/// How each UAT person signs in to the dashboard behind the firm's identity provider: a password typed into its
+/// How each test person signs in to the dashboard behind the firm's identity provider: a password typed into its
 /// sign-in page, or a saved browser session (Playwright storage state, as JSON or base64; `./uat record-session`).
 /// </summary>
-public sealed record DashboardSignIn(IReadOnlyDictionary<string, Secret> Passwords, IReadOnlyDictionary<string, Secret> SavedSessions)
+public sealed record DashboardSignIn(IReadOnlyDictionary<TestPerson, Secret> Passwords, IReadOnlyDictionary<TestPerson, Secret> SavedSessions)
 {
-    /// <summary>The roles whose dashboard views the features check.</summary>
-    public static readonly string[] RolesOnTheDashboard = Roles.All;
-}
-
-/// <summary>The people the UAT acts as, by role; their e-mails are resolved to employees through bo_airflow.contact.</summary>
-public sealed record UatPeople(string EmployeeEmail, string ManagerEmail, string ComplianceEmail, string ColleagueEmail)
-{
-    public string EmailOf(string role) => role switch
-    {
-        Roles.Employee => EmployeeEmail, Roles.Manager => ManagerEmail, Roles.Compliance => ComplianceEmail,
-        Roles.Colleague => ColleagueEmail, _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown UAT role"),
-    };
-}
-
-public static class Roles
-{
-    public const string Employee = "employee";
-    public const string Manager = "manager";
-    public const string Compliance = "compliance";
-    public const string Colleague = "colleague";
-    public static readonly string[] All = [Employee, Manager, Compliance, Colleague];
+    /// <summary>Everyone who has a way in.</summary>
+    public IEnumerable<TestPerson> People => Passwords.Keys.Union(SavedSessions.Keys);
 }
 
 /// <summary>
@@ -61,17 +42,18 @@ public sealed record UatSettings(
     SlackSettings? Slack,
     Uri? DashboardUrl,
     DashboardSignIn? DashboardSignIn,
-    UatPeople People,
+    Cast Cast,
     string MigrationHead,
     string ContractName,
     string ChromiumPath,
     TimeSpan LockWait,
     TimeSpan SandboxReplyTimeout)
 {
-    /// <summary>The settings that are secrets: read only from the environment, never printed, looked for in every artefact.</summary>
-    public static readonly string[] SecretKeys =
-        ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY", .. Roles.All.Select(r => $"SLACK_TOKEN_{r.ToUpperInvariant()}"),
-         .. Roles.All.Select(r => $"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}"), .. Roles.All.Select(r => $"DASHBOARD_SESSION_{r.ToUpperInvariant()}")];
+    /// <summary>The settings that are secrets besides each test person's own (<see cref="Cast.IsPersonalSecret"/>).</summary>
+    private static readonly string[] SharedSecretKeys = ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY"];
+
+    /// <summary>Whether a setting is a secret: read only from the environment, never printed, looked for in every artefact.</summary>
+    public static bool IsSecret(string key) => SharedSecretKeys.Contains(key) || Cast.IsPersonalSecret(key);
 
     /// <summary>Settings for this process: env/&lt;APP_ENV&gt;.env under <paramref name="repoRoot"/>, overridden by the process environment.</summary>
     public static UatSettings LoadFromProcess(string repoRoot) => Load(repoRoot,
@@ -83,7 +65,7 @@ public sealed record UatSettings(
         if (!System.Text.RegularExpressions.Regex.IsMatch(appEnv, "^[a-z][a-z0-9-]*$"))
             throw new SettingsError($"APP_ENV: '{appEnv}' is not an environment name (expected e.g. local, dev, qa)");
         var file = EnvFile.Read(Path.Combine(repoRoot, "env", $"{appEnv}.env"));
-        foreach (var key in SecretKeys.Where(file.ContainsKey))
+        foreach (var key in file.Keys.Where(IsSecret))
             throw new SettingsError($"{key}: secrets must come from the environment, never from env/{appEnv}.env");
 
         // A placeholder left anywhere is named before it can become a verdict (PAD_MIGRATION_HEAD compared with its own placeholder text).
@@ -97,18 +79,19 @@ public sealed record UatSettings(
             "deployed" => false,
             var other => throw new SettingsError($"PAD_TARGET: '{other}' must be 'sandbox' or 'deployed'"),
         };
+        var cast = Cast.FromSettings(file.Keys.Concat(environment.Keys), s.Email);
         return new UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
                 s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.SslMode("DB_SSL_MODE")),
             usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("BOT_INTERACTIVITY_URL"), s.Required("SLACK_BOT_USER_ID"),
                 s.Required("SLACK_BOT_APP_ID"), s.Secret("SLACK_SIGNING_SECRET"),
-                Roles.All.ToDictionary(r => r, r => s.Secret($"SLACK_TOKEN_{r.ToUpperInvariant()}")), s.OptionalSecret("SLACK_APP_TOKEN"),
+                cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_TOKEN_{p.SettingName}")), s.OptionalSecret("SLACK_APP_TOKEN"),
                 s.Optional("SLACK_RESPONSE_URL_BASE") is null ? null : s.Url("SLACK_RESPONSE_URL_BASE"),
                 s.Optional("SLACK_RESPONSE_LISTEN") ?? "127.0.0.1:0", TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
-            usesSandbox ? null : SignInFrom(s),
-            new UatPeople(s.Email("UAT_EMPLOYEE_EMAIL"), s.Email("UAT_MANAGER_EMAIL"), s.Email("UAT_COMPLIANCE_EMAIL"), s.Email("UAT_COLLEAGUE_EMAIL")),
+            usesSandbox ? null : SignInFrom(s, cast),
+            cast,
             s.Required("PAD_MIGRATION_HEAD"),
             // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
             usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT"),
@@ -119,16 +102,15 @@ public sealed record UatSettings(
             TimeSpan.FromSeconds(usesSandbox && s.Optional("BOT_REPLY_TIMEOUT_S") is not null ? s.Int("BOT_REPLY_TIMEOUT_S") : 10));
     }
 
-    private static DashboardSignIn SignInFrom(Source s)
+    /// <summary>Each test person's way in to the dashboard: a password or a saved session, one of them for everyone in the cast.</summary>
+    private static DashboardSignIn SignInFrom(Source s, Cast cast)
     {
-        var passwords = Roles.All.Where(r => s.OptionalSecret($"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}") is not null)
-            .ToDictionary(r => r, r => s.OptionalSecret($"DASHBOARD_PASSWORD_{r.ToUpperInvariant()}")!);
-        var sessions = Roles.All.Where(r => s.OptionalSecret($"DASHBOARD_SESSION_{r.ToUpperInvariant()}") is not null)
-            .ToDictionary(r => r, r => s.OptionalSecret($"DASHBOARD_SESSION_{r.ToUpperInvariant()}")!);
-        foreach (var role in DashboardSignIn.RolesOnTheDashboard.Where(r => !passwords.ContainsKey(r) && !sessions.ContainsKey(r)))
-            throw new SettingsError($"DASHBOARD_PASSWORD_{role.ToUpperInvariant()} or DASHBOARD_SESSION_{role.ToUpperInvariant()}: missing secret " +
+        foreach (var p in cast.People.Where(p => s.OptionalSecret($"DASHBOARD_PASSWORD_{p.SettingName}") is null && s.OptionalSecret($"DASHBOARD_SESSION_{p.SettingName}") is null))
+            throw new SettingsError($"DASHBOARD_PASSWORD_{p.SettingName} or DASHBOARD_SESSION_{p.SettingName}: missing secret " +
                                     "(the dashboard sits behind the firm's sign-in: export the test person's password, or a session recorded with ./uat record-session)");
-        return new DashboardSignIn(passwords, sessions);
+        return new DashboardSignIn(
+            cast.People.Where(p => s.OptionalSecret($"DASHBOARD_PASSWORD_{p.SettingName}") is not null).ToDictionary(p => p, p => s.OptionalSecret($"DASHBOARD_PASSWORD_{p.SettingName}")!),
+            cast.People.Where(p => s.OptionalSecret($"DASHBOARD_SESSION_{p.SettingName}") is not null).ToDictionary(p => p, p => s.OptionalSecret($"DASHBOARD_SESSION_{p.SettingName}")!));
     }
 
     private sealed class Source(IReadOnlyDictionary<string, string> file, IReadOnlyDictionary<string, string> env, string appEnv)

@@ -17,9 +17,10 @@ public sealed partial class TargetContract
     private readonly Dictionary<string, ConceptTable> _concepts;
     private readonly Dictionary<string, Dictionary<string, string>> _vocabulary;
     private readonly Dictionary<string, string> _vocabularySources = [];
-    private readonly JsonElement _rules;
     private Dictionary<string, string> _routes = [];
     private Dictionary<string, string> _buttons = [];
+    /// <summary>The whole file, for the sections read by path (<see cref="Alternatives"/>).</summary>
+    private JsonElement _root;
 
     public string Name { get; }
     /// <summary>The file, relative to the repository (for messages and the report).</summary>
@@ -33,9 +34,9 @@ public sealed partial class TargetContract
         : throw Gap("preflightSchema", "the file describing the tables the application's models expect, for the preflight");
 
     private TargetContract(string name, string file, string describes, Dictionary<string, ConceptTable> concepts,
-        Dictionary<string, Dictionary<string, string>> vocabulary, JsonElement rules)
+        Dictionary<string, Dictionary<string, string>> vocabulary)
     {
-        Name = name; File = file; Describes = describes; _concepts = concepts; _vocabulary = vocabulary; _rules = rules;
+        Name = name; File = file; Describes = describes; _concepts = concepts; _vocabulary = vocabulary;
     }
 
     public static string PathOf(string repoRoot, string name) => System.IO.Path.Combine(repoRoot, "targets", $"{name}.json");
@@ -55,9 +56,10 @@ public sealed partial class TargetContract
                 .ToDictionary(p => p.Name, p => ConceptTable.Read(p.Name, p.Value));
             var vocabulary = root.GetProperty("vocabulary").EnumerateObject().ToDictionary(p => p.Name,
                 p => p.Value.EnumerateObject().Where(w => w.Name != "source").ToDictionary(w => w.Name, w => w.Value.GetString()!));
-            var contract = new TargetContract(name, file, root.GetProperty("describes").GetString()!, concepts, vocabulary, root.GetProperty("rules").Clone())
+            var contract = new TargetContract(name, file, root.GetProperty("describes").GetString()!, concepts, vocabulary)
             {
                 PreflightSchema = root.TryGetProperty("preflightSchema", out var p) ? p.GetString() : null,
+                _root = root.Clone(),
             };
             if (root.TryGetProperty("dashboard", out var dashboard) && dashboard.TryGetProperty("routes", out var routes))
                 contract._routes = routes.EnumerateObject().ToDictionary(r => r.Name, r => r.Value.GetString()!);
@@ -122,22 +124,16 @@ public sealed partial class TargetContract
 
     /// <summary>A dashboard page's path (relative to DASHBOARD_URL), its {placeholders} filled in.</summary>
     public string Route(string page, params (string Name, string Value)[] values) =>
-        values.Aggregate(_routes.GetValueOrDefault(page) ?? throw Gap($"dashboard.routes.{page}", $"the path of the dashboard's {page} page"),
-            (path, v) => path.Replace($"{{{v.Name}}}", Uri.EscapeDataString(v.Value), StringComparison.Ordinal));
+        Template.Fill(_routes.GetValueOrDefault(page) ?? throw Gap($"dashboard.routes.{page}", $"the path of the dashboard's {page} page"), values, Uri.EscapeDataString);
 
     /// <summary>A rule's parameter the target decides (rules.<paramref name="path"/>, dotted), or null when the contract says nothing.</summary>
-    public JsonElement? Rule(string path)
-    {
-        var at = _rules;
-        foreach (var part in path.Split('.'))
-            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(part, out at)) return null;
-        return at.ValueKind == JsonValueKind.Null ? null : at;
-    }
+    public JsonElement? Rule(string path) => Entry($"rules.{path}");
 
     public ConceptTable Concept(string concept) => _concepts.GetValueOrDefault(concept)
         ?? throw Gap($"schema.{concept}", $"the table that holds {concept}");
 
-    private SetupError Gap(string entry, string what) =>
+    /// <summary>The error for an entry the contract lacks: the scenario that needed it ends broken, naming it.</summary>
+    public SetupError Gap(string entry, string what) =>
         new($"{File} has no {entry} ({what}): add it to the target's contract");
 
     private static string Literal(JsonElement value) => value.ValueKind switch

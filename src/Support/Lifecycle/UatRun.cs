@@ -44,7 +44,7 @@ public sealed class UatRun : IAsyncDisposable
     public async Task ClaimTargetAsync(string journalDir, TestData.JournalKey key, CancellationToken ct = default)
     {
         _lock = await RunLock.AcquireAsync(Target.Database, RunId, Settings.AppEnv, Settings.LockWait, ct);
-        var journal = TestData.CleanupJournal.Open(journalDir, new TestData.TargetIdentity(Settings.AppEnv, Target.Database, Settings.People), RunId, key);
+        var journal = TestData.CleanupJournal.Open(journalDir, new TestData.TargetIdentity(Settings.AppEnv, Target.Database, Settings.Cast), RunId, key);
         DateTime now;
         await using (var conn = new NpgsqlConnection(Target.Database.ConnectionString()))
         {
@@ -60,7 +60,7 @@ public sealed class UatRun : IAsyncDisposable
     /// <summary>The employee ids of the UAT people, by their e-mails where the contract says they are: the only people whose rows a reap may touch.</summary>
     private async Task<IReadOnlySet<int>> UatPeopleIdsAsync(NpgsqlConnection conn) =>
         (await conn.QueryAsync<int>(Contract.PeopleByEmailSql("emails"),
-            new { emails = Roles.All.Select(r => Settings.People.EmailOf(r).ToLowerInvariant()).ToArray() })).ToHashSet();
+            new { emails = Settings.Cast.LowerCaseEmails })).ToHashSet();
 
     /// <summary>What this run leaves on the target for the next run to delete, and why; null when it leaves nothing.</summary>
     public string? LeftBehind => Journal is { ScopesLeft: > 0 } j
@@ -92,16 +92,15 @@ public sealed class UatRun : IAsyncDisposable
 
         var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), ct: ct);
         var host = sandbox.Host;
-        var tokens = Roles.All.ToDictionary(r => r, r => new Secret(
-            host.Workspace.ByEmail(settings.People.EmailOf(r))?.Token
-            ?? throw new SettingsError($"UAT_{r.ToUpperInvariant()}_EMAIL: {settings.People.EmailOf(r)} is not a person in the sandbox's firm")));
+        var tokens = settings.Cast.People.ToDictionary(p => p, p => new Secret(
+            host.Workspace.ByEmail(p.Email)?.Token ?? throw new SettingsError($"{p.EmailSetting}: {p.Email} is not a person in the sandbox's firm")));
         var local = new Target(settings.AppEnv,
             new DatabaseSettings("127.0.0.1", sandbox.DatabasePort, PadSandbox.Database.SandboxDatabase.Name, "padealing",
                 PadSandbox.Database.SandboxDatabase.AppUser, new Secret(sandbox.AppPassword), "Disable"),
             new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
                 new Secret(host.SigningSecret), tokens, new Secret(host.Workspace.AppToken), null, "127.0.0.1:0", settings.SandboxReplyTimeout),
             host.BaseUrl,
-            new DashboardSignIn(Roles.All.ToDictionary(r => r, r => new Secret(host.Accounts.PasswordOf(settings.People.EmailOf(r)))), new Dictionary<string, Secret>()),
+            new DashboardSignIn(settings.Cast.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),
             $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
         return await new UatRun(settings, local, sandbox, contract).ReadRevisionAsync(ct);
     }

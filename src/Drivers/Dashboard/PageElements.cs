@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using PadUat.Support.Contract;
+
+namespace PadUat.Drivers.Dashboard;
+
+/// <summary>
+/// How the things the features read are found on the target's dashboard — selectors, attributes and status labels as the
+/// contract has them (dashboard.elements, .attributes, .statusLabels), so pointing the suite at another dashboard changes
+/// data, not page objects. An element the contract lacks ends the scenario broken, naming it.
+/// </summary>
+public sealed class PageElements(TargetContract contract)
+{
+    /// <summary>The selector of <paramref name="name"/> ("requestRow"), its {placeholders} filled in.</summary>
+    public string Selector(string name, params (string Name, string Value)[] values) =>
+        Template.Fill(contract.Alternatives($"dashboard.elements.{name}", $"how the dashboard's {name} is found on its page")[0], values);
+
+    public ILocator On(IPage page, string name, params (string Name, string Value)[] values) => page.Locator(Selector(name, values));
+
+    public ILocator In(ILocator scope, string name, params (string Name, string Value)[] values) => scope.Locator(Selector(name, values));
+
+    /// <summary>The attribute a row carries a value in (dashboard.attributes).</summary>
+    public string Attribute(string name) => contract.Alternatives($"dashboard.attributes.{name}", $"the attribute a row carries its {name} in")[0];
+
+    /// <summary>
+    /// A field of the firm's sign-in page (dashboard.signIn.fields: username, password, submit, refused). Only a sign-in page
+    /// is driven so far: a target whose dashboard trusts a header naming the person (the real one on dev) ends the scenario
+    /// broken, saying so, until the stand-in offers that sign-in too and it can be tried here first.
+    /// </summary>
+    public ILocator SignInField(IPage page, string field)
+    {
+        var mode = contract.Alternatives("dashboard.signIn.mode", "how a person signs in to the dashboard: form or header")[0];
+        if (mode != "form")
+            throw new Support.Evidence.SetupError($"{contract.File}: dashboard.signIn.mode is '{mode}': the harness signs people in at the firm's sign-in page (form) only, so far");
+        return page.Locator(contract.Alternatives($"dashboard.signIn.fields.{field}", $"the sign-in page's {field}")[0]);
+    }
+
+    /// <summary>How the dashboard shows a status (dashboard.statusLabels): a label, or the stored word itself.</summary>
+    public string StatusLabel(PadStatus status) =>
+        contract.Alternatives($"dashboard.statusLabels.{VocabularySections.Key(status)}", $"how the dashboard shows the status {status}")[0];
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using PadUat.Support.Contract;
+
+namespace PadUat.Drivers.Probe;
+
+/// <summary>
+/// The contract itself, before any system is asked: whether it names every entry the harness reads (the stand-in's
+/// contract, which every scenario passes against, lists them), and whether what it says of the target is something the
+/// harness can drive yet. The bot's wording is only shown by a conversation, which the probe never starts.
+/// </summary>
+public static class ContractProbe
+{
+    /// <summary>The sections whose entries are read by name; the bot's questions are the target's own and not compared.</summary>
+    private static readonly string[] Sections =
+        ["bot.buttons", "bot.writes", "bot.says", "bot.notifications", "dashboard.routes", "dashboard.elements", "dashboard.attributes", "dashboard.statusLabels"];
+
+    public static IReadOnlyList<Finding> Run(TargetContract contract, TargetContract reference)
+    {
+        var findings = Sections.Select(section =>
+        {
+            var missing = reference.NamesUnder(section).Except(contract.NamesUnder(section)).ToList();
+            return Finding.Of(missing.Count == 0, $"contract: {section} names every entry the scenarios read",
+                missing.Count == 0 ? "all named" : $"missing: {string.Join(", ", missing)} (the scenarios that read one end broken, naming it)", reference.File);
+        }).ToList();
+        findings.AddRange(contract.NamesUnder("bot.notifications").Select(n => contract.Entry($"bot.notifications.{n}") is { ValueKind: JsonValueKind.String } place && place.GetString() == "dm"
+            ? new Finding(Verdict.Met, $"contract: the bot's {n} is read where it arrives", "a direct message, which the harness reads", contract.File)
+            : new Finding(Verdict.NotMet, $"contract: the bot's {n} is read where it arrives", $"it arrives in {contract.Entry($"bot.notifications.{n}")?.GetRawText()}: the harness reads direct messages only, so far", contract.File)));
+        var mode = contract.Entry("dashboard.signIn.mode")?.GetString();
+        findings.Add(Finding.Of(mode == "form", "contract: the dashboard's sign-in is one the harness drives",
+            mode is null ? "dashboard.signIn.mode is not named" : mode == "form" ? "the firm's sign-in page" : $"'{mode}': the harness drives a sign-in page only, so far", contract.File));
+        findings.Add(new(Verdict.CannotTell, "bot: its questions and answers are worded as bot.questions and bot.says recognise them",
+            "only a conversation shows it; the probe sends no message (the scenarios hold it)", contract.Entry("bot.questionsSource")?.GetString() ?? contract.File));
+        return findings;
+    }
+}
