@@ -21,6 +21,7 @@ try
         ["scan-secrets", .. var paths] when paths.Length > 0 => Commands.ScanSecrets(paths),
         ["rehearsal-verdict", var facts] => RehearsalCommands.Verdict(facts),
         ["under-way", var resultsDir, .. var rest] => RehearsalCommands.UnderWay(resultsDir, Options.Parse(rest)),
+        ["hang-verdict", var factsFile] => RehearsalCommands.HangVerdict(factsFile),
         ["probe", .. var rest] => await ProbeCommand.RunAsync(root, Options.Parse(rest)),
         ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
         ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
@@ -60,7 +61,8 @@ static int Usage()
                paduat probe [--contract <name>]         (first contact: every assumption of the target's contract, read only)
                paduat rehearsal-verdict <facts.env>     (the rehearsal's main run, judged)
                paduat under-way <allure-results dir> --at <epoch ms> --what <text> --within <s>
-               paduat fingerprint --before <ISO time>   (APP_ENV: a deployed target)
+               paduat hang-verdict <facts file>         (the rehearsal's database hang)
+               paduat fingerprint --before <ISO time> [--actor N] [--figure NAME]   (APP_ENV: a deployed target)
                paduat record-session --person <person> [--out <file>] [--dashboard-url <url>]
                paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
         """);

@@ -6,7 +6,7 @@ namespace PadUat.Cli;
 
 /// <summary>
 /// The rehearsal's verdicts (`./uat rehearsal` gathers what happened; these judge it): `paduat rehearsal-verdict &lt;facts&gt;`
-/// for the main run, `paduat under-way &lt;results&gt; --at &lt;epoch ms&gt; --what &lt;text&gt; --within &lt;s&gt;` for a hang or a stop.
+/// for the main run, `paduat hang-verdict &lt;facts&gt;` for the database hang, `paduat under-way &lt;results&gt; --at &lt;epoch ms&gt; --what &lt;text&gt; --within &lt;s&gt;` for a hang or a stop.
 /// Each prints its figures as `rehearsal: …` lines and exits 0 only when the rehearsal holds.
 /// </summary>
 public static class RehearsalCommands
@@ -22,6 +22,19 @@ public static class RehearsalCommands
             Number("killed_left"), facts.GetValueOrDefault("foreign", ""), Number("foreign_before"), Number("foreign_after"), Fact("forged_table"),
             Fact("second") == "refused", File.Exists(Fact("second_log")) ? File.ReadAllText(Fact("second_log")) : ""));
         foreach (var line in lines) Console.Error.WriteLine($"rehearsal: {line}");
+        return passed ? 0 : 1;
+    }
+
+    /// <summary>`paduat hang-verdict &lt;facts&gt;`: the database hang's verdict from what the rehearsal gathered (hung, at, ended, left, next, after).</summary>
+    public static int HangVerdict(string factsFile)
+    {
+        var facts = EnvFile.Read(factsFile);
+        string Fact(string key) => facts.GetValueOrDefault(key) ?? throw new ArgumentException($"{factsFile}: no {key}");
+        // A figure the fingerprint did not give stays unknown, and an unknown count never passes for none.
+        long? Number(string key) => long.TryParse(facts.GetValueOrDefault(key), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var (passed, line) = RehearsalVerdict.DatabaseHang(RunResults.Load(Fact("hung")).Tests, Number("at") ?? 0, Number("ended") ?? 0, Number("left"),
+            RunResults.Load(Fact("next")).Environment, Number("after"));
+        Console.Error.WriteLine($"rehearsal: {line}");
         return passed ? 0 : 1;
     }
 

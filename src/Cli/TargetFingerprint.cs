@@ -6,7 +6,7 @@ using PadUat.Support.Contract;
 namespace PadUat.Cli;
 
 /// <summary>
-/// `paduat fingerprint --before &lt;ISO time&gt;`: for the rehearsal, a checksum and row count per table of what the
+/// `paduat fingerprint --before &lt;ISO time&gt; [--actor N] [--figure NAME]`: for the rehearsal, a checksum and row count per table of what the
 /// target held before the UAT began — every reference table whole, and the application's rows created before that time —
 /// plus the rows the UAT people created since (which must be none once the run has cleaned up). Rows the background
 /// traffic adds later are not in the fingerprint: they are other people's, created after the time given.
@@ -32,6 +32,13 @@ public static class TargetFingerprint
             ? t : throw new ArgumentException("--before: an ISO time (UTC), e.g. 2026-11-29T10:00:00Z");
         var settings = UatSettings.LoadFromProcess(root);
         var contract = TargetContract.Load(root, settings.ContractName);
+        // With --figure NAME only that figure's value is printed, for the rehearsal to hand to its verdicts as it is.
+        var figure = options.GetValueOrDefault("figure");
+        void Print(string name, object? value, string checksum = "-")
+        {
+            if (figure is null) Console.WriteLine($"{name}\t{value}\t{checksum}");
+            else if (figure == name) Console.WriteLine(value);
+        }
         var database = settings.Database ?? throw new ArgumentException("fingerprint reads a deployed target: set APP_ENV to one (e.g. rehearsal)");
         await using var conn = new NpgsqlConnection(database.ConnectionString());
         await conn.OpenAsync();
@@ -51,7 +58,7 @@ public static class TargetFingerprint
             cmd.Parameters.AddWithValue("before", before);
             await using var reader = await cmd.ExecuteReaderAsync();
             await reader.ReadAsync();
-            Console.WriteLine($"{table}\t{reader.GetInt64(0)}\t{reader.GetString(1)}");
+            Print(table, reader.GetInt64(0), reader.GetString(1));
         }
         var people = settings.Cast.LowerCaseEmails;
         var uat = $"WITH uat(id) AS ({contract.PeopleByEmailSql("people")})";
@@ -60,7 +67,7 @@ public static class TargetFingerprint
                  + (SELECT count(*) FROM [audit] WHERE [audit.at] >= @before AND [audit.actor] IN (SELECT id FROM uat))
                  + (SELECT count(*) FROM [restriction] WHERE [restriction.createdAt] >= @before AND [restriction.addedBy] IN (SELECT id FROM uat))
             """), before, people), System.Globalization.CultureInfo.InvariantCulture);
-        Console.WriteLine($"uat-rows-left\t{leftCount}\t-");
+        Print("uat-rows-left", leftCount);
         if (leftCount > 0)
         {
             // Name what is left, so whoever reads the rehearsal knows which write escaped the clean-up.
@@ -79,10 +86,10 @@ public static class TargetFingerprint
             FROM [request] r WHERE NOT EXISTS (SELECT 1 FROM [contact] c WHERE c.[contact.person] = r.[request.person] AND {contract.Filter("contact", "c")}
                                                 AND lower(c.[contact.email]) = ANY(@people))
             """);
-        Console.WriteLine($"background-requests\t{await ScalarAsync(conn, contract.Sql($"SELECT count(*) {othersRequests} AND r.[request.createdAt] >= @before"), before, people)}\t-");
+        Print("background-requests", await ScalarAsync(conn, contract.Sql($"SELECT count(*) {othersRequests} AND r.[request.createdAt] >= @before"), before, people));
         // Someone who is not a UAT person and has rows to lose: the rehearsal forges journal lines naming them.
         var actorSql = contract.Sql($"SELECT r.[request.person] {othersRequests} AND r.[request.createdAt] < @before GROUP BY r.[request.person] ORDER BY count(*) DESC, r.[request.person] LIMIT 1");
-        Console.WriteLine($"background-actor\t{await ScalarAsync(conn, actorSql, before, people) ?? "-"}\t-");
+        Print("background-actor", await ScalarAsync(conn, actorSql, before, people) ?? "-");
         if (options.TryGetValue("actor", out var actorText) && int.TryParse(actorText, System.Globalization.CultureInfo.InvariantCulture, out var actor))
         {
             await using var rows = Command(conn, contract.Sql("""
@@ -90,7 +97,7 @@ public static class TargetFingerprint
                      + (SELECT count(*) FROM [audit] WHERE [audit.actor] = @actor AND [audit.at] < @before)
                 """), before, people);
             rows.Parameters.AddWithValue("actor", actor);
-            Console.WriteLine($"actor-rows\t{await rows.ExecuteScalarAsync()}\t-");
+            Print("actor-rows", await rows.ExecuteScalarAsync());
         }
         return 0;
     }

@@ -69,4 +69,18 @@ public sealed class RehearsalVerdictTests
     [Fact]
     public void A_hang_while_no_scenario_ran_proves_nothing() =>
         Assert.False(RehearsalVerdict.UnderWay([Ran(AllureStatus.Broken, 0, 5_000)], 10_000, "the database hung", TimeSpan.FromSeconds(60)).Passed);
+
+    [Theory]
+    [InlineData(2L, "1 run(s), 2 row(s)", 0L, true)]
+    [InlineData(0L, "1 run(s), 2 row(s)", 0L, false)]   // the hung run left nothing: the hang came too late to prove the clean-up's recovery
+    [InlineData(2L, "none", 0L, false)]                 // the next run reaped nothing
+    [InlineData(2L, "1 run(s), 2 row(s)", 1L, false)]   // something is still left
+    [InlineData(2L, "1 run(s), 2 row(s)", null, false)] // no figure after the next run is not "none left"
+    public void After_a_database_hang_the_rows_left_are_reaped_by_the_next_run(long? left, string reaped, long? after, bool passes)
+    {
+        var (passed, line) = RehearsalVerdict.DatabaseHang([Ran(AllureStatus.Broken, 0, 40_000)], 10_000, 41_000, left,
+            new Dictionary<string, string> { ["Cleanup.left.by.dead.runs"] = reaped }, after);
+        Assert.Equal(passes, passed);
+        Assert.Contains($"the run ended 31 s after; it left {left} row(s); once the database answered, the next run: {reaped}; rows left after it: {after?.ToString() ?? "unknown"}", line);
+    }
 }

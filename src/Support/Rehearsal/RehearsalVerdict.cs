@@ -53,6 +53,21 @@ public static class RehearsalVerdict
             $"{(hit.StatusDetails?.Message ?? "").Split('\n')[0]}");
     }
 
+    /// <summary>
+    /// The target's database hung in the middle of a scenario: the scenario under way ended broken within a minute, the run
+    /// left the rows it could not clean (kept in its journal), and the next run, once the database answered, deleted them all.
+    /// </summary>
+    public static (bool Passed, string Line) DatabaseHang(IEnumerable<Allure.TestResult> hungRun, long hungAtMs, long runEndedMs,
+        long? rowsLeftByHungRun, IReadOnlyDictionary<string, string> nextRunEnvironment, long? rowsLeftAfterNextRun)
+    {
+        var (brokenInTime, underWay) = UnderWay(hungRun, hungAtMs, "the database hung", TimeSpan.FromMinutes(1));
+        var reaped = nextRunEnvironment.GetValueOrDefault("Cleanup.left.by.dead.runs", "none");
+        return (brokenInTime && rowsLeftByHungRun > 0 && reaped != "none" && rowsLeftAfterNextRun == 0,
+            $"the database hung in the middle of scenario 3: {underWay}; the run ended {(runEndedMs - hungAtMs) / 1000} s after; it left " +
+            $"{rowsLeftByHungRun?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} row(s); once the database answered, the next run: {reaped}; " +
+            $"rows left after it: {rowsLeftAfterNextRun?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}");
+    }
+
     private static int Occurrences(string text, string what)
     {
         var (count, at) = (0, 0);
