@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -30,6 +29,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     private readonly Dictionary<TestPerson, SlackPerson> _people = [];
 
     private TimeSpan Wait => session.ReplyTimeout;
+    private readonly BotConversation _conversation = new(phrases, contract, session.ReplyTimeout);
 
     /// <summary>
     /// Everyone's view starts together at the scenario's first Slack action, before the bot sends anything in this
@@ -48,11 +48,11 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} asks the bot to {ask}", async () =>
         {
             var (person, first) = await BeginConversationAsync(who);
-            var reached = await AnswerTheBotsQuestionsAsync(person, first, ask, until: Declaration);
-            if (!IsSummary(reached))
+            var reached = await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration);
+            if (!_conversation.IsSummary(reached))
             {
-                await person.SayAsync(phrases.Answer(Declaration, ask));
-                reached = await person.ExpectFromBotAsync(IsSummary, "a summary with a Confirm button", Wait);
+                await person.SayAsync(phrases.Answer(BotConversation.Declaration, ask));
+                reached = await person.ExpectFromBotAsync(_conversation.IsSummary, "a summary with a Confirm button", Wait);
             }
             return reached;
         });
@@ -62,9 +62,9 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} asks the bot to {ask}, declining the inside-information declaration", async () =>
         {
             var (person, first) = await BeginConversationAsync(who);
-            if (IsSummary(await AnswerTheBotsQuestionsAsync(person, first, ask, until: Declaration)))
+            if (_conversation.IsSummary(await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration)))
                 throw new SetupError("The bot showed the summary without asking the declaration as a question: bot.questions.declaration does not describe this target's conversation");
-            await person.SayAsync(phrases.Decline(Declaration));
+            await person.SayAsync(phrases.Decline(BotConversation.Declaration));
             var answer = await person.ExpectFromBotAsync(_ => true, "an answer to the declined declaration", Wait);
             person.ConversationMayBeOpen = false;
             return answer;
@@ -78,48 +78,17 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} answers the bot's {question} question with \"{answer}\"", async () =>
         {
             var (person, first) = await BeginConversationAsync(who);
-            if (phrases.QuestionIn((await AnswerTheBotsQuestionsAsync(person, first, ask, until: question)).Text) != question)
+            if (phrases.QuestionIn((await _conversation.AnswerQuestionsAsync(person, first, ask, until: question)).Text) != question)
                 throw new CheckFailed($"The bot never asked the {question} question before the summary");
             await person.SayAsync(answer);
             return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{answer}\"", Wait);
         });
 
-    /// <summary>The question answered yes or no just before the summary.</summary>
-    private const string Declaration = "declaration";
-
-    /// <summary>
-    /// Answers each question the bot asks, in whatever order it asks them, recognising each by the contract, until it
-    /// asks <paramref name="until"/> (returned unanswered) or shows the summary. A question asked again, or a message that
-    /// is neither a question the contract knows nor the summary, ends the conversation with what the bot said.
-    /// </summary>
-    private async Task<SlackMessage> AnswerTheBotsQuestionsAsync(SlackPerson person, SlackMessage first, TradeAsk ask, string until)
-    {
-        var answered = new Dictionary<string, string>();
-        var message = first;
-        while (!IsSummary(message) && phrases.QuestionIn(message.Text) is { } question && question != until)
-        {
-            if (answered.TryGetValue(question, out var before))
-                throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
-            await person.SayAsync(answered[question] = phrases.Answer(question, ask));
-            message = await person.ExpectFromBotAsync(_ => true, $"the next question after the {question}", Wait);
-        }
-        if (!IsSummary(message) && phrases.QuestionIn(message.Text) is null)
-            throw new CheckFailed($"The bot said \"{message.Text}\", which is neither a question of the conversation nor the summary " +
-                                  $"(if it is a question this target asks, add how it is recognised to {contract.File}, bot.questions)");
-        return message;
-    }
-
-    private bool IsSummary(SlackMessage m) => m.Button(contract.Button("confirmRequest")) is not null;
-
-    /// <summary>Opens a conversation (closing one left half-way first) and reads the bot's first question.</summary>
+    /// <summary>The person's conversation with the bot, opened, and the bot's first question.</summary>
     private async Task<(SlackPerson Person, SlackMessage FirstQuestion)> BeginConversationAsync(TestPerson who)
     {
         var person = await PersonAsync(who);
-        // A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.
-        if (person.ConversationMayBeOpen) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the previous conversation cancelled");
-        person.ConversationMayBeOpen = true;
-        await person.SayAsync(phrases.Opening);
-        return (person, await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null, "a first question", Wait));
+        return (person, await _conversation.OpenAsync(person));
     }
 
     public Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary) =>
@@ -284,50 +253,15 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             return (IReadOnlyList<SlackMessage>)(await (await PersonAsync(who)).UnreadFromBotAsync()).Where(m => phrases.AboutRequest(requestId).IsMatch(m.Text)).ToList();
         });
 
-    /// <summary>
-    /// Plan 5.11's bot response time: the employee repeats the opening of a request (and cancels it) until
-    /// <paramref name="exchanges"/> messages have been answered; each answer's wait is measured.
-    /// </summary>
+    /// <summary>Plan 5.11's bot response time: <paramref name="exchanges"/> of the person's messages answered, each timed.</summary>
     public Task<IReadOnlyList<TimeSpan>> MeasureReplyTimesAsync(TestPerson who, int exchanges) =>
         evidence.StepAsync($"Slack: {who} exchanges {exchanges} messages with the bot, timed", async () =>
-        {
-            var sample = new TradeAsk("buy", 1, "AAPL", TradeAsk.TypicalPrice, "USD");
-            var person = await PersonAsync(who);
-            if (person.ConversationMayBeOpen) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the previous conversation cancelled");
-            person.ConversationMayBeOpen = true;
-            var rested = await person.LetTheChannelRestAsync(exchanges + 1);
-            person.Note($"waited {rested.TotalSeconds:0.0} s for the DM to be within Slack's per-channel allowance before timing");
-            var times = new List<TimeSpan>();
-            var say = phrases.Opening;
-            var open = true;
-            while (times.Count < exchanges)
-            {
-                var clock = Stopwatch.StartNew();
-                await person.SayAsync(say);
-                var reply = await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null || IsSummary(m) || phrases.Cancelled.IsMatch(m.Text),
-                    $"an answer to \"{say}\"", Wait);
-                times.Add(clock.Elapsed);
-                // Through the questions up to the declaration, then cancelled, then opened again: the first half of a request, repeated.
-                open = !phrases.Cancelled.IsMatch(reply.Text);
-                say = !open ? phrases.Opening
-                    : phrases.QuestionIn(reply.Text) is { } question && question != Declaration && !IsSummary(reply) ? phrases.Answer(question, sample)
-                    : phrases.Cancel;
-            }
-            if (open) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the request cancelled");
-            person.ConversationMayBeOpen = false;
-            return (IReadOnlyList<TimeSpan>)times;
-        });
+            await _conversation.TimeRepliesAsync(await PersonAsync(who), exchanges));
 
     public void AttachTranscripts()
     {
         foreach (var person in _people.Values.Where(p => p.Transcript.Count > 0))
             evidence.Attach($"Slack transcript — {person.Person} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
-    }
-
-    private async Task ExchangeAsync(SlackPerson person, string text, Regex reply, string expectation)
-    {
-        await person.SayAsync(text);
-        await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), expectation, Wait);
     }
 
     private async Task<HttpStatusCode> ClickAsync(SlackPerson person, SlackMessage message, string actionId)

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using PadUat.Support.Contract;
+using PadUat.Support.Evidence;
+
+namespace PadUat.Drivers.Slack;
+
+/// <summary>
+/// A person's conversation with the bot while it takes a request: opened (closing one left half-way first), the bot's
+/// questions answered in whatever order it asks them — each recognised by the target's contract, as an LLM-driven bot
+/// needs — up to a question or the summary with its Confirm button.
+/// </summary>
+public sealed class BotConversation(BotPhrases phrases, TargetContract contract, TimeSpan wait)
+{
+    /// <summary>The question answered yes or no just before the summary.</summary>
+    public const string Declaration = "declaration";
+
+    public bool IsSummary(SlackMessage m) => m.Button(contract.Button("confirmRequest")) is not null;
+
+    /// <summary>Opens a conversation and reads the bot's first question.</summary>
+    public async Task<SlackMessage> OpenAsync(SlackPerson person)
+    {
+        await CloseAnyOpenAsync(person);
+        person.ConversationMayBeOpen = true;
+        await person.SayAsync(phrases.Opening);
+        return await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null, "a first question", wait);
+    }
+
+    /// <summary>
+    /// Answers each question from <paramref name="first"/> on until the bot asks <paramref name="until"/> (returned
+    /// unanswered) or shows the summary. A question asked again, or a message that is neither a question the contract
+    /// knows nor the summary, ends the conversation with what the bot said.
+    /// </summary>
+    public async Task<SlackMessage> AnswerQuestionsAsync(SlackPerson person, SlackMessage first, TradeAsk ask, string until)
+    {
+        var answered = new Dictionary<string, string>();
+        var message = first;
+        while (!IsSummary(message) && phrases.QuestionIn(message.Text) is { } question && question != until)
+        {
+            if (answered.TryGetValue(question, out var before))
+                throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
+            await person.SayAsync(answered[question] = phrases.Answer(question, ask));
+            message = await person.ExpectFromBotAsync(_ => true, $"the next question after the {question}", wait);
+        }
+        if (!IsSummary(message) && phrases.QuestionIn(message.Text) is null)
+            throw new CheckFailed($"The bot said \"{message.Text}\", which is neither a question of the conversation nor the summary " +
+                                  $"(if it is a question this target asks, add how it is recognised to {contract.File}, bot.questions)");
+        return message;
+    }
+
+    /// <summary>
+    /// Plan 5.11's bot response time: the first half of a request — opened, its questions answered up to the declaration —
+    /// then cancelled and opened again, until <paramref name="exchanges"/> messages have been answered; each wait measured.
+    /// </summary>
+    public async Task<IReadOnlyList<TimeSpan>> TimeRepliesAsync(SlackPerson person, int exchanges)
+    {
+        var sample = new TradeAsk("buy", 1, "AAPL", TradeAsk.TypicalPrice, "USD");
+        await CloseAnyOpenAsync(person);
+        person.ConversationMayBeOpen = true;
+        var rested = await person.LetTheChannelRestAsync(exchanges + 1);
+        person.Note($"waited {rested.TotalSeconds:0.0} s for the DM to be within Slack's per-channel allowance before timing");
+        var times = new List<TimeSpan>();
+        var (say, open) = (phrases.Opening, true);
+        while (times.Count < exchanges)
+        {
+            var clock = Stopwatch.StartNew();
+            await person.SayAsync(say);
+            var reply = await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null || IsSummary(m) || phrases.Cancelled.IsMatch(m.Text),
+                $"an answer to \"{say}\"", wait);
+            times.Add(clock.Elapsed);
+            open = !phrases.Cancelled.IsMatch(reply.Text);
+            say = !open ? phrases.Opening
+                : phrases.QuestionIn(reply.Text) is { } question && question != Declaration && !IsSummary(reply) ? phrases.Answer(question, sample)
+                : phrases.Cancel;
+        }
+        if (open) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the request cancelled");
+        person.ConversationMayBeOpen = false;
+        return times;
+    }
+
+    /// <summary>A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.</summary>
+    private async Task CloseAnyOpenAsync(SlackPerson person)
+    {
+        if (person.ConversationMayBeOpen) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the previous conversation cancelled");
+    }
+
+    private async Task ExchangeAsync(SlackPerson person, string text, Regex reply, string expectation)
+    {
+        await person.SayAsync(text);
+        await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), expectation, wait);
+    }
+}
