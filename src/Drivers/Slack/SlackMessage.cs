@@ -2,14 +2,18 @@ using System.Text.Json.Nodes;
 
 namespace PadUat.Drivers.Slack;
 
-/// <summary>A message as conversations.history returns it; the bot's are told apart by bot_id or the bot's user id.</summary>
+/// <summary>A message as conversations.history returns it; the bot's are told apart by the bot's user id.</summary>
 public sealed record SlackMessage(string Ts, string? User, string? BotId, string Text, JsonArray? Blocks)
 {
     public static SlackMessage From(JsonNode m) => new(
         m["ts"]!.GetValue<string>(), m["user"]?.GetValue<string>(), m["bot_id"]?.GetValue<string>(),
         m["text"]?.GetValue<string>() ?? "", m["blocks"] as JsonArray);
 
-    public bool IsFrom(string botUserId) => BotId is not null || User == botUserId;
+    /// <summary>
+    /// By the author's user id only: on Slack a person's message posted through an app with their user token carries that
+    /// app's bot_id too (and only a Slack client's carries client_msg_id), so bot_id says which app posted, not who wrote it.
+    /// </summary>
+    public bool IsFrom(string botUserId) => User == botUserId;
 
     /// <summary>The button with this action id, and the block it sits in.</summary>
     public (string BlockId, JsonObject Button)? Button(string actionId)
