@@ -38,7 +38,7 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
     [Then(@"^no one but compliance is asked to decide for compliance$")]
     public async Task ThenOnlyComplianceAsked()
     {
-        var others = await slack.AskedToDecideAsync([cast.Employee, cast.Manager, cast.Colleague], request.RequestId,
+        var others = await slack.AskedToDecideAsync(cast.People.Where(p => p.Role != Roles.Compliance), request.RequestId,
             PadJourneys.ComplianceStage, settle: TimeSpan.FromSeconds(2));
         Expect.That(others.Count == 0, "No one but compliance should be asked to decide for compliance",
             () => $"{string.Join(", ", others)} were sent the compliance decision on request #{request.RequestId}");
