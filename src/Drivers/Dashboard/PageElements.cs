@@ -28,9 +28,7 @@ public sealed class PageElements(TargetContract contract)
     /// </summary>
     public ILocator SignInField(IPage page, string field)
     {
-        var mode = contract.Alternatives("dashboard.signIn.mode", "how a person signs in to the dashboard: form or header")[0];
-        if (mode != "form")
-            throw new Support.Evidence.SetupError($"{contract.File}: dashboard.signIn.mode is '{mode}': the harness signs people in at the firm's sign-in page (form) only, so far");
+        if (contract.WhyNoSignIn() is { } why) throw new Support.Evidence.SetupError($"{contract.File}: dashboard.signIn.mode {why}");
         return page.Locator(contract.Alternatives($"dashboard.signIn.fields.{field}", $"the sign-in page's {field}")[0]);
     }
 

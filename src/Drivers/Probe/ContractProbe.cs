@@ -1,5 +1,5 @@
-using System.Text.Json;
 using PadUat.Support.Contract;
+using PadUat.Support.Evidence;
 
 namespace PadUat.Drivers.Probe;
 
@@ -22,12 +22,13 @@ public static class ContractProbe
             return Finding.Of(missing.Count == 0, $"contract: {section} names every entry the scenarios read",
                 missing.Count == 0 ? "all named" : $"missing: {string.Join(", ", missing)} (the scenarios that read one end broken, naming it)", reference.File);
         }).ToList();
-        findings.AddRange(contract.NamesUnder("bot.notifications").Select(n => contract.Entry($"bot.notifications.{n}") is { ValueKind: JsonValueKind.String } place && place.GetString() == "dm"
-            ? new Finding(Verdict.Met, $"contract: the bot's {n} is read where it arrives", "a direct message, which the harness reads", contract.File)
-            : new Finding(Verdict.NotMet, $"contract: the bot's {n} is read where it arrives", $"it arrives in {contract.Entry($"bot.notifications.{n}")?.GetRawText()}: the harness reads direct messages only, so far", contract.File)));
-        var mode = contract.Entry("dashboard.signIn.mode")?.GetString();
-        findings.Add(Finding.Of(mode == "form", "contract: the dashboard's sign-in is one the harness drives",
-            mode is null ? "dashboard.signIn.mode is not named" : mode == "form" ? "the firm's sign-in page" : $"'{mode}': the harness drives a sign-in page only, so far", contract.File));
+        findings.AddRange(contract.NamesUnder("bot.notifications").Select(n => contract.WhyNotReadable(n) is { } why
+            ? new Finding(Verdict.NotMet, $"contract: the bot's {n} is read where it arrives", why, contract.File)
+            : new Finding(Verdict.Met, $"contract: the bot's {n} is read where it arrives", "a direct message, which the harness reads", contract.File)));
+        string? noSignIn;
+        try { noSignIn = contract.WhyNoSignIn(); }
+        catch (SetupError gap) { noSignIn = gap.Message; }
+        findings.Add(Finding.Of(noSignIn is null, "contract: the dashboard's sign-in is one the harness drives", noSignIn ?? "the firm's sign-in page", contract.File));
         findings.Add(new(Verdict.CannotTell, "bot: its questions and answers are worded as bot.questions and bot.says recognise them",
             "only a conversation shows it; the probe sends no message (the scenarios hold it)", contract.Entry("bot.questionsSource")?.GetString() ?? contract.File));
         return findings;

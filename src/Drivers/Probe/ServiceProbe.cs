@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using PadUat.Drivers.Slack;
 using PadUat.Support.Configuration;
 using PadUat.Support.Lifecycle;
 

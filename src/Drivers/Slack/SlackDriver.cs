@@ -151,10 +151,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// </summary>
     private void ReadsDecisionRequestsInDirectMessages(string stage)
     {
-        var entry = $"bot.notifications.{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
-        var place = contract.Entry(entry) ?? throw contract.Gap(entry, $"where the bot asks the {stage} stage to decide: \"dm\" or a channel");
-        if (place.ValueKind != System.Text.Json.JsonValueKind.String || place.GetString() != "dm")
-            throw new SetupError($"{contract.File}: {entry} is {place.GetRawText()}: the harness reads people's direct messages with the bot only, so far");
+        var notification = $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
+        if (contract.WhyNotReadable(notification) is { } why) throw new SetupError($"{contract.File}: bot.notifications.{notification}: {why}");
     }
 
     private bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
