@@ -24,12 +24,10 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
       | sell      | 40       | MSFT     | 13000 | GBP      |
 
   @rule:one-request-per-confirmation
-  Scenario: Confirming the same summary twice submits one request
+  Scenario: Confirming the same summary twice (a double click) submits one request
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
-    And the employee confirms the request
-    And the employee confirms the same summary again
-    Then the bot tells the employee the summary is no longer open
-    And exactly one request is stored for the employee
+    And the employee double-clicks Confirm on the summary
+    Then exactly one request is stored for the employee
 
   @rule:one-request-per-confirmation
   Scenario: Writing to the bot at the summary instead of using its buttons submits nothing

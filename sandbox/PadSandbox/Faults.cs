@@ -20,7 +20,6 @@ public sealed class FaultSet
         new("conflict-blocks", "A firm-trading conflict refuses the request instead of flagging it for compliance."),
         new("slow-bot", "The bot answers every message 1.5 s late."),
         new("missing-index", "The migration that indexes pad_request.status and employee_id is lost: queries scan the table."),
-        new("bad-signature-accepted", "The interactivity endpoint accepts button clicks whatever their signature."),
         new("employee-sees-all", "The dashboard shows an employee everyone's requests, not just their own."),
         new("reference-writable", "The application user is granted INSERT and UPDATE on bo_airflow.oracle_employee."),
         new("unknown-table", "padealing holds a table the application does not know (active_stocks, as the plan found on dev)."),
@@ -28,6 +27,7 @@ public sealed class FaultSet
         new("unmodelled-column", "pad_request has a column the application's models do not know (legacy_ref)."),
         new("approval-not-unique", "pad_approval lost its unique key on (request_id, approval_type): a stage could hold two decisions."),
         new("stale-decision-message", "A decision is recorded but the bot never answers the click: the message keeps its Approve/Reject buttons."),
+        new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 
     private readonly HashSet<string> _active;

@@ -47,6 +47,7 @@ if (deployed)
 Console.WriteLine($"""
 
     Dashboard        {host.BaseUrl}  (sign in at the sandbox's identity provider with an e-mail and password below)
+    Slack client     {host.SlackClientUrl}  (a person's Slack: sign in with their e-mail and dashboard password below)
     Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>; Slack's tiers, scopes and errors apply)
     Socket Mode      app-level token of the UAT driver app: {host.Workspace.AppToken}
     Bot request URLs {host.BaseUrl}slack/events, {host.InteractivityUrl}

@@ -20,9 +20,6 @@ public static class Commands
             await using var run = await UatRun.StartAsync(settings);
             await PadUat.Drivers.TargetSettingsCheck.CheckAsync(run.Target);
         }
-        if (settings.Slack is { ResponseUrlBase: null } slack && !slack.InteractivityUrl.IsLoopback)
-            Console.WriteLine("Note: SLACK_RESPONSE_URL_BASE is not set, so the bot's answers to clicks cannot reach this run: the checks that the " +
-                              "person who clicked sees the decision on that message (scenarios 1, 2, 3 and 5) will end broken with that reason.");
         Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable; every person's Slack token, the bot's ids and the dashboard's path confirmed")}).");
         return 0;
     }

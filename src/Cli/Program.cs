@@ -25,7 +25,6 @@ try
         ["probe", .. var rest] => await ProbeCommand.RunAsync(root, Options.Parse(rest)),
         ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
         ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
-        ["slack-click", .. var rest] => await SlackClickCommand.RunAsync(Options.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -63,8 +62,7 @@ static int Usage()
                paduat under-way <allure-results dir> --at <epoch ms> --what <text> --within <s>
                paduat hang-verdict <facts file>         (the rehearsal's database hang)
                paduat fingerprint --before <ISO time> [--actor N] [--figure NAME]   (APP_ENV: a deployed target)
-               paduat record-session --person <person> [--out <file>] [--dashboard-url <url>]
-               paduat slack-click --interactivity-url <url> --action <action_id> [--value <v>]   (Slack settings from the environment)
+               paduat record-session --person <person> [--slack] [--out <file>] [--dashboard-url <url>]
         """);
     return 2;
 }

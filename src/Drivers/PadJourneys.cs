@@ -25,10 +25,10 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
 
     public Task<SlackMessage> AskAsync(TestPerson who, TradeAsk ask) => slack.AskForPreApprovalAsync(who, ask);
 
-    public async Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary)
+    public async Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary, bool doubleClick = false)
     {
         created.WillCreateRequestsAs((await PersonAsync(who)).Id, clock.Start);
-        var submission = await slack.ConfirmAsync(who, summary);
+        var submission = await slack.ConfirmAsync(who, summary, doubleClick);
         if (submission.RequestId is { } id) created.Request(id);
         else created.RefusalsBy((await PersonAsync(who)).Id, clock.Start);
         return submission;

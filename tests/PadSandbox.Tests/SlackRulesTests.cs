@@ -171,7 +171,8 @@ public sealed class SlackRulesTests(SandboxFixture f)
         await using var app = new AppEndpoint();
         await using var host = await HostAsync(app.BaseUrl);
         var alex = host.Workspace.ByEmail(Alex)!;
-        await SendAsync(host, "chat.postMessage", Form(("channel", Dm(host, Alex)), ("text", "hello bot")), alex.Token);
+        // Typed in Slack's own client (its xoxc session), so a client_msg_id and no bot_id.
+        await SendAsync(host, "chat.postMessage", Form(("channel", Dm(host, Alex)), ("text", "hello bot")), host.Workspace.ClientToken(alex.Id));
         var received = await app.NextAsync(r => r.Path == "/slack/events", TimeSpan.FromSeconds(5));
         Assert.Null(new SlackSignature(host.SigningSecret, TimeProvider.System).Verify(received.Headers["X-Slack-Request-Timestamp"], received.Headers["X-Slack-Signature"], received.Body));
         var envelope = JsonNode.Parse(received.Body)!.AsObject();
@@ -181,6 +182,7 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var e = envelope["event"]!;
         Assert.Equal(("message", "im", "hello bot", alex.Id), (e["type"]!.GetValue<string>(), e["channel_type"]!.GetValue<string>(), e["text"]!.GetValue<string>(), e["user"]!.GetValue<string>()));
         Assert.True(Guid.TryParse(e["client_msg_id"]!.GetValue<string>(), out _));
+        Assert.Null(e["bot_id"]);
         Assert.Equal("rich_text", e["blocks"]![0]!["type"]!.GetValue<string>());
     }
 
@@ -200,7 +202,7 @@ public sealed class SlackRulesTests(SandboxFixture f)
     // --- interactivity ---------------------------------------------------------------------------------------
 
     [Fact]
-    public async Task A_click_is_posted_as_slack_posts_it_and_its_response_url_replaces_answers_or_deletes()
+    public async Task A_click_in_the_client_is_posted_as_slack_posts_it_and_its_response_url_replaces_answers_or_deletes()
     {
         await using var app = new AppEndpoint();
         await using var host = await HostAsync(app.BaseUrl);
@@ -209,7 +211,11 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var blocks = """[{"type":"actions","block_id":"b1","elements":[{"type":"button","action_id":"approve","value":"7","text":{"type":"plain_text","text":"Approve"}}]}]""";
         var ts = (await SendAsync(host, "chat.postMessage", Form(("channel", channel), ("text", "decide"), ("blocks", blocks)), host.Workspace.Bot.Token)).Body["ts"]!.GetValue<string>();
 
-        using (var click = await Http.PostAsync(new Uri(host.BaseUrl, $"_emulator/click?token={alex.Token}&channel={channel}&ts={ts}&action_id=approve"), null))
+        // Alex signs in to the Slack client and clicks there, as a person does.
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = host.BaseUrl };
+        using (var signIn = await client.PostAsync("client/signin", new FormUrlEncodedContent([new("email", Alex), new("password", host.Accounts.PasswordOf(Alex))])))
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        using (var click = await client.PostAsync("client/api/click", Json($$"""{"channel":"{{channel}}","ts":"{{ts}}","action_id":"approve"}""")))
             Assert.True(JsonNode.Parse(await click.Content.ReadAsStringAsync())!["ok"]!.GetValue<bool>());
         var received = await app.NextAsync(r => r.Path == "/slack/interactivity", TimeSpan.FromSeconds(5));
         Assert.Equal("application/x-www-form-urlencoded", received.ContentType);

@@ -18,9 +18,8 @@ public sealed class SettingsTests : IDisposable
         PAD_MIGRATION_HEAD=0003
         TARGET_CONTRACT=pad-real
         SLACK_API_URL=https://slack.example/api/
+        SLACK_CLIENT_URL=https://app.slack.example/client/T0TEST
         SLACK_BOT_USER_ID=UBOT
-        SLACK_BOT_APP_ID=ABOT
-        BOT_INTERACTIVITY_URL=https://bot.example/slack/interactivity
         BOT_REPLY_TIMEOUT_S=20
         DASHBOARD_URL=https://dash.example/
         UAT_EMPLOYEE_EMAIL=e@x.example
@@ -31,8 +30,9 @@ public sealed class SettingsTests : IDisposable
 
     private static readonly Dictionary<string, string> Secrets = new()
     {
-        ["APP_ENV"] = "dev", ["DB_PASSWORD"] = "s3cret-db", ["SLACK_SIGNING_SECRET"] = "s3cret-sign",
+        ["APP_ENV"] = "dev", ["DB_PASSWORD"] = "s3cret-db",
         ["SLACK_TOKEN_EMPLOYEE"] = "t1", ["SLACK_TOKEN_MANAGER"] = "t2", ["SLACK_TOKEN_COMPLIANCE"] = "t3", ["SLACK_TOKEN_COLLEAGUE"] = "t4",
+        ["SLACK_SESSION_EMPLOYEE"] = "s1", ["SLACK_SESSION_MANAGER"] = "s2", ["SLACK_SESSION_COMPLIANCE"] = "s3", ["SLACK_SESSION_COLLEAGUE"] = "s4",
         ["DASHBOARD_PASSWORD_EMPLOYEE"] = "p1", ["DASHBOARD_SESSION_COMPLIANCE"] = "{\"cookies\":[]}",
         ["DASHBOARD_PASSWORD_MANAGER"] = "p2", ["DASHBOARD_PASSWORD_COLLEAGUE"] = "p4",
     };
@@ -116,7 +116,7 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal("SLACK_TOKEN_EMPLOYEE_2: missing secret (export it in the environment; it is never read from env files)",
             ErrorOf(Deployed + "\nUAT_EMPLOYEE_2_EMAIL=e2@x.example"));
         var settings = Load(Deployed + "\nUAT_EMPLOYEE_2_EMAIL=e2@x.example",
-            new(Secrets) { ["SLACK_TOKEN_EMPLOYEE_2"] = "t5", ["DASHBOARD_PASSWORD_EMPLOYEE_2"] = "p5" });
+            new(Secrets) { ["SLACK_TOKEN_EMPLOYEE_2"] = "t5", ["SLACK_SESSION_EMPLOYEE_2"] = "s5", ["DASHBOARD_PASSWORD_EMPLOYEE_2"] = "p5" });
         var second = settings.Cast.People.Single(p => p.Key == "employee 2");
         Assert.Equal(("t5", "p5"), (settings.Slack!.Tokens[second].Reveal(), settings.DashboardSignIn!.Passwords[second].Reveal()));
         Assert.StartsWith("SLACK_TOKEN_EMPLOYEE_2: secrets must come from the environment", ErrorOf(Deployed + "\nSLACK_TOKEN_EMPLOYEE_2=t5"));

@@ -15,14 +15,6 @@ public sealed class SlackClientTests(SandboxFixture f)
     private SlackWebClient Alex => Client(f.Token("alex.morgan@paduat.example"));
 
     [Fact]
-    public void Signing_matches_slacks_published_example()
-    {
-        const string body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
-        Assert.Equal("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
-            new SlackRequestSigner("8f742231b10e8888abcd99yyyzzz85a5").Sign("1531420618", body));
-    }
-
-    [Fact]
     public async Task A_bad_token_is_slacks_invalid_auth() =>
         Assert.Equal("invalid_auth", (await Assert.ThrowsAsync<SlackApiError>(() => Client("xoxp-sandbox-wrong").CallAsync("auth.test"))).Code);
 
@@ -72,15 +64,7 @@ public sealed class SlackClientTests(SandboxFixture f)
         Assert.InRange(clock.Elapsed.TotalMilliseconds, 450, 3000);
     }
 
-    /// <summary>A person signed in as the harness does it (auth.test, conversations.open), reading their DM through <paramref name="feed"/>.</summary>
-    private async Task<SlackPerson> PersonAsync(string email, string otherUserId, IDirectMessageFeed feed)
-    {
-        var client = Client(f.Token(email));
-        var auth = await client.CallAsync("auth.test");
-        var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = otherUserId }))["channel"]!["id"]!.GetValue<string>();
-        var identity = new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(), auth["team_id"]!.GetValue<string>(), "paduat");
-        return await SlackPerson.BeginAsync(new SlackAccount(JournalFixture.People.Employee, identity, client, dm), feed, "UPADBOT01");
-    }
+    private Task<SlackPerson> PersonAsync(string email, string otherUserId, IDirectMessageFeed feed) => f.SlackPersonAsync(email, otherUserId, feed);
 
     private async Task ForceRateLimitAsync(string method, int times, int retryAfter)
     {

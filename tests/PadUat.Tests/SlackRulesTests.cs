@@ -81,17 +81,12 @@ public sealed class SlackRulesTests(SandboxFixture f)
     }
 
     [Fact]
-    public async Task The_bots_messages_arrive_over_socket_mode_even_across_a_refresh_and_its_answer_to_a_click_reaches_the_clicker()
+    public async Task The_bots_messages_arrive_over_socket_mode_even_across_a_refresh_and_its_answer_to_a_click_in_the_client_reaches_the_clicker()
     {
         var host = f.Sandbox.Host;
         var budget = new SlackRateBudget(TimeProvider.System);
         await using var feed = await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, host.SlackApiUrl, host.Workspace.AppToken, budget));
-        await using var answers = ClickAnswers.Start("127.0.0.1:0", null, botIsLocal: true);
-        var client = new SlackWebClient(Http, host.SlackApiUrl, f.Token("charlie.moss@paduat.example"), budget);
-        var auth = await client.CallAsync("auth.test");
-        var channel = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = host.Workspace.Bot.Id }))["channel"]!["id"]!.GetValue<string>();
-        var identity = new SlackIdentity(auth["user_id"]!.GetValue<string>(), auth["user"]!.GetValue<string>(), auth["team_id"]!.GetValue<string>(), "paduat");
-        var person = await SlackPerson.BeginAsync(new SlackAccount(JournalFixture.People.Employee, identity, client, channel), feed, host.Workspace.Bot.Id);
+        var person = await f.SlackPersonAsync("charlie.moss@paduat.example", host.Workspace.Bot.Id, feed, budget);
 
         await person.SayAsync("cancel");
         var phrases = new BotPhrases(SandboxFixture.Contract);
@@ -107,34 +102,41 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var summary = await person.ExpectFromBotAsync(m => m.Button(SandboxFixture.Contract.Button("cancelRequest")) is not null, "a summary", TimeSpan.FromSeconds(5));
         Assert.Equal(0, budget.Usage().Where(u => u.Method.StartsWith("conversations.history", StringComparison.Ordinal)).Sum(u => u.Calls));
 
-        var clicks = new ButtonClick(Http, host.InteractivityUrl, new SlackRequestSigner(host.SigningSecret), PadSandbox.Slack.SlackApps.BotAppId, answers);
-        var sent = await clicks.SendAsync(person.Identity, channel, summary, SandboxFixture.Contract.Button("cancelRequest"));
-        Assert.Equal(HttpStatusCode.OK, sent.Status); // the bot, strict as Bolt, took the content type and the payload
-        var answer = await answers.ExpectAsync(sent.ResponseId, a => phrases.Cancelled.IsMatch(a.Text), "the summary cancelled", TimeSpan.FromSeconds(5));
-        Assert.True(answer.ReplacesOriginal);
+        await person.ClickAsync(summary, SandboxFixture.Contract.Button("cancelRequest"));
+        await person.ExpectClickAnswerAsync(phrases.Cancelled, "the summary cancelled", TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>
+    /// Who wrote a message, as Slack tells it: typed in Slack's client, a client_msg_id and no bot_id; the same text posted
+    /// with the person's user token of an app, that app's bot_id and app_id and no client_msg_id. Either way the harness
+    /// reads the person's message as theirs and only the bot's user's as the bot's.
+    /// </summary>
     [Fact]
-    public async Task A_response_url_takes_five_answers_then_says_used_url()
+    public async Task A_typed_message_carries_client_msg_id_one_posted_with_a_token_the_apps_bot_id_and_the_bots_are_told_by_user_id()
     {
-        await using var answers = ClickAnswers.Start("127.0.0.1:0", null, botIsLocal: true);
-        var (id, url) = answers.Issue();
-        for (var i = 0; i < 5; i++)
-            using (var ok = await Http.PostAsync(url, new StringContent($$"""{"text":"answer {{i}}","response_type":"ephemeral"}""", Encoding.UTF8, "application/json")))
-                Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        using var sixth = await Http.PostAsync(url, new StringContent("""{"text":"one more"}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.NotFound, sixth.StatusCode);
-        Assert.True((await answers.ExpectAsync(id, a => a.Text == "answer 4", "the fifth answer", TimeSpan.FromSeconds(1))).Ephemeral);
+        var host = f.Sandbox.Host;
+        const string email = "blair.ashby@paduat.example";
+        var person = await f.SlackPersonAsync(email, host.Workspace.Bot.Id, new PollingFeed());
+        var reader = new SlackWebClient(Http, host.SlackApiUrl, f.Token(email), new SlackRateBudget(TimeProvider.System));
+        await person.SayAsync("cancel");
+        var typed = await NewestAsync(reader, person.BotChannel, m => m["text"]?.GetValue<string>() == "cancel" && m["user"]?.GetValue<string>() != host.Workspace.Bot.Id);
+        Assert.Matches("^[0-9a-f-]{36}$", typed["client_msg_id"]!.GetValue<string>());
+        Assert.Null(typed["bot_id"]);
+        var botsAnswer = await NewestAsync(reader, person.BotChannel, m => m["user"]?.GetValue<string>() == host.Workspace.Bot.Id);
+
+        var posted = (await reader.CallAsync("chat.postMessage", new JsonObject { ["channel"] = person.BotChannel, ["text"] = "cancel" }))["message"]!;
+        Assert.Null(posted["client_msg_id"]);
+        Assert.Equal((PadSandbox.Slack.SlackApps.BotIdOf(PadSandbox.Slack.SlackApps.DriverAppId), PadSandbox.Slack.SlackApps.DriverAppId),
+            (posted["bot_id"]!.GetValue<string>(), posted["app_id"]!.GetValue<string>()));
+
+        Assert.False(SlackMessage.From(typed).IsFrom(host.Workspace.Bot.Id));
+        Assert.False(SlackMessage.From(posted).IsFrom(host.Workspace.Bot.Id));
+        Assert.True(SlackMessage.From(botsAnswer).IsFrom(host.Workspace.Bot.Id));
     }
 
-    [Fact]
-    public async Task Without_a_public_url_a_deployed_bots_answers_are_named_as_not_checkable()
-    {
-        await using var answers = ClickAnswers.Start("127.0.0.1:0", null, botIsLocal: false);
-        var (id, _) = answers.Issue();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => answers.ExpectAsync(id, _ => true, "the decision on the clicked message", TimeSpan.FromSeconds(1)));
-        Assert.Equal("Cannot check the decision on the clicked message: SLACK_RESPONSE_URL_BASE is not set, so the bot's answers to clicks (its response_url posts) cannot reach this run", error.Message);
-    }
+    private static async Task<JsonNode> NewestAsync(SlackWebClient reader, string channel, Func<JsonNode, bool> matches) =>
+        await PadUat.Support.Eventually.UntilAsync(async () => (await reader.CallAsync("conversations.history", new JsonObject { ["channel"] = channel, ["limit"] = 20 }))["messages"]!
+                .AsArray().FirstOrDefault(m => matches(m!)), m => m is not null, TimeSpan.FromSeconds(5), "the message in the DM") ?? throw new InvalidOperationException();
 
     [Fact]
     public void The_driver_app_manifest_asks_for_exactly_the_scopes_and_event_the_emulator_gives_the_test_people()

@@ -29,12 +29,11 @@ public sealed class TargetSafetyTests(SandboxFixture f)
             Target(s => s with { Tokens = new Dictionary<TestPerson, Secret>(s.Tokens) { [JournalFixture.People.Manager] = new Secret("xoxp-not-a-token") } })));
 
     [Fact]
-    public async Task The_bots_user_and_app_ids_are_confirmed_with_Slack()
+    public async Task The_bots_user_id_is_confirmed_with_Slack()
     {
         Assert.StartsWith("SLACK_BOT_USER_ID: Slack knows no user 'U0NOBODY'", await SettingsErrorOf(Target(s => s with { BotUserId = "U0NOBODY" })));
         var person = f.Sandbox.Host.Workspace.ByEmail("alex.morgan@paduat.example")!.Id;
         Assert.StartsWith($"SLACK_BOT_USER_ID: {person} is a person", await SettingsErrorOf(Target(s => s with { BotUserId = person })));
-        Assert.StartsWith("SLACK_BOT_APP_ID: the bot user", await SettingsErrorOf(Target(s => s with { BotAppId = "A0OTHERAPP" })));
     }
 
     [Fact]

@@ -37,11 +37,11 @@ public sealed class BotSlackClient(HttpClient http, Uri apiBase, string botToken
     }
 
     /// <summary>Answers a click through its response_url: by default replacing the message that was clicked.</summary>
-    public async Task RespondAsync(string responseUrl, string text, bool replaceOriginal = true)
+    public async Task RespondAsync(string responseUrl, string text, JsonArray? blocks = null, bool replaceOriginal = true)
     {
         using var response = await http.PostAsJsonAsync(responseUrl, new JsonObject
         {
-            ["text"] = text, ["replace_original"] = replaceOriginal, ["response_type"] = replaceOriginal ? null : "ephemeral",
+            ["text"] = text, ["blocks"] = blocks, ["replace_original"] = replaceOriginal, ["response_type"] = replaceOriginal ? null : "ephemeral",
         });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Slack response_url answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -11,7 +11,7 @@ namespace PadSandbox.Bot;
 /// declaration), shows a summary with Confirm/Cancel buttons and submits; managers and compliance decide with
 /// Approve/Reject buttons; the employee is told every decision and records executions and withdrawals by message.
 /// </summary>
-public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkflow workflow, ChatbotSessions sessions, FaultSet faults)
+public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkflow workflow, ChatbotSessions sessions, FaultSet faults, ILogger<PadBot> log)
 {
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
@@ -119,7 +119,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
                 case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs, responseUrl); break;
                 case Messages.Cancel:
                     await sessions.SaveAsync(slackUserId, actor.Id, Idle, new Draft());
-                    await slack.RespondAsync(responseUrl, "Cancelled. Nothing was submitted.");
+                    await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
                     await ManagerDecisionAsync(actor, channel, responseUrl, RequestId(value), actionId == Messages.ManagerApprove);
@@ -129,6 +129,22 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
                     break;
             }
         });
+
+    /// <summary>
+    /// Every click is answered by replacing the clicked message; an answer Slack refuses is logged and the handling goes
+    /// on, as a Bolt app's respond() in a try/except does. With the fault, the answer carries a button without a label:
+    /// Slack refuses it (invalid_blocks) and the person keeps seeing the message they clicked.
+    /// </summary>
+    private async Task AnswerClickAsync(string responseUrl, string text)
+    {
+        try
+        {
+            await (faults.Has("click-answer-refused")
+                ? slack.RespondAsync(responseUrl, text, BlockKit.Of(BlockKit.Section(text), BlockKit.Buttons(("acknowledge", "", null, null))))
+                : slack.RespondAsync(responseUrl, text));
+        }
+        catch (InvalidOperationException e) { log.LogWarning("Slack refused the answer to a click: {Why}", e.Message); }
+    }
 
     /// <summary>
     /// Slack delivers a person's messages and clicks as they come, concurrently; the bot handles one person's one at a
@@ -156,13 +172,13 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Value!.Value, d.Currency!, NoInsideInformation: true));
         if (!outcome.Ok)
         {
-            await slack.RespondAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
+            await AnswerClickAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
             await ReplyAsync(channel, $"❌ {outcome.Refusal}");
             return; // refused: the reason was all there is to say
         }
         var submission = outcome.Value!;
         var manager = employee.ManagerId is { } managerId ? await people.ByIdAsync(managerId) : null;
-        await slack.RespondAsync(responseUrl, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.");
+        await AnswerClickAsync(responseUrl, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.");
         var text = $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Waiting for {manager?.Name ?? "your manager"} (your manager).";
         if (submission.ConflictFlag)
             text += $"\n⚠️ Flagged for compliance: {submission.ConflictDetail}. This is advisory and does not block your request.";
@@ -185,7 +201,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
         var decision = outcome.Value!;
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
+        if (!faults.Has("stale-decision-message")) await AnswerClickAsync(responseUrl, $"You {verb} request #{requestId}.");
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingCompliance)
@@ -212,7 +228,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             return;
         }
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await slack.RespondAsync(responseUrl, $"You {verb} request #{requestId}.");
+        if (!faults.Has("stale-decision-message")) await AnswerClickAsync(responseUrl, $"You {verb} request #{requestId}.");
         var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)

@@ -34,9 +34,8 @@ public static class DeployedTarget
             TARGET_CONTRACT=sandbox
 
             SLACK_API_URL={host.SlackApiUrl}
+            SLACK_CLIENT_URL={host.SlackClientUrl}
             SLACK_BOT_USER_ID={host.Workspace.Bot.Id}
-            SLACK_BOT_APP_ID={Slack.SlackApps.BotAppId}
-            BOT_INTERACTIVITY_URL={host.InteractivityUrl}
             BOT_REPLY_TIMEOUT_S=20
             DASHBOARD_URL={host.BaseUrl}
 
@@ -56,11 +55,13 @@ public static class DeployedTarget
         var host = sandbox.Host;
         var secrets = new List<(string, string)>
         {
-            ("DB_PASSWORD", sandbox.AppPassword), ("SLACK_SIGNING_SECRET", host.SigningSecret), ("SLACK_APP_TOKEN", host.Workspace.AppToken),
+            ("DB_PASSWORD", sandbox.AppPassword), ("SLACK_APP_TOKEN", host.Workspace.AppToken),
         };
         foreach (var (role, email) in UatPeople)
         {
-            secrets.Add(($"SLACK_TOKEN_{role}", host.Workspace.ByEmail(email)!.Token));
+            var person = host.Workspace.ByEmail(email)!;
+            secrets.Add(($"SLACK_TOKEN_{role}", person.Token));
+            secrets.Add(($"SLACK_SESSION_{role}", host.SlackClientSessions.StorageState(person.Id, host.SlackClientUrl)));
             secrets.Add(($"DASHBOARD_PASSWORD_{role}", host.Accounts.PasswordOf(email)));
         }
         return string.Concat(secrets.Select(s => $"export {s.Item1}='{s.Item2}'\n"));

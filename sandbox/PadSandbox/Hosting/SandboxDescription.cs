@@ -11,11 +11,15 @@ public static class SandboxDescription
         var host = sandbox.Host;
         var json = JsonSerializer.Serialize(new
         {
-            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, interactivityUrl = host.InteractivityUrl,
+            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, slackClientUrl = host.SlackClientUrl, interactivityUrl = host.InteractivityUrl,
             signingSecret = host.SigningSecret, botToken = host.Workspace.Bot.Token, botUserId = host.Workspace.Bot.Id,
             botAppId = SlackApps.BotAppId, appToken = host.Workspace.AppToken,
             people = host.Workspace.Users.Where(u => !u.IsBot).OrderBy(u => u.Id, StringComparer.Ordinal)
-                .Select(u => new { id = u.Id, email = u.Email, token = u.Token, password = host.Accounts.PasswordOf(u.Email) }),
+                .Select(u => new
+                {
+                    id = u.Id, email = u.Email, token = u.Token, password = host.Accounts.PasswordOf(u.Email),
+                    slackSession = host.SlackClientSessions.StorageState(u.Id, host.SlackClientUrl),
+                }),
         });
         // Written whole, then renamed, so a reader polling for the file never sees half of it.
         File.WriteAllText(path + ".tmp", json);

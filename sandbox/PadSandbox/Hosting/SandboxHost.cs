@@ -6,6 +6,7 @@ using Npgsql;
 using PadSandbox.Bot;
 using PadSandbox.Dashboard;
 using PadSandbox.Slack;
+using PadSandbox.Slack.Client;
 using PadSandbox.Workflow;
 
 namespace PadSandbox.Hosting;
@@ -26,6 +27,10 @@ public sealed class SandboxHost : IAsyncDisposable
     public Uri BaseUrl { get; }
     public Uri SlackApiUrl => new(BaseUrl, "api/");
     public Uri InteractivityUrl => new(BaseUrl, "slack/interactivity");
+    /// <summary>The workspace in Slack's web client, as app.slack.com/client/&lt;team&gt; is.</summary>
+    public Uri SlackClientUrl => new(BaseUrl, $"client/{Workspace.TeamId}");
+    /// <summary>People's signed-in sessions in the Slack client.</summary>
+    public ClientSessions SlackClientSessions => _app.Services.GetRequiredService<ClientSessions>();
     public string SigningSecret { get; }
     public Workspace Workspace { get; }
     public FaultSet Faults { get; }
@@ -75,6 +80,7 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton<SocketMode>();
         s.AddSingleton<SlackEvents>();
         s.AddSingleton<Interactivity>();
+        s.AddSingleton<Slack.Client.ClientSessions>();
         s.AddSingleton<PadWorkflow>();
         s.AddSingleton<ChatbotSessions>();
         s.AddSingleton<DashboardQueries>();
@@ -95,6 +101,7 @@ public sealed class SandboxHost : IAsyncDisposable
         app.UseAuthorization();
         app.MapSlackWebApi();
         app.MapSlackEmulator();
+        app.MapSlackClient();
         app.MapBot();
         app.MapSignIn();
         app.MapDashboard();

@@ -7,8 +7,7 @@ public sealed record BotAppUrls(Uri Events, Uri Interactivity);
 
 /// <summary>
 /// Slack's endpoints that are not Web API methods (response URLs, the Socket Mode WebSocket), and the emulator's
-/// own controls under /_emulator/ — what a person does in the Slack client (click a button), what Slack does on its
-/// own schedule (refresh a socket, rate-limit on demand), and the calls counted per app and method.
+/// own controls under /_emulator/ — what Slack does on its own schedule (refresh a socket, rate-limit on demand), and the calls counted per app and method.
 /// </summary>
 public static class EmulatorEndpoints
 {
@@ -34,14 +33,6 @@ public static class EmulatorEndpoints
         emulator.MapPost("/tokens", (string user, string? scopes, Workspace workspace) => workspace.ById(user) is null
             ? Results.Json(WebApi.Error("user_not_found"))
             : Results.Json(new { ok = true, token = workspace.MintUserToken(user, (scopes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) }));
-        emulator.MapPost("/click", async (string token, string channel, string ts, string action_id, HttpRequest request,
-            Workspace workspace, Interactivity interactivity, BotAppUrls urls) =>
-        {
-            if (workspace.Token(token) is not { UserId: { } userId }) return Results.Json(WebApi.Error("invalid_auth"));
-            var baseUrl = new Uri($"{request.Scheme}://{request.Host}/");
-            var (status, error) = await interactivity.ClickAsync(baseUrl, urls.Interactivity, workspace.ById(userId)!, channel, ts, action_id);
-            return Results.Json(error is null ? new JsonObject { ["ok"] = true, ["app_status"] = status } : WebApi.Error(error));
-        });
         emulator.MapPost("/socket-mode/refresh", async (SocketMode socketMode, double? graceSeconds) =>
         {
             await socketMode.RefreshAsync(TimeSpan.FromSeconds(graceSeconds ?? 2));

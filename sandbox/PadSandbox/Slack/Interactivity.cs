@@ -82,7 +82,7 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
             events.Changed(before, after);
         }
         else if (body["response_type"]?.ToString() == "in_channel")
-            events.Posted(workspace.Post(hook.Channel, workspace.Bot, text, blocks?.DeepClone().AsArray(), body["thread_ts"]?.ToString()));
+            events.Posted(workspace.Post(hook.Channel, workspace.Bot, SlackApps.BotAppId, text, blocks?.DeepClone().AsArray(), body["thread_ts"]?.ToString()));
         else
             workspace.PostEphemeral(hook.Channel, hook.UserId, workspace.Bot, text, blocks?.DeepClone().AsArray());
         return (200, new JsonObject { ["ok"] = true });

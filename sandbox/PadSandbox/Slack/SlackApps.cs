@@ -20,6 +20,13 @@ public static class SlackApps
     /// <summary>People typing in Slack's own client: not an app, so not held to an app's rate limits.</summary>
     public const string SlackClient = "slack-client";
 
+    /// <summary>Each app's bot user's bot id, which Slack stamps on whatever is posted through the app.</summary>
+    public static string BotIdOf(string appId) => appId switch
+    {
+        BotAppId => "BPADBOT01",
+        _ => "B" + appId[1..],
+    };
+
     public static readonly IReadOnlySet<string> BotScopes =
         new HashSet<string> { "chat:write", "im:history", "im:read", "im:write", "users:read", "users:read.email" };
 

@@ -45,7 +45,7 @@ public static class WebApi
                     "users.lookupByEmail" => args.String("email") is { } email && workspace.ByEmail(email) is { } u ? Ok("user", UserJson(u)) : Error("users_not_found"),
                     "users.info" => args.String("user") is { } uid && workspace.ById(uid) is { } u2 ? Ok("user", UserJson(u2)) : Error("user_not_found"),
                     "conversations.open" => Open(workspace, caller!, args),
-                    "chat.postMessage" => Post(workspace, events, caller!, args),
+                    "chat.postMessage" => Post(workspace, events, caller!, token.AppId, args),
                     "chat.update" => Update(workspace, events, caller!, args),
                     "conversations.history" => History(workspace, caller!, args),
                     "conversations.replies" => Replies(workspace, caller!, args),
@@ -82,7 +82,7 @@ public static class WebApi
         return Ok("channel", new JsonObject { ["id"] = workspace.OpenDirectMessage(caller.Id, users[0]) });
     }
 
-    private static JsonObject Post(Workspace workspace, SlackEvents events, SlackUser caller, SlackArgs args)
+    private static JsonObject Post(Workspace workspace, SlackEvents events, SlackUser caller, string appId, SlackArgs args)
     {
         var channel = ResolveChannel(workspace, caller, args.String("channel"));
         if (channel is null) return Error("channel_not_found");
@@ -94,7 +94,7 @@ public static class WebApi
         if (text.Length > 40_000) return Error("msg_too_long");
         var threadTs = args.String("thread_ts");
         if (threadTs is not null && !IsTs(threadTs)) return Error("invalid_thread_ts");
-        var message = workspace.Post(channel, caller, text, blocks, threadTs);
+        var message = workspace.Post(channel, caller, appId, text, blocks, threadTs);
         events.Posted(message);
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = message.Ts, ["message"] = message.ToJson() };
     }

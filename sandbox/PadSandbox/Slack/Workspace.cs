@@ -5,14 +5,17 @@ namespace PadSandbox.Slack;
 
 public sealed record SlackUser(string Id, string Name, string RealName, string Email, string Token, bool IsBot, string? BotId);
 
+/// <param name="BotId">The bot of the app that posted it (a bot, or a person's user token of an app); null when typed in Slack's client.</param>
+/// <param name="AppId">That app's id, beside <paramref name="BotId"/>.</param>
+/// <param name="ClientMsgId">Set by Slack's own clients only: a message a person typed.</param>
 public sealed record SlackMessage(string Channel, string Ts, string User, string? BotId, string Text, JsonArray? Blocks, string? ThreadTs,
-    string? ClientMsgId = null, string? EditedTs = null)
+    string? ClientMsgId = null, string? EditedTs = null, string? AppId = null)
 {
     /// <summary>The message as the Web API and the Events API show it.</summary>
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["type"] = "message", ["user"] = User, ["text"] = Text, ["ts"] = Ts, ["team"] = Workspace.TeamId };
-        if (BotId is not null) { json["bot_id"] = BotId; json["app_id"] = SlackApps.BotAppId; }
+        if (BotId is not null) { json["bot_id"] = BotId; json["app_id"] = AppId; }
         if (ClientMsgId is not null) json["client_msg_id"] = ClientMsgId;
         json["blocks"] = Blocks?.DeepClone() ?? RichText(Text);
         if (ThreadTs is not null) json["thread_ts"] = ThreadTs;
@@ -56,7 +59,7 @@ public sealed class Workspace
 
     public Workspace(IEnumerable<(int EmployeeId, string Name, string RealName, string Email)> people)
     {
-        Bot = new SlackUser("UPADBOT01", "pad-bot", "PA Dealing Bot", "pad-bot@paduat.example", NewToken("xoxb"), true, "BPADBOT01");
+        Bot = new SlackUser("UPADBOT01", "pad-bot", "PA Dealing Bot", "pad-bot@paduat.example", NewToken("xoxb"), true, SlackApps.BotIdOf(SlackApps.BotAppId));
         _usersById[Bot.Id] = Bot;
         _tokens[Bot.Token] = new SlackToken(Bot.Token, TokenKind.Bot, SlackApps.BotAppId, Bot.Id, SlackApps.BotScopes);
         foreach (var p in people)
@@ -117,17 +120,30 @@ public sealed class Workspace
         lock (_gate) return _members.TryGetValue(channel, out var m) && m.Contains(userId);
     }
 
+    /// <summary>The conversations <paramref name="userId"/> is in, as their Slack client lists them.</summary>
+    public IReadOnlyList<string> ChannelsOf(string userId)
+    {
+        lock (_gate) return _members.Where(m => m.Value.Contains(userId)).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+    }
+
     public IReadOnlyList<string> MembersOf(string channel)
     {
         lock (_gate) return _members.TryGetValue(channel, out var m) ? m : [];
     }
 
-    public SlackMessage Post(string channel, SlackUser author, string text, JsonArray? blocks, string? threadTs)
+    /// <summary>
+    /// A message posted by <paramref name="author"/> through <paramref name="appId"/>. Who Slack says wrote it depends on
+    /// how: typed in Slack's own client, it carries a client_msg_id and no bot_id; posted with a person's user token of an
+    /// app, it carries that app's bot_id and app_id and no client_msg_id (anneschuth/claude-threads#526; a Slack SDK
+    /// maintainer in slackapi/java-slack-sdk#852: client_msg_id comes only from Slack's clients); a bot's carries its own.
+    /// </summary>
+    public SlackMessage Post(string channel, SlackUser author, string appId, string text, JsonArray? blocks, string? threadTs)
     {
         lock (_gate)
         {
-            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), threadTs,
-                author.IsBot ? null : Guid.NewGuid().ToString());
+            var typed = !author.IsBot && appId == SlackApps.SlackClient;
+            var message = new SlackMessage(channel, NextTs(), author.Id, typed ? null : author.BotId ?? SlackApps.BotIdOf(appId),
+                text, BlockKitRules.WithBlockIds(blocks), threadTs, typed ? Guid.NewGuid().ToString() : null, AppId: typed ? null : appId);
             _channels[channel].Add(message);
             return message;
         }
@@ -166,7 +182,7 @@ public sealed class Workspace
     {
         lock (_gate)
         {
-            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), null);
+            var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), null, AppId: SlackApps.BotAppId);
             _ephemeral.Add((channel, userId, message));
             return message;
         }

@@ -10,7 +10,7 @@ public static class SavedSession
         var text = secret.Trim();
         if (text.StartsWith('{')) return text;
         try { return Encoding.UTF8.GetString(Convert.FromBase64String(text)); }
-        catch (FormatException) { throw new InvalidOperationException("A DASHBOARD_SESSION_* secret is neither Playwright storage-state JSON nor its base64"); }
+        catch (FormatException) { throw new InvalidOperationException("A DASHBOARD_SESSION_* or SLACK_SESSION_* secret is neither Playwright storage-state JSON nor its base64"); }
     }
 
     public static string Encode(string storageState) => Convert.ToBase64String(Encoding.UTF8.GetBytes(storageState));

@@ -73,20 +73,24 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
                 : phrases.QuestionIn(reply.Text) is { } question && question != Declaration && !IsSummary(reply) ? phrases.Answer(question, sample)
                 : phrases.Cancel;
         }
-        if (open) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the request cancelled");
+        if (open) await CancelAsync(person);
         person.ConversationMayBeOpen = false;
         return times;
     }
 
-    /// <summary>A conversation left half-way (an earlier run, a failed scenario) is closed first, as a person would.</summary>
+    /// <summary>A conversation left half-way (an earlier run, a failed scenario, a double click) is closed first, as a person would.</summary>
     private async Task CloseAnyOpenAsync(SlackPerson person)
     {
-        if (person.ConversationMayBeOpen) await ExchangeAsync(person, phrases.Cancel, phrases.Cancelled, "the previous conversation cancelled");
+        if (person.ConversationMayBeOpen) await CancelAsync(person);
     }
 
-    private async Task ExchangeAsync(SlackPerson person, string text, Regex reply, string expectation)
+    /// <summary>
+    /// The bot answers one person's messages and clicks in turn, so whatever it still had to say to the conversation being
+    /// cancelled (a late answer to a second click) comes before "cancelled", and is read with it.
+    /// </summary>
+    private async Task CancelAsync(SlackPerson person)
     {
-        await person.SayAsync(text);
-        await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), expectation, wait);
+        await person.SayAsync(phrases.Cancel);
+        await person.ExpectFromBotAsync(m => phrases.Cancelled.IsMatch(m.Text), "the previous conversation cancelled", wait, leavingEarlier: true);
     }
 }

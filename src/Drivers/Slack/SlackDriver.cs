@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PadUat.Support.Configuration;
@@ -21,8 +20,8 @@ public sealed record TradeAsk(string Direction, decimal Quantity, string Ticker,
 public sealed record Submission(int? RequestId, string BotAnswer);
 
 /// <summary>
-/// The UAT people in Slack for one scenario: each acts with their own token, talks to the bot, clicks its
-/// buttons (signed as Slack signs them) and reads its notifications. Transcripts go to the report.
+/// The UAT people in Slack for one scenario: each types to the bot and clicks its buttons in their own Slack client,
+/// and reads its notifications. Transcripts, and screenshots of each person's Slack at its checkpoints, go to the report.
 /// </summary>
 public sealed class SlackDriver(SlackSession session, Evidence evidence, Support.Contract.TargetContract contract, BotPhrases phrases)
 {
@@ -39,7 +38,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     {
         if (_people.Count == 0)
             foreach (var someone in session.People)
-                _people[someone] = await SlackPerson.BeginAsync(await session.AccountAsync(someone), session.Feed, session.BotUserId);
+                _people[someone] = await SlackPerson.BeginAsync(await session.AccountAsync(someone), session.Feed, session.BotUserId, session.ClientAsync);
         return _people.TryGetValue(who, out var person) ? person : throw new ArgumentException($"No Slack person for {who}");
     }
 
@@ -54,6 +53,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
                 await person.SayAsync(phrases.Answer(BotConversation.Declaration, ask));
                 reached = await person.ExpectFromBotAsync(_conversation.IsSummary, "a summary with a Confirm button", Wait);
             }
+            await ScreenshotAsync(person, $"the summary they are asked to confirm", reached.Ts);
             return reached;
         });
 
@@ -91,24 +91,26 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         return (person, await _conversation.OpenAsync(person));
     }
 
-    public Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary) =>
-        evidence.StepAsync($"Slack: {who} clicks Confirm", async () =>
+    /// <param name="doubleClick">As people do by habit: Slack's client may deliver both clicks, and the bot must submit once.</param>
+    public Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary, bool doubleClick = false) =>
+        evidence.StepAsync($"Slack: {who} {(doubleClick ? "double-clicks" : "clicks")} Confirm", async () =>
         {
             var person = await PersonAsync(who);
-            await ClickAsync(person, summary, contract.Button("confirmRequest"));
+            await person.ClickAsync(summary, contract.Button("confirmRequest"), doubleClick);
             var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
-            person.ConversationMayBeOpen = false;
+            // After a double click the bot may still be answering the second click: the next conversation begins by closing this one.
+            person.ConversationMayBeOpen = doubleClick;
             var id = phrases.Submitted.Match(answer.Text) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
             return new Submission(id, answer.Text);
         });
 
-    /// <summary>A second click on Confirm of a summary already confirmed (a double click, a second device); returns the bot's answer.</summary>
+    /// <summary>A click on Confirm of a summary the conversation has left behind (one still showing its buttons); returns the bot's answer.</summary>
     public Task<SlackMessage> ConfirmAgainAsync(TestPerson who, SlackMessage summary) =>
-        evidence.StepAsync($"Slack: {who} clicks Confirm on the same summary again", async () =>
+        evidence.StepAsync($"Slack: {who} clicks Confirm on an earlier summary", async () =>
         {
             var person = await PersonAsync(who);
-            await ClickAsync(person, summary, contract.Button("confirmRequest"));
+            await person.ClickAsync(summary, contract.Button("confirmRequest"));
             return await person.ExpectFromBotAsync(_ => true, "an answer to the second click", Wait);
         });
 
@@ -116,23 +118,31 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} clicks Cancel", async () =>
         {
             var person = await PersonAsync(who);
-            await ClickAsync(person, summary, contract.Button("cancelRequest"));
+            await person.ClickAsync(summary, contract.Button("cancelRequest"));
             await ExpectClickAnswerAsync(who, phrases.Cancelled, "the summary showing it was cancelled");
             person.ConversationMayBeOpen = false;
         });
 
     /// <summary>
-    /// What the person who clicked last now sees on the message they clicked: the bot answers a click through its
-    /// response_url, replacing the message (the usual way) or answering the clicker alone.
+    /// What the person who clicked last now sees of the bot's answer, read from Slack: the message they clicked as the bot
+    /// replaced it (the usual way), or an answer to them alone in their client.
     /// </summary>
-    public Task<ClickAnswer> ExpectClickAnswerAsync(TestPerson who, Regex pattern, string expectation) =>
+    public Task<string> ExpectClickAnswerAsync(TestPerson who, Regex pattern, string expectation) =>
         evidence.StepAsync($"Slack: {who} sees {expectation}", async () =>
         {
             var person = await PersonAsync(who);
-            var (click, button) = person.LastClick ?? throw new InvalidOperationException($"{who} has clicked nothing in this scenario");
-            var answer = await session.ClickAnswers.ExpectAsync(click.ResponseId, a => !a.DeletesOriginal && pattern.IsMatch(a.Text), expectation, Wait);
-            person.SawClickAnswer(button, answer);
+            var answer = await person.ExpectClickAnswerAsync(pattern, expectation, Wait);
+            await ScreenshotAsync(person, expectation, person.LastClick!.Value.MessageTs, pattern);
             return answer;
+        });
+
+    /// <summary>The message the person clicked last, once the bot has answered the click, offers no buttons any more: nothing left to decide twice.</summary>
+    public Task ExpectClickedMessageSettledAsync(TestPerson who) =>
+        evidence.StepAsync($"Slack: the message {who} clicked offers no buttons any more", async () =>
+        {
+            var person = await PersonAsync(who);
+            var (ts, _) = person.LastClick ?? throw new InvalidOperationException($"{who} has clicked nothing in this scenario");
+            await person.ExpectFromBotAsync(m => m.Ts == ts && !m.ButtonLabels().Any(), "the message they clicked without its buttons", Wait, alreadyRead: true);
         });
 
     /// <summary>Waits for the bot to ask this person to decide on the request, with Approve and Reject buttons for the stage.</summary>
@@ -140,8 +150,11 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} is asked to decide on request #{requestId}", async () =>
         {
             ReadsDecisionRequestsInDirectMessages(stage);
-            return await (await PersonAsync(who)).ExpectFromBotAsync(
+            var person = await PersonAsync(who);
+            var asked = await person.ExpectFromBotAsync(
                 m => IsDecisionRequest(m, requestId, stage), $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true);
+            await ScreenshotAsync(person, $"asked to decide on request #{requestId}", asked.Ts);
+            return asked;
         });
 
     /// <summary>
@@ -175,54 +188,21 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             return (IReadOnlyList<TestPerson>)asked;
         });
 
-    public Task<HttpStatusCode> DecideAsync(TestPerson who, SlackMessage decisionRequest, string stage, bool approve) =>
+    public Task DecideAsync(TestPerson who, SlackMessage decisionRequest, string stage, bool approve) =>
         evidence.StepAsync($"Slack: {who} clicks {(approve ? "Approve" : "Reject")}", async () =>
-            await ClickAsync(await PersonAsync(who), decisionRequest, DecisionButton(stage, approve)));
-
-    /// <summary>
-    /// Sends a click on a decision button for the request as a copy of the decision message would carry it —
-    /// someone else's, or one already acted on — either genuinely signed by Slack or forged.
-    /// </summary>
-    public Task<HttpStatusCode> ClickDecisionButtonAsync(TestPerson who, int requestId, string stage, bool approve, Signing signing) =>
-        evidence.StepAsync($"Slack: {who} sends a {signing} {(approve ? "approve" : "reject")} click for request #{requestId}", async () =>
-        {
-            var person = await PersonAsync(who);
-            var action = DecisionButton(stage, approve);
-            var id = requestId.ToString(CultureInfo.InvariantCulture);
-            var copy = new SlackMessage("0000000000.000000", session.BotUserId, null, $"request #{id}", new JsonArray(new JsonObject
-            {
-                ["type"] = "actions", ["block_id"] = "copied-decision",
-                ["elements"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "button", ["action_id"] = action, ["value"] = id,
-                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = approve ? "Approve" : "Reject" },
-                }),
-            }));
-            var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, copy, action, signing);
-            person.LastClick = (sent, approve ? "Approve" : "Reject");
-            person.Note($"sent a {signing} click '{action}' on request #{id} → HTTP {(int)sent.Status}");
-            return sent.Status;
-        });
+            await (await PersonAsync(who)).ClickAsync(decisionRequest, DecisionButton(stage, approve)));
 
     /// <summary>A stage's approve or reject button, as the target's contract names it ("managerApprove" → its action id).</summary>
     private string DecisionButton(string stage, bool approve) => contract.Button($"{stage}{(approve ? "Approve" : "Reject")}");
 
-    /// <summary>
-    /// Everything the bot answered to this person's last click, once it is surely done with it: the bot handles one
-    /// person's events one at a time, so when it has answered a later message from them, the click's handling is over.
-    /// </summary>
-    public Task<IReadOnlyList<ClickAnswer>> FinalAnswersToLastClickAsync(TestPerson who) =>
-        evidence.StepAsync($"Slack: what the bot answered {who}'s last click, once it has answered them since", async () =>
-        {
-            var person = await PersonAsync(who);
-            var (click, _) = person.LastClick ?? throw new InvalidOperationException($"{who} has clicked nothing in this scenario");
-            await SayAndReadAnswerAsync(person, phrases.Opening);
-            return session.ClickAnswers.AnswersSoFar(click.ResponseId);
-        });
-
     public Task<SlackMessage> ExpectToldAsync(TestPerson who, Regex pattern, string expectation) =>
         evidence.StepAsync($"Slack: {who} is told {expectation}", async () =>
-            await (await PersonAsync(who)).ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait));
+        {
+            var person = await PersonAsync(who);
+            var told = await person.ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait);
+            await ScreenshotAsync(person, $"told {expectation}", told.Ts);
+            return told;
+        });
 
     /// <summary>Free text to the bot, whatever it is waiting for; returns its answer. Any message may open a conversation.</summary>
     public Task<SlackMessage> SayToBotAsync(TestPerson who, string text) =>
@@ -262,14 +242,18 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             evidence.Attach($"Slack transcript — {person.Person} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
     }
 
-    private async Task<HttpStatusCode> ClickAsync(SlackPerson person, SlackMessage message, string actionId)
+    /// <summary>The person's Slack pane at a checkpoint of the conversation, beside the transcript in the report.</summary>
+    private async Task ScreenshotAsync(SlackPerson person, string what, string ts, Regex? showing = null) =>
+        evidence.Attach($"Slack — {person.Person} ({person.Identity.UserName}): {what}", "image/png",
+            await (await person.ClientAsync()).ScreenshotAsync(ts, showing));
+
+    public bool AnyClientOpen => _people.Values.Any(p => p.ClientOpen);
+
+    /// <summary>At a failure: each person's Slack client, as it stands, for whoever has one open.</summary>
+    public async Task CaptureFailureAsync()
     {
-        var sent = await session.Clicks.SendAsync(person.Identity, person.BotChannel, message, actionId);
-        var label = message.Button(actionId)!.Value.Button["text"]!["text"]!.GetValue<string>();
-        person.LastClick = (sent, label);
-        person.Note($"clicked '{label}' → HTTP {(int)sent.Status}");
-        if (sent.Status != HttpStatusCode.OK)
-            throw new CheckFailed($"The bot's interactivity endpoint answered {(int)sent.Status} to a genuine, signed click on '{actionId}'");
-        return sent.Status;
+        foreach (var person in _people.Values.Where(p => p.ClientOpen))
+            evidence.Attach($"Slack — {person.Person} ({person.Identity.UserName}) at the failure", "image/png",
+                await (await person.ClientAsync()).ScreenshotAsync(null));
     }
 }

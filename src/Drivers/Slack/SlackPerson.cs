@@ -4,8 +4,9 @@ using PadUat.Support.Configuration;
 namespace PadUat.Drivers.Slack;
 
 /// <summary>
-/// One person of the UAT (the employee, the manager, compliance…) in one scenario: they DM the bot, read what it
-/// sends them, see its answers to their clicks, and keep a transcript of both sides for the report.
+/// One person of the UAT (the employee, the manager, compliance…) in one scenario: they type to the bot and click its
+/// buttons in their Slack client, read what it sends them, see its answers to their clicks, and keep a transcript of
+/// both sides for the report.
 /// </summary>
 public sealed class SlackPerson
 {
@@ -15,6 +16,7 @@ public sealed class SlackPerson
     private readonly HashSet<string> _consumed = [];
     private readonly List<string> _transcript = [];
     private readonly string _since;
+    private readonly Func<SlackAccount, Task<SlackClientPage>> _client;
 
     public TestPerson Person => _account.Person;
     public SlackIdentity Identity => _account.Identity;
@@ -23,41 +25,83 @@ public sealed class SlackPerson
     /// <inheritdoc cref="SlackAccount.ConversationMayBeOpen"/>
     public bool ConversationMayBeOpen { get => _account.ConversationMayBeOpen; set => _account.ConversationMayBeOpen = value; }
 
-    /// <summary>Their last click in this scenario and the label of the button clicked, whose answers a later step reads.</summary>
-    public (SentClick Click, string Button)? LastClick { get; set; }
+    /// <summary>Their last click in this scenario: the message clicked and the button's label, whose answer a later step reads.</summary>
+    public (string MessageTs, string Button)? LastClick { get; private set; }
 
     /// <summary>This person's direct-message channel with the bot.</summary>
     public string BotChannel => _account.BotChannel;
 
-    private SlackPerson(SlackAccount account, IDirectMessageFeed feed, string botUserId, string since)
+    private SlackPerson(SlackAccount account, IDirectMessageFeed feed, string botUserId, string since, Func<SlackAccount, Task<SlackClientPage>> client)
     {
-        _account = account; _feed = feed; _botUserId = botUserId; _since = since;
+        _account = account; _feed = feed; _botUserId = botUserId; _since = since; _client = client;
     }
 
     /// <summary>
     /// Only messages after the newest one already in the DM count for this scenario — Slack's own ts, so neither
     /// clock skew nor a previous scenario's late replies can leak in.
     /// </summary>
-    public static async Task<SlackPerson> BeginAsync(SlackAccount account, IDirectMessageFeed feed, string botUserId) =>
-        new(account, feed, botUserId, await feed.NewestTsAsync(account.Client, account.BotChannel));
+    public static async Task<SlackPerson> BeginAsync(SlackAccount account, IDirectMessageFeed feed, string botUserId, Func<SlackAccount, Task<SlackClientPage>> client) =>
+        new(account, feed, botUserId, await feed.NewestTsAsync(account.Client, account.BotChannel), client);
 
+    /// <summary>Whether their Slack client is open (they typed, clicked or were looked at in this run).</summary>
+    public bool ClientOpen => _account.Page is { IsOpen: true };
+
+    /// <summary>Their Slack client, open on the DM with the bot.</summary>
+    public Task<SlackClientPage> ClientAsync() => _client(_account);
+
+    /// <summary>Types the text in their Slack client, as they would (a message Slack marks as typed: client_msg_id, no bot_id).</summary>
     public async Task SayAsync(string text)
     {
-        await _account.Client.CallAsync("chat.postMessage", new System.Text.Json.Nodes.JsonObject { ["channel"] = BotChannel, ["text"] = text });
+        await (await ClientAsync()).SendAsync(text);
         _transcript.Add($"{Stamp()} {Person} → bot: {text}");
+    }
+
+    /// <summary>Clicks (or double-clicks) the button <paramref name="actionId"/> of a message from the bot in their Slack client; returns the button's label.</summary>
+    public async Task<string> ClickAsync(SlackMessage message, string actionId, bool twice = false)
+    {
+        var label = message.Button(actionId)?.Button["text"]?["text"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"The message '{message.Text}' has no button '{actionId}'");
+        await (await ClientAsync()).ClickAsync(message.Ts, label, twice);
+        LastClick = (message.Ts, label);
+        _transcript.Add($"{Stamp()} {Person} {(twice ? "double-clicks" : "clicks")} '{label}' on \"{message.Text}\"");
+        return label;
+    }
+
+    /// <summary>
+    /// Waits (bounded) until what they see of the bot's answer to their last click matches: the clicked message as Slack
+    /// now holds it (the bot replaced it), or an answer shown to them alone in their client. Returns what they see.
+    /// </summary>
+    public async Task<string> ExpectClickAnswerAsync(System.Text.RegularExpressions.Regex pattern, string expectation, TimeSpan timeout)
+    {
+        var (ts, button) = LastClick ?? throw new InvalidOperationException($"{Person} has clicked nothing in this scenario");
+        var seen = await Eventually.UntilAsync(async () =>
+            {
+                var clicked = (await HistoryAsync()).FirstOrDefault(m => m.Ts == ts)?.Text ?? "(the clicked message is gone)";
+                return (IReadOnlyList<string>)[clicked, .. await (await ClientAsync()).OnlyVisibleToYouAsync()];
+            }, texts => texts.Any(pattern.IsMatch), timeout, $"{Person} seeing {expectation}",
+            texts => $"the clicked message reads \"{texts[0]}\"{(texts.Count > 1 ? $"; only they see: {string.Join(" | ", texts.Skip(1))}" : "")}",
+            waitForNews: max => _feed.WaitForNewsAsync(BotChannel, max));
+        var answer = seen.First(pattern.IsMatch);
+        _transcript.Add($"{Stamp()} bot → {Person} (answering the click on '{button}'): {answer}");
+        return answer;
     }
 
     /// <summary>
     /// Waits (bounded) for a message from the bot that matches: by default one this person has not read yet;
-    /// with <paramref name="alreadyRead"/>, any in this scenario (a decision request looked at earlier).
+    /// with <paramref name="alreadyRead"/>, any in this scenario (a decision request looked at earlier). With
+    /// <paramref name="leavingEarlier"/>, the unread messages before it are read as left over from what it closes.
     /// </summary>
-    public async Task<SlackMessage> ExpectFromBotAsync(Func<SlackMessage, bool> matches, string expectation, TimeSpan timeout, bool alreadyRead = false)
+    public async Task<SlackMessage> ExpectFromBotAsync(Func<SlackMessage, bool> matches, string expectation, TimeSpan timeout, bool alreadyRead = false,
+        bool leavingEarlier = false)
     {
         var seen = await Eventually.UntilAsync<IReadOnlyList<SlackMessage>>(alreadyRead ? HistoryAsync : UnreadFromBotAsync, list => list.Any(matches), timeout,
             $"the bot sending {Person} {expectation}",
             list => list.Count == 0 ? "no new message from the bot" : string.Join(" | ", list.Select(m => $"\"{m.Text}\"")),
             waitForNews: max => _feed.WaitForNewsAsync(BotChannel, max));
         var message = seen.First(matches);
+        if (leavingEarlier)
+            foreach (var left in seen.Where(m => string.CompareOrdinal(m.Ts, message.Ts) < 0 && !_consumed.Contains(m.Ts)))
+                Read(left);
         Read(message);
         return message;
     }
@@ -86,10 +130,6 @@ public sealed class SlackPerson
         await Task.Delay(wait);
         return wait;
     }
-
-    /// <summary>What this person now sees of the bot's answer to their click, in the transcript like a DM.</summary>
-    public void SawClickAnswer(string button, ClickAnswer answer) =>
-        _transcript.Add($"{Stamp()} bot → {Person} (answering the click on '{button}'): {answer.Describe()}");
 
     private void Read(SlackMessage message)
     {

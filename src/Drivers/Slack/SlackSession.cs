@@ -6,6 +6,9 @@ namespace PadUat.Drivers.Slack;
 /// <summary>One UAT person's Slack account for the run: their token, who Slack says they are, their DM with the bot.</summary>
 public sealed record SlackAccount(TestPerson Person, SlackIdentity Identity, SlackWebClient Client, string BotChannel)
 {
+    /// <summary>Their Slack client, open on the DM with the bot, kept for the run (null until they first type or click).</summary>
+    public SlackClientPage? Page { get; set; }
+
     /// <summary>
     /// Whether a conversation with the bot may be left half-way (unknown at the start of a run, or after a failure):
     /// then the next request begins with "cancel". Every message counts against Slack's one a second per channel.
@@ -13,10 +16,14 @@ public sealed record SlackAccount(TestPerson Person, SlackIdentity Identity, Sla
     public bool ConversationMayBeOpen { get; set; } = true;
 }
 
+/// <summary>Who a person is in Slack, as auth.test names them.</summary>
+public sealed record SlackIdentity(string UserId, string UserName, string TeamId, string TeamDomain);
+
 /// <summary>
-/// The harness's Slack for a whole run, as the UAT driver app: one rate budget shared by every person's token,
-/// the feed the bot's messages arrive on (Socket Mode, or budgeted polling), the listener answering the bot's
-/// response_url posts, and each person signed in once (auth.test, conversations.open) on first use.
+/// The harness's Slack for a whole run. People act in Slack's web client (one browser context each, signed in with
+/// their saved session, opened on first use and kept for the run); what they are sent is read as the UAT driver app
+/// reads it: one rate budget shared by every person's token, the feed the bot's messages arrive on (Socket Mode, or
+/// budgeted polling), each person known once (auth.test, conversations.open).
 /// </summary>
 public sealed class SlackSession : IAsyncDisposable
 {
@@ -24,39 +31,40 @@ public sealed class SlackSession : IAsyncDisposable
     private readonly SlackSettings _settings;
     private readonly Dictionary<TestPerson, SlackAccount> _accounts = [];
     private readonly SemaphoreSlim _signIn = new(1, 1);
+    private readonly Dashboard.BrowserSession _browser;
 
     public SlackRateBudget Budget { get; }
     public IDirectMessageFeed Feed { get; }
-    public ClickAnswers ClickAnswers { get; }
-    public ButtonClick Clicks { get; }
     public TimeSpan ReplyTimeout => _settings.ReplyTimeout;
     public string BotUserId => _settings.BotUserId;
 
     /// <summary>Everyone in the cast who acts in Slack.</summary>
     public IEnumerable<TestPerson> People => _settings.Tokens.Keys;
 
-    private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, ClickAnswers answers)
+    private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, Dashboard.BrowserSession browser)
     {
-        _settings = settings; Budget = budget; Feed = feed; ClickAnswers = answers;
-        Clicks = new ButtonClick(Http, settings.InteractivityUrl, new SlackRequestSigner(settings.SigningSecret.Reveal()), settings.BotAppId, answers);
+        _settings = settings; Budget = budget; Feed = feed; _browser = browser;
     }
 
-    public static async Task<SlackSession> StartAsync(SlackSettings settings, CancellationToken ct = default)
+    public static async Task<SlackSession> StartAsync(SlackSettings settings, Dashboard.BrowserSession browser, CancellationToken ct = default)
     {
         var budget = new SlackRateBudget(TimeProvider.System);
-        var answers = ClickAnswers.Start(settings.ResponseListen, settings.ResponseUrlBase, botIsLocal: settings.InteractivityUrl.IsLoopback);
-        try
-        {
-            IDirectMessageFeed feed = settings.AppToken is { } appToken
-                ? await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, settings.ApiUrl, appToken.Reveal(), budget), ct)
-                : new PollingFeed();
-            return new SlackSession(settings, budget, feed, answers);
-        }
-        catch
-        {
-            await answers.DisposeAsync();
-            throw;
-        }
+        IDirectMessageFeed feed = settings.AppToken is { } appToken
+            ? await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, settings.ApiUrl, appToken.Reveal(), budget), ct)
+            : new PollingFeed();
+        return new SlackSession(settings, budget, feed, browser);
+    }
+
+    /// <summary>
+    /// The person's Slack client on their DM with the bot: opened on first use in the run's browser, and again when that
+    /// browser was replaced after a failed scenario.
+    /// </summary>
+    public async Task<SlackClientPage> ClientAsync(SlackAccount account)
+    {
+        if (account.Page is { IsOpen: true } open && open.Browser == _browser.Browser) return open;
+        var session = _settings.Sessions.TryGetValue(account.Person, out var s) ? s : throw new ArgumentException($"No Slack session for {account.Person}");
+        return account.Page = await SlackClientPage.OpenAsync(_browser.Browser, _settings.ClientUrl,
+            Dashboard.SavedSession.Decode(session.Reveal()), account.BotChannel, account.Person.SettingName);
     }
 
     /// <summary>The person's account, signed in on first use: auth.test checks the token, conversations.open finds the DM.</summary>
@@ -80,7 +88,8 @@ public sealed class SlackSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Feed.DisposeAsync();
-        await ClickAnswers.DisposeAsync();
+        foreach (var page in _accounts.Values.Select(a => a.Page).OfType<SlackClientPage>().Where(p => p.IsOpen))
+            await page.CloseAsync();
         _signIn.Dispose();
     }
 }

@@ -9,6 +9,9 @@ public sealed record Actor(TestPerson Person)
 {
     /// <summary>Which approval stage this person decides in, when they decide at all.</summary>
     public string Stage => Person.Role == Roles.Compliance ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage;
+
+    /// <summary>Whether <paramref name="someone"/> decides in this person's stage: every compliance officer for compliance, this manager alone for the manager.</summary>
+    public bool Decides(TestPerson someone) => Person.Role == Roles.Compliance ? someone.Role == Roles.Compliance : someone == Person;
 }
 
 /// <summary>The features' words for people, to the test person the cast gives that part (the first of their role).</summary>

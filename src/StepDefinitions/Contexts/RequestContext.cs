@@ -1,4 +1,3 @@
-using System.Net;
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
 using PadUat.Drivers.TestData;
@@ -21,7 +20,6 @@ public sealed class RequestContext
     /// <summary>The summary of a conversation the employee abandoned for a newer one; its buttons are still in the DM.</summary>
     public SlackMessage? EarlierSummary { get; set; }
     public Submission? Submission { get; set; }
-    public HttpStatusCode? LastClick { get; set; }
     public SlackMessage? LastReply { get; set; }
     /// <summary>Which of the bot's questions the last answer was to ("quantity").</summary>
     public string? LastQuestion { get; set; }

@@ -64,7 +64,7 @@ public sealed class RunHooks
             TargetHealth.Current = Run.Health;
             await Run.ClaimTargetAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load());
             foreach (var line in RunContext.CleanupLines(Run)) Console.Error.WriteLine(line);
-            Slack = await SlackSession.StartAsync(Run.Target.Slack);
+            Slack = await SlackSession.StartAsync(Run.Target.Slack, Browser!);
             (_browserVersion, _slackDelivery) = (Browser!.Version, Slack.Feed.Description);
             RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
         }

@@ -82,7 +82,10 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
                 Evidence.NotRun(["After the scenario: save screenshots and traces of the failure"], "no dashboard page was open in this scenario, so there is no screenshot or trace to take");
             await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken && dashboard.AnyPageOpen,
                 dashboard.CaptureFailureAsync);
-            container.Resolve<SlackDriver>().AttachTranscripts();
+            var slack = container.Resolve<SlackDriver>();
+            await AfterStepAsync("save each person's Slack as they see it", status is AllureStatus.Failed or AllureStatus.Broken && slack.AnyClientOpen,
+                slack.CaptureFailureAsync);
+            slack.AttachTranscripts();
             if (run.Health.Tripped is { } silent)
                 Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{silent}; the rows stay in the clean-up journal and the next run against this target deletes them");
             else

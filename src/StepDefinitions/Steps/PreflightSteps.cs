@@ -53,11 +53,11 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     public void ThenNoSecretShown()
     {
         var text = string.Join('\n', _shown.Select(p => $"{p.Key}={p.Value}"));
-        var secrets = target.Slack.Tokens.Values.Append(target.Slack.SigningSecret).Append(target.Database.Password)
+        var secrets = target.Slack.Tokens.Values.Concat(target.Slack.Sessions.Values).Append(target.Database.Password)
             .Concat(target.DashboardSignIn.Passwords.Values).Concat(target.DashboardSignIn.SavedSessions.Values)
             .Concat(target.Slack.AppToken is { } app ? [app] : []).Select(s => s.Reveal());
         Expect.That(!secrets.Any(s => text.Contains(s, StringComparison.Ordinal)), "No secret should appear in the settings shown in the report",
-            () => "a password, token or signing secret is shown in clear");
+            () => "a password, token or session is shown in clear");
     }
 
     [When(@"^the harness connects to the database$")]

@@ -45,10 +45,10 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
         Expect.That(System.Text.RegularExpressions.Regex.IsMatch(request.Summary!.Text, $"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}"),
             $"The summary should show the trade ({request.Ask.Direction} {request.Ask.Quantity} {request.Ask.Ticker})", () => $"it says \"{request.Summary.Text}\"");
 
-    [When(@"^the employee confirms the request$")]
-    public async Task WhenConfirms()
+    [When(@"^the employee (confirms the request|double-clicks Confirm on the summary)$")]
+    public async Task WhenConfirms(string how)
     {
-        request.Submission = await journeys.ConfirmAsync(cast.Employee, request.Summary!);
+        request.Submission = await journeys.ConfirmAsync(cast.Employee, request.Summary!, doubleClick: how.StartsWith("double", StringComparison.Ordinal));
         if (request.Submission.RequestId is { } id) request.RequestId = id;
     }
 
@@ -75,9 +75,6 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
 
     [When(@"^the employee confirms the earlier summary$")]
     public async Task WhenConfirmsEarlier() => request.LastReply = await slack.ConfirmAgainAsync(cast.Employee, request.EarlierSummary!);
-
-    [When(@"^the employee confirms the same summary again$")]
-    public async Task WhenConfirmsAgain() => request.LastReply = await slack.ConfirmAgainAsync(cast.Employee, request.Summary!);
 
     [Then(@"^the bot tells the employee the summary is no longer open$")]
     public void ThenSummaryClosed() => Expect.That(phrases.SummaryNoLongerOpen.IsMatch(request.LastReply!.Text),

@@ -90,5 +90,5 @@ public sealed class Cast
     public static bool IsPersonalSecret(string key) =>
         PersonalSecretPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal) && key.Length > prefix.Length);
 
-    public static readonly string[] PersonalSecretPrefixes = ["SLACK_TOKEN_", "DASHBOARD_PASSWORD_", "DASHBOARD_SESSION_"];
+    public static readonly string[] PersonalSecretPrefixes = ["SLACK_TOKEN_", "SLACK_SESSION_", "DASHBOARD_PASSWORD_", "DASHBOARD_SESSION_"];
 }

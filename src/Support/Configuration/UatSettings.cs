@@ -12,12 +12,12 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
     }.ConnectionString;
 }
 
-/// <param name="BotAppId">The PA-dealing bot's Slack app id (api_app_id in the clicks the harness sends it).</param>
+/// <param name="ClientUrl">The workspace in Slack's web client (https://app.slack.com/client/&lt;team id&gt;), where the people type and click.</param>
+/// <param name="Tokens">Each person's user token of the UAT driver app: reading their DMs with the bot (never writing).</param>
+/// <param name="Sessions">Each person's signed-in Slack client session (Playwright storage state, JSON or base64; `./uat record-session --slack`).</param>
 /// <param name="AppToken">The UAT driver app's app-level token (xapp-): the bot's messages arrive over Socket Mode; polled without it.</param>
-/// <param name="ResponseUrlBase">Where the bot reaches the harness's response_url listener; its own address when null.</param>
-/// <param name="ResponseListen">host:port the listener binds (port 0: any free port).</param>
-public sealed record SlackSettings(Uri ApiUrl, Uri InteractivityUrl, string BotUserId, string BotAppId, Secret SigningSecret,
-    IReadOnlyDictionary<TestPerson, Secret> Tokens, Secret? AppToken, Uri? ResponseUrlBase, string ResponseListen, TimeSpan ReplyTimeout);
+public sealed record SlackSettings(Uri ApiUrl, Uri ClientUrl, string BotUserId, IReadOnlyDictionary<TestPerson, Secret> Tokens,
+    IReadOnlyDictionary<TestPerson, Secret> Sessions, Secret? AppToken, TimeSpan ReplyTimeout);
 
 /// <summary>
 /// How each test person signs in to the dashboard behind the firm's identity provider: a password typed into its
@@ -50,7 +50,7 @@ public sealed record UatSettings(
     TimeSpan SandboxReplyTimeout)
 {
     /// <summary>The settings that are secrets besides each test person's own (<see cref="Cast.IsPersonalSecret"/>).</summary>
-    private static readonly string[] SharedSecretKeys = ["DB_PASSWORD", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY"];
+    private static readonly string[] SharedSecretKeys = ["DB_PASSWORD", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY"];
 
     /// <summary>Whether a setting is a secret: read only from the environment, never printed, looked for in every artefact.</summary>
     public static bool IsSecret(string key) => SharedSecretKeys.Contains(key) || Cast.IsPersonalSecret(key);
@@ -84,11 +84,10 @@ public sealed record UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
                 s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.SslMode("DB_SSL_MODE")),
-            usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("BOT_INTERACTIVITY_URL"), s.Required("SLACK_BOT_USER_ID"),
-                s.Required("SLACK_BOT_APP_ID"), s.Secret("SLACK_SIGNING_SECRET"),
-                cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_TOKEN_{p.SettingName}")), s.OptionalSecret("SLACK_APP_TOKEN"),
-                s.Optional("SLACK_RESPONSE_URL_BASE") is null ? null : s.Url("SLACK_RESPONSE_URL_BASE"),
-                s.Optional("SLACK_RESPONSE_LISTEN") ?? "127.0.0.1:0", TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
+            usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("SLACK_CLIENT_URL"), s.Required("SLACK_BOT_USER_ID"),
+                cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_TOKEN_{p.SettingName}")),
+                cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_SESSION_{p.SettingName}")), s.OptionalSecret("SLACK_APP_TOKEN"),
+                TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
             usesSandbox ? null : SignInFrom(s, cast),
             cast,

@@ -97,8 +97,10 @@ public sealed class UatRun : IAsyncDisposable
         var local = new Target(settings.AppEnv,
             new DatabaseSettings("127.0.0.1", sandbox.DatabasePort, PadSandbox.Database.SandboxDatabase.Name, "padealing",
                 PadSandbox.Database.SandboxDatabase.AppUser, new Secret(sandbox.AppPassword), "Disable"),
-            new SlackSettings(host.SlackApiUrl, host.InteractivityUrl, host.Workspace.Bot.Id, PadSandbox.Slack.SlackApps.BotAppId,
-                new Secret(host.SigningSecret), tokens, new Secret(host.Workspace.AppToken), null, "127.0.0.1:0", settings.SandboxReplyTimeout),
+            new SlackSettings(host.SlackApiUrl, host.SlackClientUrl, host.Workspace.Bot.Id, tokens,
+                // What ./uat record-session --slack would have saved for each person: a signed-in client session.
+                settings.Cast.People.ToDictionary(p => p, p => new Secret(host.SlackClientSessions.StorageState(host.Workspace.ByEmail(p.Email)!.Id, host.SlackClientUrl))),
+                new Secret(host.Workspace.AppToken), settings.SandboxReplyTimeout),
             host.BaseUrl,
             new DashboardSignIn(settings.Cast.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),
             $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());

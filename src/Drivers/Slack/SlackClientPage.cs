@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace PadUat.Drivers.Slack;
+
+/// <summary>
+/// One person's Slack web client, open on their DM with the bot, found the way a person finds things: the composer by
+/// its label ("Message …"), a message by its ts, a button by its label. What it relies on of Slack's own client
+/// (app.slack.com): the conversation's address /client/&lt;team&gt;/&lt;channel&gt;, a textbox labelled "Message &lt;name&gt;"
+/// that sends on Enter, message items carrying data-msg-ts, Block Kit buttons as buttons named by their text, and
+/// "Only visible to you" on an ephemeral message. `./uat probe` opens it first, so a drift shows at first contact.
+/// </summary>
+public sealed class SlackClientPage(IBrowserContext context, IPage page, Microsoft.Playwright.IBrowser browser)
+{
+    private const float Bound = 10_000;
+    // Playwright hands the pattern to the browser as a JavaScript RegExp: no .NET-only options.
+    private static readonly Regex ComposerName = new("^Message ");
+
+    /// <summary>The browser it lives in: a replaced browser (after a failed scenario) means a page to open again.</summary>
+    public Microsoft.Playwright.IBrowser Browser => browser;
+
+    public bool IsOpen => !page.IsClosed;
+
+    private ILocator Composer => page.GetByRole(AriaRole.Textbox, new() { NameRegex = ComposerName });
+
+    private ILocator Message(string ts) => page.Locator($"[data-msg-ts=\"{ts}\"]");
+
+    /// <summary>
+    /// Opens the person's DM with the bot in a context signed in with their saved session; a session Slack no longer
+    /// accepts ends at a sign-in page, which is named rather than waited out.
+    /// </summary>
+    public static async Task<SlackClientPage> OpenAsync(Microsoft.Playwright.IBrowser browser, Uri clientUrl, string storageState, string channel, string who)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = storageState, ViewportSize = new() { Width = 1000, Height = 700 } });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"{clientUrl.ToString().TrimEnd('/')}/{channel}", new() { Timeout = Bound });
+            var client = new SlackClientPage(context, page, browser);
+            try { await client.Composer.WaitForAsync(new() { Timeout = Bound }); }
+            catch (TimeoutException)
+            {
+                throw new Support.Configuration.SettingsError($"SLACK_SESSION_{who}: the saved Slack session does not open the DM with the bot at {page.Url} " +
+                    $"(signed out, or the client changed): record it again with ./uat record-session --slack --person {who.ToLowerInvariant()}");
+            }
+            return client;
+        }
+        catch
+        {
+            await context.CloseAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Types <paramref name="text"/> in the composer and sends it with Enter, as a person does; returns once it has left the composer.</summary>
+    public async Task SendAsync(string text)
+    {
+        await Composer.FillAsync(text, new() { Timeout = Bound });
+        await Composer.PressAsync("Enter", new() { Timeout = Bound });
+        await Assertions.Expect(Composer).ToHaveTextAsync("", new() { Timeout = Bound });
+    }
+
+    /// <summary>Clicks (or double-clicks) the button labelled <paramref name="label"/> on the message <paramref name="ts"/>, once the client shows it.</summary>
+    public Task ClickAsync(string ts, string label, bool twice = false)
+    {
+        var button = Message(ts).GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
+        return twice ? button.DblClickAsync(new() { Timeout = Bound }) : button.ClickAsync(new() { Timeout = Bound });
+    }
+
+    /// <summary>The ephemeral messages the client shows this person ("Only visible to you"), as text.</summary>
+    public async Task<IReadOnlyList<string>> OnlyVisibleToYouAsync() =>
+        await page.Locator("[data-msg-ts]").Filter(new() { HasText = "Only visible to you" }).AllInnerTextsAsync();
+
+    /// <summary>
+    /// The Slack pane as the person sees it, once the client shows the message <paramref name="ts"/> (when given) reading
+    /// as <paramref name="showing"/> (when given): the picture is of what was checked, not of the moment before.
+    /// </summary>
+    public async Task<byte[]> ScreenshotAsync(string? ts, Regex? showing = null)
+    {
+        if (ts is not null)
+            await Support.Eventually.UntilAsync(async () => await Message(ts).CountAsync() > 0 ? await Message(ts).InnerTextAsync() : "",
+                text => text.Length > 0 && (showing is null || showing.IsMatch(text)), TimeSpan.FromMilliseconds(Bound),
+                $"the Slack client showing the message {ts}{(showing is null ? "" : $" as {showing}")}", text => $"\"{text}\"");
+        return await page.ScreenshotAsync();
+    }
+
+    public Task CloseAsync() => context.CloseAsync();
+}
