@@ -1,24 +1,22 @@
 // The Slack conformance stage of `./uat test`: Slack's own SDKs (pinned in package.json) against the sandbox's
-// Slack emulator, and against the harness's button clicks. If the emulator were more lenient or stricter than
-// Slack where these SDKs rely on it, or the harness's clicks unlike Slack's, a check here fails the command.
+// Slack emulator. If the emulator were more lenient or stricter than Slack where these SDKs rely on it, a check here
+// fails the command.
 //   @slack/web-api     every method the harness and the bot use; pagination; a 429 survived by its own retry
-//   @slack/bolt        an app with the sandbox's signing secret receives the emulator's events and the harness's
-//                      clicks (`paduat slack-click`), routes each click to its action handler, and its respond()
-//                      reaches the harness's response_url listener
+//   @slack/bolt        an app with the sandbox's signing secret receives a DM a person typed in the emulator's Slack
+//                      client and a click they made there, routes the click to its action handler, and its respond()
+//                      replaces the clicked message in Slack
 //   @slack/socket-mode connects with the UAT driver app's app-level token and receives a person's DM event
-import { spawn, execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import bolt from "@slack/bolt";
 import { SocketModeClient } from "@slack/socket-mode";
 import { ErrorCode, LogLevel, WebClient, WebClientEvent } from "@slack/web-api";
 
 const { App } = bolt;
 const sandboxDll = "sandbox/PadSandbox/bin/Release/net10.0/PadSandbox.dll";
-const cliDll = "src/Cli/bin/Release/net10.0/paduat.dll";
 const results = [];
 let sandbox;
 const dir = await mkdtemp(join(tmpdir(), "paduat-conformance-"));
@@ -79,6 +77,18 @@ async function startSandbox(botAppUrl) {
   return withTimeout(Promise.race([ready, exited]), 60_000, "starting the sandbox");
 }
 
+// A person signed in to the emulator's Slack client: its session cookie, and the client's own calls (type, click).
+async function signedIn(env, person) {
+  const signIn = await fetch(new URL("client/signin", env.baseUrl), {
+    method: "POST", redirect: "manual", body: new URLSearchParams({ email: person.email, password: person.password }),
+  });
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+  assert(signIn.status === 302 && cookie.startsWith("d="), `signing in to the Slack client answered ${signIn.status}`);
+  const call = async (path, body) => (await fetch(new URL(`client/api/${path}`, env.baseUrl), {
+    method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+  return { type: (channel, text) => call("send", { channel, text }), click: (channel, ts, actionId) => call("click", { channel, ts, action_id: actionId }) };
+}
+
 const boltPort = await freePort();
 try {
   const env = await startSandbox(`http://127.0.0.1:${boltPort}/`);
@@ -136,10 +146,11 @@ try {
     assert(Date.now() - started >= 900, "retried before Retry-After");
   });
 
-  // One Bolt app is the PA-dealing app for the rest: the emulator sends it events, the harness sends it clicks.
+  // One Bolt app is the PA-dealing app for the rest: the emulator sends it what people type and click in the client.
   const heard = [];
   const clicked = [];
-  const app = new App({ signingSecret: env.signingSecret, token: env.botToken, clientOptions: { slackApiUrl: env.slackApiUrl }, logLevel: LogLevel.ERROR });
+  const app = new App({ signingSecret: env.signingSecret, token: env.botToken, clientOptions: { slackApiUrl: env.slackApiUrl }, logLevel: LogLevel.ERROR,
+    endpoints: ["/slack/events", "/slack/interactivity"] });
   app.message(async ({ message }) => { heard.push(message); });
   app.action("manager_approve", async ({ ack, body, respond }) => {
     await ack();
@@ -148,25 +159,30 @@ try {
   });
   await app.start(boltPort);
   try {
-    await check("@slack/bolt receives the emulator's Events API delivery of a person's DM", async () => {
-      const client = new WebClient(alex.token, quiet);
-      const channel = (await client.conversations.open({ users: env.botUserId })).channel.id;
-      await client.chat.postMessage({ channel, text: "hello Bolt" });
+    await check("@slack/bolt receives the emulator's Events API delivery of a DM typed in the Slack client", async () => {
+      const channel = (await new WebClient(alex.token, quiet).conversations.open({ users: env.botUserId })).channel.id;
+      await (await signedIn(env, alex)).type(channel, "hello Bolt");
       const message = await waitFor(() => heard.find((m) => m.text === "hello Bolt"), "Bolt hearing the DM");
-      assert(message.user === alex.id && message.channel_type === "im", `heard ${JSON.stringify(message)}`);
+      assert(message.user === alex.id && message.channel_type === "im" && message.client_msg_id && !message.bot_id, `heard ${JSON.stringify(message)}`);
     });
 
-    await check("@slack/bolt routes the harness's click to its action handler (200, not 400) and respond() reaches the harness", async () => {
-      const { stdout } = await promisify(execFile)("dotnet", [cliDll, "slack-click", "--interactivity-url", `http://127.0.0.1:${boltPort}/slack/events`,
-        "--action", "manager_approve", "--value", "42"], {
-        env: { ...process.env, SLACK_API_URL: env.slackApiUrl, SLACK_TOKEN: sam.token, SLACK_SIGNING_SECRET: env.signingSecret,
-          SLACK_BOT_APP_ID: env.botAppId, SLACK_BOT_USER_ID: env.botUserId },
-      });
-      const result = JSON.parse(stdout);
-      assert(result.status === 200, `Bolt answered ${result.status}`);
-      assert(clicked.length === 1 && clicked[0].user.id === sam.id && clicked[0].api_app_id === env.botAppId && clicked[0].team.domain,
-        `the click Bolt routed: ${JSON.stringify(clicked[0] ?? null)}`);
-      assert(result.answer?.Text === "You approved request #42." && result.answer.ReplacesOriginal, `the harness saw ${JSON.stringify(result.answer)}`);
+    await check("@slack/bolt routes a click made in the Slack client to its action handler (200, not 400) and respond() replaces the message", async () => {
+      const samClient = new WebClient(sam.token, quiet);
+      const channel = (await samClient.conversations.open({ users: env.botUserId })).channel.id;
+      const posted = await new WebClient(env.botToken, quiet).chat.postMessage({ channel, text: "Decide on request #42", blocks: [
+        { type: "section", text: { type: "mrkdwn", text: "Decide on request #42" } },
+        { type: "actions", elements: [{ type: "button", action_id: "manager_approve", value: "42", text: { type: "plain_text", text: "Approve" } }] }] });
+      const answer = await (await signedIn(env, sam)).click(channel, posted.ts, "manager_approve");
+      assert(answer.ok && answer.app_status === 200, `the click: ${JSON.stringify(answer)}`);
+      await waitFor(() => clicked.length === 1, "Bolt's action handler");
+      assert(clicked[0].user.id === sam.id && clicked[0].api_app_id === env.botAppId && clicked[0].team.domain && clicked[0].trigger_id,
+        `the click Bolt routed: ${JSON.stringify(clicked[0])}`);
+      let text;
+      for (let tries = 0; tries < 100 && text !== "You approved request #42."; tries++) {
+        if (tries > 0) await new Promise((r) => setTimeout(r, 50));
+        text = (await samClient.conversations.history({ channel, latest: posted.ts, inclusive: true, limit: 1 })).messages[0].text;
+      }
+      assert(text === "You approved request #42.", `the clicked message reads ${JSON.stringify(text)}`);
     });
   } finally {
     await app.stop();

@@ -20,7 +20,7 @@ public static class Commands
             await using var run = await UatRun.StartAsync(settings);
             await PadUat.Drivers.TargetSettingsCheck.CheckAsync(run.Target);
         }
-        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable; every person's Slack token, the bot's ids and the dashboard's path confirmed")}).");
+        Console.WriteLine($"Settings for '{settings.AppEnv}' are complete (target: {(settings.UsesSandbox ? "local sandbox, started by the run" : "deployed system, reachable; every person's Slack token, the bot's user id and the dashboard's path confirmed")}).");
         return 0;
     }
 

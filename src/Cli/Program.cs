@@ -24,7 +24,8 @@ try
         ["hang-verdict", var factsFile] => RehearsalCommands.HangVerdict(factsFile),
         ["probe", .. var rest] => await ProbeCommand.RunAsync(root, Options.Parse(rest)),
         ["fingerprint", .. var rest] => await TargetFingerprint.RunAsync(root, Options.Parse(rest)),
-        ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, Options.Parse(rest)),
+        ["record-session", .. var rest] => await RecordSessionCommand.RunAsync(root, rest.Contains("--slack"),
+            Options.Parse(rest.Where(a => a != "--slack").ToList())),
         _ => Usage(),
     };
 }

@@ -6,7 +6,8 @@ namespace PadUat.Drivers.Probe;
 /// <summary>
 /// The contract's Slack and dashboard assumptions, asked without writing anything: each person's token (auth.test), the
 /// bot's user and app (users.info), the dashboard answering at its URL, and each person signing in to it as a run would
-/// (the firm's sign-in page, or their saved session). No message is sent, nothing is written.
+/// (the firm's sign-in page, or their saved session), and each person's Slack client open on their DM with the bot.
+/// No message is sent, nothing is written.
 /// </summary>
 public static class ServiceProbe
 {
@@ -17,15 +18,16 @@ public static class ServiceProbe
         var findings = new List<Finding>(await TargetSettingsCheck.SlackAsync(target.Slack, ct));
         var dashboard = await DashboardAsync(target.DashboardUrl, ct);
         findings.Add(dashboard);
-        if (dashboard.Verdict == Verdict.Met) findings.AddRange(await SignInsAsync(target, new Dashboard.PageElements(contract), chromiumPath));
+        await using var browser = await Dashboard.BrowserSession.LaunchAsync(chromiumPath);
+        if (dashboard.Verdict == Verdict.Met) findings.AddRange(await SignInsAsync(target, new Dashboard.PageElements(contract), browser));
+        findings.AddRange(await SlackClientProbe.RunAsync(target.Slack, browser, ct));
         return findings;
     }
 
     /// <summary>Each person signs in once, in a fresh browser context, exactly as the run's first visit does.</summary>
-    private static async Task<IReadOnlyList<Finding>> SignInsAsync(Target target, Dashboard.PageElements el, string chromiumPath)
+    private static async Task<IReadOnlyList<Finding>> SignInsAsync(Target target, Dashboard.PageElements el, Dashboard.BrowserSession browser)
     {
         var findings = new List<Finding>();
-        await using var browser = await Dashboard.BrowserSession.LaunchAsync(chromiumPath);
         foreach (var who in target.DashboardSignIn.People)
         {
             var saved = Dashboard.DashboardSignIns.SavedSessionOf(target, who);

@@ -67,6 +67,9 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
         return twice ? button.DblClickAsync(new() { Timeout = Bound }) : button.ClickAsync(new() { Timeout = Bound });
     }
 
+    /// <summary>Whether the conversation's message list is there (a list, as Slack's client has it): what the probe looks for.</summary>
+    public async Task<bool> ShowsMessageListAsync() => await page.GetByRole(AriaRole.List).CountAsync() > 0;
+
     /// <summary>The ephemeral messages the client shows this person ("Only visible to you"), as text.</summary>
     public async Task<IReadOnlyList<string>> OnlyVisibleToYouAsync() =>
         await page.Locator("[data-msg-ts]").Filter(new() { HasText = "Only visible to you" }).AllInnerTextsAsync();
