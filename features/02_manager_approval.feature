@@ -4,14 +4,19 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
   and passes the request to compliance. Only the employee's own manager decides, only while the request waits
   for them, and only once.
 
-  @rule:manager-decides-first @rule:one-audit-row-per-step
+  @rule:manager-decides-first @rule:one-audit-row-per-step @rule:segregation-of-duties @rule:decisions-in-order
   Scenario: The manager approves and the request moves on to compliance
     Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
     # plan 5.3: "Confirm notifications sent" — the manager is asked
     Then the manager is asked in Slack to decide on the request
+    # In Slack a decision can only be clicked by someone who was sent it: this keeps a colleague, compliance or the
+    # employee from deciding for the manager.
+    And no one but the manager is asked to decide for the manager
     When the manager approves the request
-    # The manager sees the decision recorded on the message they clicked (the bot answers the click in Slack)
+    # The manager sees the decision recorded on the message they clicked (the bot answers the click in Slack),
+    # which keeps no button to decide a second time
     Then the message the manager clicked now says they approved the request
+    And the message the manager clicked offers no Approve or Reject button any more
     # plan 5.3: "Confirm PADApproval created"
     And the manager's approval of the request is recorded
     # plan 5.3: "Confirm PADRequest status updated"
@@ -22,23 +27,3 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     And compliance is asked in Slack to decide on the request
     And compliance sees the request as waiting for compliance on the dashboard
     And no one but compliance is asked to decide for compliance
-
-  @rule:segregation-of-duties
-  Scenario: Only the employee's own manager is asked to decide for the manager
-    # In Slack a decision can only be clicked by someone who was sent it: this is what keeps a colleague, compliance
-    # or the employee from deciding for the manager.
-    Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
-    Then the manager is asked in Slack to decide on the request
-    And no one but the manager is asked to decide for the manager
-
-  @rule:decisions-in-order
-  Scenario Outline: The manager decides once — after <decision>, the message offers no second decision
-    Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
-    When the manager <decides> the request
-    Then the message the manager clicked now says they <decision> the request
-    And the message the manager clicked offers no Approve or Reject button any more
-
-    Examples:
-      | decides  | decision |
-      | approves | approved |
-      | rejects  | rejected |

@@ -3,11 +3,13 @@ Feature: Scenario 5 — A request is rejected
   A rejection, by the manager or by compliance, ends the request: the employee is told, nobody is asked to
   decide on it afterwards, and it can be neither approved nor traded.
 
-  @rule:rejection-ends-the-request @rule:one-audit-row-per-step
+  @rule:rejection-ends-the-request @rule:one-audit-row-per-step @rule:decisions-in-order
   Scenario: The manager rejects the request
     Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
     When the manager rejects the request
     Then the message the manager clicked now says they rejected the request
+    # A request the manager rejected cannot be approved afterwards from the same message
+    And the message the manager clicked offers no Approve or Reject button any more
     # plan 5.6: "Confirm PADApproval shows rejection"
     And the manager's rejection of the request is recorded
     # plan 5.6: "Confirm PADRequest status = 'rejected'"
@@ -22,6 +24,7 @@ Feature: Scenario 5 — A request is rejected
     Given the employee has a request to buy 250 NFLX approved by their manager
     When compliance rejects the request
     Then the message compliance clicked now says they rejected the request
+    And the message compliance clicked offers no Approve or Reject button any more
     And the request has these approvals:
       | stage      | decision | by         |
       | manager    | approved | manager    |
@@ -30,10 +33,3 @@ Feature: Scenario 5 — A request is rejected
     And the audit log records compliance's rejection by compliance for the request
     And the employee is told compliance rejected the request
     And the employee sees the request as rejected on the dashboard
-
-  @rule:rejection-ends-the-request
-  Scenario: A request the manager rejected cannot be approved afterwards from the same message
-    Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
-    When the manager rejects the request
-    Then the message the manager clicked offers no Approve or Reject button any more
-    And the request is stored as rejected

@@ -51,6 +51,8 @@ public sealed class Workspace
     private readonly Dictionary<string, string[]> _members = [];
     private readonly List<(string Channel, string User, SlackMessage Message)> _ephemeral = [];
     private long _lastTsMicros;
+    private long _version;
+    private TaskCompletionSource _change = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SlackUser Bot { get; }
 
@@ -145,6 +147,7 @@ public sealed class Workspace
             var message = new SlackMessage(channel, NextTs(), author.Id, typed ? null : author.BotId ?? SlackApps.BotIdOf(appId),
                 text, BlockKitRules.WithBlockIds(blocks), threadTs, typed ? Guid.NewGuid().ToString() : null, AppId: typed ? null : appId);
             _channels[channel].Add(message);
+            Changed();
             return message;
         }
     }
@@ -160,6 +163,7 @@ public sealed class Workspace
             var before = list![index];
             var after = before with { Text = text, Blocks = BlockKitRules.WithBlockIds(blocks), EditedTs = NextTs() };
             list[index] = after;
+            Changed();
             return (before, after);
         }
     }
@@ -173,6 +177,7 @@ public sealed class Workspace
             if (index < 0) return null;
             var deleted = list![index];
             list.RemoveAt(index);
+            Changed();
             return deleted;
         }
     }
@@ -184,6 +189,7 @@ public sealed class Workspace
         {
             var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), null, AppId: SlackApps.BotAppId);
             _ephemeral.Add((channel, userId, message));
+            Changed();
             return message;
         }
     }
@@ -201,6 +207,32 @@ public sealed class Workspace
     public SlackMessage? Find(string channel, string ts)
     {
         lock (_gate) return _channels.GetValueOrDefault(channel)?.FirstOrDefault(m => m.Ts == ts);
+    }
+
+    /// <summary>How many times any conversation has changed: what a Slack client waits on instead of polling.</summary>
+    public long Version
+    {
+        get { lock (_gate) return _version; }
+    }
+
+    /// <summary>Returns once the workspace has changed since <paramref name="seen"/>, or after <paramref name="max"/>.</summary>
+    public async Task WaitForChangeAsync(long seen, TimeSpan max, CancellationToken ct)
+    {
+        Task changed;
+        lock (_gate)
+        {
+            if (_version != seen) return;
+            changed = _change.Task;
+        }
+        await changed.WaitAsync(max, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Called under the gate after every change.</summary>
+    private void Changed()
+    {
+        _version++;
+        _change.TrySetResult();
+        _change = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public string NewTs()

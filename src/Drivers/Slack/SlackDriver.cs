@@ -242,10 +242,14 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             evidence.Attach($"Slack transcript — {person.Person} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
     }
 
-    /// <summary>The person's Slack pane at a checkpoint of the conversation, beside the transcript in the report.</summary>
-    private async Task ScreenshotAsync(SlackPerson person, string what, string ts, Regex? showing = null) =>
-        evidence.Attach($"Slack — {person.Person} ({person.Identity.UserName}): {what}", "image/png",
-            await (await person.ClientAsync()).ScreenshotAsync(ts, showing));
+    /// <summary>The person's Slack pane at a checkpoint of the conversation, beside the transcript in the report; each checkpoint once.</summary>
+    private async Task ScreenshotAsync(SlackPerson person, string what, string ts, Regex? showing = null)
+    {
+        var name = $"Slack — {person.Person} ({person.Identity.UserName}): {what}";
+        if (_shot.Add(name)) evidence.Attach(name, "image/jpeg", await (await person.ClientAsync()).ScreenshotAsync(ts, showing));
+    }
+
+    private readonly HashSet<string> _shot = [];
 
     public bool AnyClientOpen => _people.Values.Any(p => p.ClientOpen);
 
@@ -253,7 +257,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public async Task CaptureFailureAsync()
     {
         foreach (var person in _people.Values.Where(p => p.ClientOpen))
-            evidence.Attach($"Slack — {person.Person} ({person.Identity.UserName}) at the failure", "image/png",
+            evidence.Attach($"Slack — {person.Person} ({person.Identity.UserName}) at the failure", "image/jpeg",
                 await (await person.ClientAsync()).ScreenshotAsync(null));
     }
 }

@@ -57,16 +57,22 @@ public static class SlackClientEndpoints
                 }).ToArray()),
             });
         });
-        api.MapGet("/messages", (HttpContext http, string channel, ClientSessions sessions, Workspace workspace) =>
+        // A long poll, as Slack's client holds a socket open: the answer waits (up to 20 s) until something has changed
+        // since the version the client last saw, so an idle client costs nothing.
+        api.MapGet("/messages", async (HttpContext http, string channel, long? seen, ClientSessions sessions, Workspace workspace, IHostApplicationLifetime host) =>
         {
             var me = sessions.Who(http.Request)!;
             if (!workspace.IsMember(channel, me.Id)) return Results.Json(WebApi.Error("channel_not_found"));
+            // A stopping sandbox answers at once: its shutdown waits for requests in flight.
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, host.ApplicationStopping);
+            if (seen is { } version) await workspace.WaitForChangeAsync(version, TimeSpan.FromSeconds(20), waiting.Token);
+            var now = workspace.Version;
             var shown = workspace.Messages(channel).Select(m => (Message: m, Ephemeral: false))
                 .Concat(workspace.EphemeralFor(channel, me.Id).Select(m => (Message: m, Ephemeral: true)))
                 .OrderBy(x => x.Message.Ts, StringComparer.Ordinal);
             return Results.Json(new JsonObject
             {
-                ["ok"] = true,
+                ["ok"] = true, ["version"] = now,
                 ["messages"] = new JsonArray(shown.Select(x =>
                 {
                     var json = x.Message.ToJson();
