@@ -69,7 +69,8 @@ public static class SlackClientEndpoints
             var now = workspace.Version;
             var shown = workspace.Messages(channel).Select(m => (Message: m, Ephemeral: false))
                 .Concat(workspace.EphemeralFor(channel, me.Id).Select(m => (Message: m, Ephemeral: true)))
-                .OrderBy(x => x.Message.Ts, StringComparer.Ordinal);
+                // The latest screenful or so, as Slack's client loads a conversation: a run's long DM is not re-rendered whole on every change.
+                .OrderBy(x => x.Message.Ts, StringComparer.Ordinal).TakeLast(40);
             return Results.Json(new JsonObject
             {
                 ["ok"] = true, ["version"] = now,
