@@ -18,6 +18,9 @@ internal sealed class AppEndpoint : IAsyncDisposable
     /// <summary>What to answer the n-th request (0-based): a status and a delay before answering.</summary>
     public Func<int, (HttpStatusCode Status, TimeSpan Delay)> Answer { get; set; } = _ => (HttpStatusCode.OK, TimeSpan.Zero);
 
+    /// <summary>Whether every answer carries X-Slack-No-Retry: 1 (the app asks Slack not to send an event again).</summary>
+    public bool NoRetry { get; set; }
+
     public AppEndpoint()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -61,6 +64,7 @@ internal sealed class AppEndpoint : IAsyncDisposable
                 try
                 {
                     context.Response.StatusCode = (int)status;
+                    if (NoRetry) context.Response.Headers["X-Slack-No-Retry"] = "1";
                     context.Response.Close();
                 }
                 catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { }

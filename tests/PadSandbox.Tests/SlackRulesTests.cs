@@ -186,6 +186,17 @@ public sealed class SlackRulesTests(SandboxFixture f)
         Assert.Equal("rich_text", e["blocks"]![0]!["type"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_failed_delivery_the_app_answered_with_X_Slack_No_Retry_is_not_sent_again()
+    {
+        await using var app = new AppEndpoint { Answer = _ => (HttpStatusCode.InternalServerError, TimeSpan.Zero), NoRetry = true };
+        await using var host = await HostAsync(app.BaseUrl, new EventRetrySchedule([TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)]));
+        await SendAsync(host, "chat.postMessage", Form(("channel", Dm(host, Alex)), ("text", "do not retry me")), host.Workspace.ClientToken(host.Workspace.ByEmail(Alex)!.Id));
+        await app.NextAsync(r => r.Path == "/slack/events", TimeSpan.FromSeconds(5));
+        await Task.Delay(600);
+        Assert.DoesNotContain(app.Requests, r => r.Headers.ContainsKey("X-Slack-Retry-Num"));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError, 0, "http_error")]
     [InlineData(HttpStatusCode.OK, 3500, "http_timeout")]
@@ -260,10 +271,45 @@ public sealed class SlackRulesTests(SandboxFixture f)
             (again["envelope_id"]!.GetValue<string>(), again["retry_attempt"]!.GetValue<int>(), again["retry_reason"]!.GetValue<string>()));
         await socket.SendAsync(Encoding.UTF8.GetBytes($$"""{"envelope_id":"{{first["envelope_id"]}}"}"""), WebSocketMessageType.Text, true, CancellationToken.None);
 
-        var refresh = Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/refresh?graceSeconds=0.2"), null);
-        var notice = await ReceiveAsync(socket, type: "disconnect");
-        Assert.Equal(("disconnect", "refresh_requested"), (notice["type"]!.GetValue<string>(), notice["reason"]!.GetValue<string>()));
+        var refresh = Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/refresh?graceSeconds=0.2&warningSeconds=0.2"), null);
+        Assert.Equal("warning", (await ReceiveAsync(socket, type: "disconnect"))["reason"]!.GetValue<string>());
+        Assert.Equal("refresh_requested", (await ReceiveAsync(socket, type: "disconnect"))["reason"]!.GetValue<string>());
         (await refresh).Dispose();
+    }
+
+    [Fact]
+    public async Task Socket_mode_holds_ten_connections_an_app_refuses_the_eleventh_and_link_disabled_closes_and_refuses_them()
+    {
+        await using var host = await HostAsync();
+        var sockets = new List<ClientWebSocket>();
+        try
+        {
+            for (var i = 0; i < SocketMode.MaxConnections; i++)
+            {
+                sockets.Add(await ConnectSocketAsync(host));
+                Assert.Equal("hello", (await ReceiveAsync(sockets[^1]))["type"]!.GetValue<string>());
+            }
+            using (var eleventh = await ConnectSocketAsync(host))
+                Assert.Equal("too_many_websockets", (await ReceiveAsync(eleventh, type: "disconnect"))["reason"]!.GetValue<string>());
+
+            (await Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/disable"), null)).Dispose();
+            Assert.Equal("link_disabled", (await ReceiveAsync(sockets[0], type: "disconnect"))["reason"]!.GetValue<string>());
+            using var after = await ConnectSocketAsync(host);
+            Assert.Equal("link_disabled", (await ReceiveAsync(after, type: "disconnect"))["reason"]!.GetValue<string>());
+        }
+        finally
+        {
+            foreach (var socket in sockets) socket.Dispose();
+        }
+    }
+
+    /// <summary>A connection as apps.connections.open's URL makes one (the method itself allows five a minute: Tier 1).</summary>
+    private static async Task<ClientWebSocket> ConnectSocketAsync(SandboxHost host)
+    {
+        var url = host.SocketMode.Open(host.BaseUrl.Authority);
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(url), CancellationToken.None);
+        return socket;
     }
 
     /// <summary>The next message (with this envelope id, or of this type, when given), skipping others such as the bot's reply.</summary>

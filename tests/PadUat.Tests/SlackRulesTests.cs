@@ -106,6 +106,24 @@ public sealed class SlackRulesTests(SandboxFixture f)
         await person.ExpectClickAnswerAsync(phrases.Cancelled, "the summary cancelled", TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>Socket Mode turned off for the driver app ("link_disabled"): reading ends with what to do, not with a wait for messages that cannot come.</summary>
+    [Fact]
+    public async Task Socket_mode_turned_off_for_the_driver_app_ends_reading_with_what_to_do()
+    {
+        // A second Slack of its own on the fixture's database: turning Socket Mode off must not reach the other tests.
+        await using var host = await SandboxHost.StartAsync(new SandboxOptions(f.Sandbox.AppConnectionString, FaultSet.None));
+        var budget = new SlackRateBudget(TimeProvider.System);
+        await using var feed = await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, host.SlackApiUrl, host.Workspace.AppToken, budget));
+        var reader = new SlackWebClient(Http, host.SlackApiUrl, host.Workspace.ByEmail("alex.morgan@paduat.example")!.Token, budget);
+        (await Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/disable"), null)).Dispose();
+        var lost = await PadUat.Support.Eventually.UntilAsync(async () =>
+        {
+            try { await feed.ReadAsync(reader, "D0000000000", "0"); return null; }
+            catch (InvalidOperationException e) { return e.Message; }
+        }, message => message is not null, TimeSpan.FromSeconds(5), "the feed giving up");
+        Assert.StartsWith("Lost the connection to Slack (Socket Mode): Slack turned Socket Mode off for the UAT driver app (disconnect: link_disabled)", lost);
+    }
+
     /// <summary>
     /// Who wrote a message, as Slack tells it: typed in Slack's client, a client_msg_id and no bot_id; the same text posted
     /// with the person's user token of an app, that app's bot_id and app_id and no client_msg_id. Either way the harness

@@ -39,6 +39,8 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Slack's side of button clicks, for people clicking in the background traffic.</summary>
     public Interactivity Interactivity => _app.Services.GetRequiredService<Interactivity>();
     public People People => _app.Services.GetRequiredService<People>();
+    /// <summary>Slack's Socket Mode side, for tests that open more connections than apps.connections.open's Tier 1 gives in a minute.</summary>
+    public SocketMode SocketMode => _app.Services.GetRequiredService<SocketMode>();
 
     private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults, IdpAccounts accounts)
     {

@@ -33,9 +33,14 @@ public static class EmulatorEndpoints
         emulator.MapPost("/tokens", (string user, string? scopes, Workspace workspace) => workspace.ById(user) is null
             ? Results.Json(WebApi.Error("user_not_found"))
             : Results.Json(new { ok = true, token = workspace.MintUserToken(user, (scopes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) }));
-        emulator.MapPost("/socket-mode/refresh", async (SocketMode socketMode, double? graceSeconds) =>
+        emulator.MapPost("/socket-mode/refresh", async (SocketMode socketMode, double? graceSeconds, double? warningSeconds) =>
         {
-            await socketMode.RefreshAsync(TimeSpan.FromSeconds(graceSeconds ?? 2));
+            await socketMode.RefreshAsync(TimeSpan.FromSeconds(graceSeconds ?? 2), TimeSpan.FromSeconds(warningSeconds ?? 0));
+            return Results.Ok();
+        });
+        emulator.MapPost("/socket-mode/disable", async (SocketMode socketMode) =>
+        {
+            await socketMode.DisableAsync();
             return Results.Ok();
         });
         emulator.MapGet("/usage", (RateLimits limits) => Results.Json(limits.Usage().Select(u => new

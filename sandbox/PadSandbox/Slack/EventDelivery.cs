@@ -69,7 +69,9 @@ public sealed class EventDelivery(SlackSignature signature, TimeProvider clock, 
                 request.Headers.Add("X-Slack-Retry-Reason", lastFailure);
             }
             using var response = await _http.SendAsync(request, _stop.Token);
-            return response.IsSuccessStatusCode ? null : "http_error";
+            // An app that answers X-Slack-No-Retry: 1 asks Slack not to send this event again, whatever its status.
+            return response.IsSuccessStatusCode || response.Headers.TryGetValues("X-Slack-No-Retry", out var noRetry) && noRetry.Contains("1")
+                ? null : "http_error";
         }
         catch (TaskCanceledException) when (!_stop.IsCancellationRequested) { return "http_timeout"; }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError) { return "connection_failed"; }

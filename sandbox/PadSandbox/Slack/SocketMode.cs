@@ -9,23 +9,31 @@ namespace PadSandbox.Slack;
 /// Slack's Socket Mode for the UAT driver app: apps.connections.open (app-level token) hands out a single-use
 /// WebSocket URL; on connecting Slack sends "hello", then each event as an events_api envelope that the app must
 /// acknowledge with {"envelope_id"} within 3 s, or it is sent again (retry_attempt, retry_reason "timeout").
-/// Envelopes go to one of the app's open connections in turn. A refresh sends "disconnect" first, as Slack does.
+/// Envelopes go to one of the app's open connections in turn. A refresh sends "disconnect" first, as Slack does: a
+/// "warning" ahead of it, then "refresh_requested". At most ten connections per app ("too_many_websockets" beyond);
+/// Socket Mode turned off for the app closes them all with "link_disabled" and refuses new ones the same way.
 /// </summary>
 public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SocketMode> log)
 {
     public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(3);
     private const int MaxRetries = 3;
+    /// <summary>Slack allows an app ten Socket Mode connections at once.</summary>
+    public const int MaxConnections = 10;
+    private volatile bool _disabled;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tickets = new();
     private readonly ConcurrentDictionary<string, Connection> _connections = new();
     private readonly ConcurrentDictionary<string, (JsonObject Payload, int Attempt)> _unacked = new();
     private int _turn;
 
     /// <summary>A WebSocket URL valid for one connection within 30 s, as apps.connections.open answers.</summary>
-    public string Open(HttpRequest request)
+    public string Open(HttpRequest request) => Open(request.Host.ToString());
+
+    /// <inheritdoc cref="Open(HttpRequest)"/>
+    public string Open(string host)
     {
         var ticket = Guid.NewGuid().ToString();
         _tickets[ticket] = clock.GetUtcNow().AddSeconds(30);
-        return $"ws://{request.Host}/socket-mode/link/?ticket={ticket}&app_id={SlackApps.DriverAppId}";
+        return $"ws://{host}/socket-mode/link/?ticket={ticket}&app_id={SlackApps.DriverAppId}";
     }
 
     public async Task AcceptAsync(HttpContext http)
@@ -38,6 +46,12 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new Connection(Guid.NewGuid().ToString(), socket);
+        if ((_disabled ? "link_disabled" : _connections.Count >= MaxConnections ? "too_many_websockets" : null) is { } refused)
+        {
+            await connection.SendAsync(Disconnect(refused));
+            await connection.CloseAsync();
+            return;
+        }
         _connections[connection.Id] = connection;
         try
         {
@@ -65,16 +79,38 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         _ = SendAsync(id, payload, 0);
     }
 
-    /// <summary>Not Slack's API but Slack's behaviour: every connection is told to reconnect, then closed.</summary>
-    public async Task RefreshAsync(TimeSpan grace)
+    /// <summary>
+    /// Not Slack's API but Slack's behaviour: every connection is warned (<paramref name="warned"/> ahead; none when zero),
+    /// told to reconnect, then closed after <paramref name="grace"/>.
+    /// </summary>
+    public async Task RefreshAsync(TimeSpan grace, TimeSpan warned = default)
     {
         var open = _connections.Values.ToList();
-        foreach (var c in open)
-            await c.SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = "refresh_requested",
-                ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox" } });
+        if (warned > TimeSpan.Zero)
+        {
+            foreach (var c in open) await c.SendAsync(Disconnect("warning"));
+            await Task.Delay(warned, clock);
+        }
+        foreach (var c in open) await c.SendAsync(Disconnect("refresh_requested"));
         await Task.Delay(grace, clock);
         foreach (var c in open) await c.CloseAsync();
     }
+
+    /// <summary>Not Slack's API: Socket Mode turned off in the app's settings. Every connection is told "link_disabled" and closed.</summary>
+    public async Task DisableAsync()
+    {
+        _disabled = true;
+        foreach (var c in _connections.Values.ToList())
+        {
+            await c.SendAsync(Disconnect("link_disabled"));
+            await c.CloseAsync();
+        }
+    }
+
+    private static JsonObject Disconnect(string reason) => new()
+    {
+        ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox" },
+    };
 
     public int OpenConnections => _connections.Count;
 

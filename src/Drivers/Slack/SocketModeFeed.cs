@@ -85,11 +85,16 @@ public sealed class SocketModeFeed : IDirectMessageFeed
             if (message is null) break;
             switch (message["type"]?.GetValue<string>())
             {
+                case "disconnect" when WhyNoReconnect(message["reason"]?.GetValue<string>()) is { } why:
+                    _lost = why;
+                    return;
                 case "disconnect":
-                    // Slack asks for a refresh: the new connection is up before this one is let go.
+                    // Slack asks for a refresh (or warns of one): the new connection is up before this one is let go; a
+                    // warned connection still delivers until Slack closes it.
                     try { await OpenConnectionAsync(_stop.Token); }
                     catch (Exception e) when (e is SlackApiError or HttpRequestException) { _lost = e.Message; }
                     catch (OperationCanceledException) { }
+                    if (message["reason"]?.GetValue<string>() == "warning") break;
                     return;
                 case "events_api":
                     if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
@@ -106,6 +111,19 @@ public sealed class SocketModeFeed : IDirectMessageFeed
             catch (Exception e) when (e is SlackApiError or HttpRequestException) { _lost = e.Message; }
             catch (OperationCanceledException) { }
     }
+
+    /// <summary>
+    /// The disconnect reasons after which a new connection cannot help (docs.slack.dev, Socket Mode: "disconnect" events),
+    /// said once so that the run ends with what to do, not with a wait for messages that cannot come.
+    /// </summary>
+    public static string? WhyNoReconnect(string? reason) => reason switch
+    {
+        "link_disabled" => "Slack turned Socket Mode off for the UAT driver app (disconnect: link_disabled): turn it on again in the app's " +
+                           "settings, or unset SLACK_APP_TOKEN to poll instead (docs/deployed-targets.md)",
+        "too_many_websockets" => "Slack refused another Socket Mode connection for the UAT driver app (disconnect: too_many_websockets, " +
+                                 "at most 10 at once): another run or tool holds its connections",
+        _ => null,
+    };
 
     private void Apply(JsonObject? e)
     {
