@@ -27,6 +27,7 @@ public sealed class FaultSet
         new("unmodelled-column", "pad_request has a column the application's models do not know (legacy_ref)."),
         new("approval-not-unique", "pad_approval lost its unique key on (request_id, approval_type): a stage could hold two decisions."),
         new("stale-decision-message", "A decision is recorded but the bot never answers the click: the message keeps its Approve/Reject buttons."),
+        new("decision-buttons-kept", "A decision answers the click with its text but keeps the Approve/Reject buttons on the message."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 using PadSandbox.Workflow;
 using static PadSandbox.Bot.ConversationState;
 
@@ -135,16 +136,24 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     /// on, as a Bolt app's respond() in a try/except does. With the fault, the answer carries a button without a label:
     /// Slack refuses it (invalid_blocks) and the person keeps seeing the message they clicked.
     /// </summary>
-    private async Task AnswerClickAsync(string responseUrl, string text)
+    private async Task AnswerClickAsync(string responseUrl, string text, JsonArray? blocks = null)
     {
         try
         {
-            await (faults.Has("click-answer-refused")
-                ? slack.RespondAsync(responseUrl, text, BlockKit.Of(BlockKit.Section(text), BlockKit.Buttons(("acknowledge", "", null, null))))
-                : slack.RespondAsync(responseUrl, text));
+            await slack.RespondAsync(responseUrl, text, faults.Has("click-answer-refused")
+                ? BlockKit.Of(BlockKit.Section(text), BlockKit.Buttons(("acknowledge", "", null, null)))
+                : blocks);
         }
         catch (InvalidOperationException e) { log.LogWarning("Slack refused the answer to a click: {Why}", e.Message); }
     }
+
+    /// <summary>
+    /// A decision is answered by replacing the decision message with what was decided, and no buttons. With the fault, as a
+    /// bot that rebuilds the message from its template: the text says so, but Approve and Reject stay to be clicked again.
+    /// </summary>
+    private Task AnswerDecisionAsync(string responseUrl, string text, int requestId, (string Approve, string Reject) actionIds) =>
+        AnswerClickAsync(responseUrl, text,
+            faults.Has("decision-buttons-kept") ? Messages.DecisionBlocks(text, requestId, actionIds.Approve, actionIds.Reject) : null);
 
     /// <summary>
     /// Slack delivers a person's messages and clicks as they come, concurrently; the bot handles one person's one at a
@@ -201,7 +210,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
         var decision = outcome.Value!;
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerClickAsync(responseUrl, $"You {verb} request #{requestId}.");
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, (Messages.ManagerApprove, Messages.ManagerReject));
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingCompliance)
@@ -228,7 +237,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             return;
         }
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerClickAsync(responseUrl, $"You {verb} request #{requestId}.");
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, (Messages.ComplianceApprove, Messages.ComplianceReject));
         var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)
