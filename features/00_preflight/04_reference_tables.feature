@@ -13,7 +13,7 @@ Feature: Preflight 2.1 — the reference tables exist and hold data
       | oracle_bloomberg           |
       | oracle_position            |
       | oracle_portfolio_group     |
-      | contact                    |
+      | oracle_contact             |
       | oracle_product_usage       |
       | oracle_portfolio_meta_data |
       | oracle_employee_log        |

@@ -22,7 +22,7 @@ Feature: Preflight 3.4 — table structures match the schema contract
       | padealing  | compliance_config          |
       | padealing  | employee_role              |
       | bo_airflow | oracle_employee            |
-      | bo_airflow | contact                    |
+      | bo_airflow | oracle_contact             |
       | bo_airflow | oracle_bloomberg           |
       | bo_airflow | oracle_position            |
       | bo_airflow | oracle_portfolio_group     |

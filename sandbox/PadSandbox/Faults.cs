@@ -22,7 +22,7 @@ public sealed class FaultSet
         new("missing-index", "The migration that indexes pad_request.status and employee_id is lost: queries scan the table."),
         new("employee-sees-all", "The dashboard shows an employee everyone's requests, not just their own."),
         new("reference-writable", "The application user is granted INSERT and UPDATE on bo_airflow.oracle_employee."),
-        new("unknown-table", "padealing holds a table the application does not know (active_stocks, as the plan found on dev)."),
+        new("unknown-table", "padealing holds a table the application does not know (a leftover backup of pad_request)."),
         new("migration-behind", "alembic_version records the revision before head: a migration was not applied."),
         new("unmodelled-column", "pad_request has a column the application's models do not know (legacy_ref)."),
         new("approval-not-unique", "pad_approval lost its unique key on (request_id, approval_type): a stage could hold two decisions."),

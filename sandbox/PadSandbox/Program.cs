@@ -1,4 +1,5 @@
 using PadSandbox;
+using PadSandbox.Database;
 using PadSandbox.Hosting;
 
 // `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-app-url URL] [--describe FILE]`: start the PA-dealing
@@ -12,6 +13,8 @@ var botApp = Arg("--bot-app-url") is { } url ? new Uri(url) : null;
 // --deployed: stand in for a deployed dev target — an env file shaped like env/dev.env (--env-file), the secrets to
 // export (printed, and written to --secrets-file readable by its owner only), other employees at work (--traffic N/s).
 var deployed = args.Contains("--deployed");
+// A deployed target stands where dev stood at the UAT: one revision behind head, by decision (MIGRATION_STATUS.md:20-40).
+string[] notApplied = deployed ? [Migrations.Head] : [];
 var traffic = double.TryParse(Arg("--traffic"), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : deployed ? 1 : 0;
 
 using var stop = new CancellationTokenSource();
@@ -21,7 +24,7 @@ using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create
 using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, Stop);
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
-await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, ct: stop.Token);
+await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, migrationsNotApplied: notApplied, ct: stop.Token);
 var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 await using var background = traffic > 0

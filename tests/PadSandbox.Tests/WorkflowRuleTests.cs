@@ -98,7 +98,7 @@ public sealed class WorkflowRuleTests(SandboxFixture f)
         var manager = await f.PersonAsync(Manager);
         Assert.True((await f.Workflow.DecideAsManagerAsync(id, manager, false)).Ok);
         Assert.Contains("not waiting", (await f.Workflow.DecideAsManagerAsync(id, manager, true)).Refusal);
-        Assert.Equal((Status.Rejected, 2L, 1L), await StateAsync(id));
+        Assert.Equal((Status.Declined, 2L, 1L), await StateAsync(id));
     }
 
     [Fact]

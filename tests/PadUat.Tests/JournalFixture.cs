@@ -37,9 +37,9 @@ internal sealed class JournalFixture(SandboxFixture f, string dir, DatabaseSetti
 
     public static Task<int> InsertRequestAsync(NpgsqlConnection conn, int employee, DateTime? createdAt = null) => conn.ExecuteScalarAsync<int>("""
         WITH r AS (
-            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status, no_inside_information, created_at)
-            VALUES (@employee, 2001, 'buy', 1, 1, 'USD', 'pending_manager', true, coalesce(@createdAt, now())) RETURNING id
-        ), a AS (INSERT INTO padealing.audit_log (request_id, actor_id, action, created_at) SELECT id, @employee, 'request_submitted', coalesce(@createdAt, now()) FROM r)
+            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status, insider_info_declaration, created_at)
+            VALUES (@employee, 2001, 'BUY', 1, 1, 'USD', 'pending_manager', true, coalesce(@createdAt, now())) RETURNING id
+        ), a AS (INSERT INTO padealing.audit_log (request_id, actor_id, action_type, "timestamp") SELECT id, @employee, 'pad_request_submitted', coalesce(@createdAt, now()) FROM r)
         SELECT id FROM r
         """, new { employee, createdAt });
 

@@ -36,12 +36,12 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
     }
 
     [Theory]
-    [InlineData("padealing.pad_request WHERE false; DELETE FROM bo_airflow.contact")]
+    [InlineData("padealing.pad_request WHERE false; DELETE FROM bo_airflow.oracle_contact")]
     [InlineData("padealing.audit_log")]
     public async Task A_line_naming_a_table_the_harness_does_not_create_rows_in_is_refused_even_when_sealed(string table)
     {
         await using var conn = await JournalFixture.OpenAsync(f);
-        var contacts = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bo_airflow.contact");
+        var contacts = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bo_airflow.oracle_contact");
         var j = Journals;
         j.Forge(new("dead", JournalKinds.RunStarted, DateTime.UtcNow, j.Identity.Fingerprint, Since: DateTime.UtcNow));
         j.Forge(new("dead", JournalKinds.Created, DateTime.UtcNow, j.Identity.Fingerprint, 1, Table: table, Id: 1));
@@ -49,7 +49,7 @@ public sealed class JournalSafetyTests(SandboxFixture f) : IDisposable
         var review = await j.ReapAsync(conn, "next");
 
         Assert.Contains(review.NotActedOn, r => r.Contains("line 2: a 'created' line without a table the harness creates rows in"));
-        Assert.Equal(contacts, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bo_airflow.contact"));
+        Assert.Equal(contacts, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bo_airflow.oracle_contact"));
         Assert.Throws<ArgumentException>(() => j.Open("writer").Created(1, table, 1));
     }
 

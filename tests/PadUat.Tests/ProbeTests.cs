@@ -41,11 +41,9 @@ public sealed class ProbeTests(SandboxFixture f)
     {
         var unmet = (await ProbeAsync("pad-real")).Where(x => x.Verdict == Verdict.NotMet).ToList();
         Assert.All(unmet, x => Assert.False(string.IsNullOrWhiteSpace(x.Source), $"{x.Assumption} names no source"));
-        Assert.Contains(unmet, x => x.Assumption == "schema.contact: the table bo_airflow.oracle_contact" && x.Found.StartsWith("no such table", StringComparison.Ordinal));
-        Assert.Contains(unmet, x => x.Assumption.StartsWith("vocabulary.direction: padealing.pad_request.direction allows {BUY, SELL}", StringComparison.Ordinal)
-                                    && x.Found.Contains("allows {buy, sell}", StringComparison.Ordinal));
-        Assert.Contains(unmet, x => x.Assumption.StartsWith("vocabulary.decision:", StringComparison.Ordinal) && x.Found.Contains("not declined", StringComparison.Ordinal));
-        Assert.Contains(unmet, x => x.Assumption.StartsWith("schema.audit:", StringComparison.Ordinal) && x.Found.Contains("action → action_type", StringComparison.Ordinal));
+        // The stand-in's database is the real one's: no table, column or stored word differs.
+        Assert.Empty(unmet.Where(x => x.Assumption.StartsWith("schema.", StringComparison.Ordinal) || x.Assumption.StartsWith("vocabulary.", StringComparison.Ordinal))
+            .Select(x => $"{x.Assumption}: {x.Found}"));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class TargetSafetyTests(SandboxFixture f)
     }
 
     [Theory]
-    [InlineData("alex.morgen@paduat.example", null, "No employee has the e-mail alex.morgen@paduat.example in bo_airflow.contact: check the UAT_*_EMAIL settings")]
+    [InlineData("alex.morgen@paduat.example", null, "No employee has the e-mail alex.morgen@paduat.example in bo_airflow.oracle_contact: check the UAT_*_EMAIL settings")]
     [InlineData(null, "ZZZZ", "No security with ticker ZZZZ in bo_airflow.oracle_bloomberg: the test data names a security this target does not have")]
     public async Task A_misspelt_test_person_or_an_unknown_security_is_broken_naming_it_never_a_product_defect(string? email, string? ticker, string named)
     {

@@ -11,7 +11,7 @@ public sealed class TestDataTests(SandboxFixture f)
 {
     [Theory]
     [InlineData("INSERT INTO bo_airflow.oracle_employee (id) VALUES (1)")]
-    [InlineData("update  bo_airflow.contact set value = 'x'")]
+    [InlineData("update  bo_airflow.oracle_contact set email = 'x'")]
     [InlineData("DELETE FROM \"bo_airflow\".oracle_position")]
     [InlineData("TRUNCATE bo_airflow.oracle_bloomberg")]
     public void Writes_to_bo_airflow_are_refused(string sql) =>
@@ -23,7 +23,7 @@ public sealed class TestDataTests(SandboxFixture f)
 
     [Fact]
     public void Registering_a_bo_airflow_row_is_refused() =>
-        Assert.Throws<InvalidOperationException>(() => new CreatedRows(null).Row("bo_airflow.contact", 1));
+        Assert.Throws<InvalidOperationException>(() => new CreatedRows(null).Row("bo_airflow.oracle_contact", 1));
 
     [Fact]
     public async Task Clean_up_deletes_the_registered_rows_and_nothing_else()
@@ -37,10 +37,10 @@ public sealed class TestDataTests(SandboxFixture f)
         var ours = await conn.ExecuteScalarAsync<int>(insert, new { reason = "ours" });
         var theirs = await conn.ExecuteScalarAsync<int>(insert, new { reason = "someone else's" });
         var request = await conn.ExecuteScalarAsync<int>("""
-            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status, no_inside_information)
-            VALUES (1010, 2001, 'buy', 1, 1, 'USD', 'pending_manager', true) RETURNING id
+            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status, insider_info_declaration)
+            VALUES (1010, 2001, 'BUY', 1, 1, 'USD', 'pending_manager', true) RETURNING id
             """);
-        await conn.ExecuteAsync("INSERT INTO padealing.audit_log (request_id, actor_id, action) VALUES (@request, 1010, 'request_submitted')", new { request });
+        await conn.ExecuteAsync("INSERT INTO padealing.audit_log (request_id, actor_id, action_type) VALUES (@request, 1010, 'pad_request_submitted')", new { request });
 
         var created = new CreatedRows(null);
         created.Row(JournalTables.Restriction, ours);

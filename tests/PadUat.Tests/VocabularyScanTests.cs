@@ -55,8 +55,8 @@ public sealed class VocabularyScanTests
     [Fact]
     public void The_scan_finds_a_column_name_slipped_into_a_driver()
     {
-        var code = CodeOf("""        var sql = "SELECT conflict_flag FROM padealing.pad_request"; // the pad_request of the plan""");
-        Assert.Contains(Identifiers(), w => Regex.IsMatch(code, $@"(?<![\w-]){Regex.Escape(w)}(?![\w-])") && w == "conflict_flag");
+        var code = CodeOf("""        var sql = "SELECT has_conflict FROM padealing.pad_request"; // the pad_request of the plan""");
+        Assert.Contains(Identifiers(), w => Regex.IsMatch(code, $@"(?<![\w-]){Regex.Escape(w)}(?![\w-])") && w == "has_conflict");
         Assert.DoesNotContain("the pad_request of the plan", code);
     }
 

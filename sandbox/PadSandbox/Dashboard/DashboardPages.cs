@@ -9,7 +9,7 @@ public static class DashboardPages
 {
     private const int PageSize = 50;
     private static readonly string[] Statuses =
-        [Status.PendingManager, Status.PendingCompliance, Status.Approved, Status.Executed, Status.Rejected, Status.Withdrawn];
+        [Status.PendingManager, Status.PendingCompliance, Status.Approved, Status.Executed, Status.Declined, Status.Withdrawn];
 
     public static void MapDashboard(this WebApplication app)
     {

@@ -23,13 +23,14 @@ public sealed record RequestFilter(string? Status, int? EmployeeId, string? Tick
 /// <summary>The dashboard's reads. Every list is bounded and ordered newest first; scope limits an employee to their own rows.</summary>
 public sealed class DashboardQueries(NpgsqlDataSource db)
 {
+    // Names are in the work e-mail contact (oracle_contact group 2, type 5): oracle_employee has none.
     private const string Name = "e.forename || ' ' || e.surname";
 
     private const string ListSelect = $"""
         SELECT r.id, {Name} AS employee, b.ticker, r.direction, r.quantity, r.estimated_value AS estimatedvalue, r.currency,
-               r.status, r.conflict_flag AS conflictflag, r.created_at AS createdat
+               r.status, r.has_conflict AS conflictflag, r.created_at AS createdat
         FROM padealing.pad_request r
-        JOIN bo_airflow.oracle_employee e ON e.id = r.employee_id
+        JOIN bo_airflow.oracle_contact e ON e.employee_id = r.employee_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
         JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
         """;
 
@@ -48,7 +49,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return await conn.ExecuteScalarAsync<long>("""
             SELECT count(*) FROM padealing.pad_request
-            WHERE conflict_flag AND status IN ('pending_manager', 'pending_compliance') AND (@scope::int IS NULL OR employee_id = @scope)
+            WHERE has_conflict AND status IN ('pending_manager', 'pending_compliance') AND (@scope::int IS NULL OR employee_id = @scope)
             """, new { scope = scopeEmployeeId });
     }
 
@@ -76,13 +77,13 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return await conn.QueryFirstOrDefaultAsync<RequestDetail>($"""
             SELECT r.id, r.employee_id AS employeeid, {Name} AS employee, b.ticker, r.direction, r.quantity,
-                   r.estimated_value AS estimatedvalue, r.currency, r.status, r.conflict_flag AS conflictflag,
-                   r.conflict_detail AS conflictdetail, r.created_at AS createdat, r.deleted_at AS deletedat,
+                   r.estimated_value AS estimatedvalue, r.currency, r.status, r.has_conflict AS conflictflag,
+                   r.conflict_comments AS conflictdetail, r.created_at AS createdat, r.deleted_at AS deletedat,
                    d.forename || ' ' || d.surname AS deletedby
             FROM padealing.pad_request r
-            JOIN bo_airflow.oracle_employee e ON e.id = r.employee_id
+            JOIN bo_airflow.oracle_contact e ON e.employee_id = r.employee_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
             JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
-            LEFT JOIN bo_airflow.oracle_employee d ON d.id = r.deleted_by_id
+            LEFT JOIN bo_airflow.oracle_contact d ON d.employee_id = r.deleted_by_id AND d.contact_group_id = 2 AND d.contact_type_id = 5
             WHERE r.id = @id
             """, new { id });
     }
@@ -91,8 +92,8 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<ApprovalItem>($"""
-            SELECT a.approval_type AS approvaltype, {Name} AS approver, a.decision, a.comment, a.decided_at AS decidedat
-            FROM padealing.pad_approval a JOIN bo_airflow.oracle_employee e ON e.id = a.approver_id
+            SELECT a.approval_type AS approvaltype, {Name} AS approver, a.decision, a.comments AS comment, a.decided_at AS decidedat
+            FROM padealing.pad_approval a JOIN bo_airflow.oracle_contact e ON e.employee_id = a.approver_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
             WHERE a.request_id = @requestId ORDER BY a.decided_at
             """, new { requestId })).ToList();
     }
@@ -101,8 +102,9 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         return await conn.QueryFirstOrDefaultAsync<ExecutionItem>("""
-            SELECT executed_at AS executedat, price, quantity, executed_within_two_days AS executedwithintwodays
-            FROM padealing.pad_execution WHERE request_id = @requestId
+            SELECT x.executed_at AS executedat, x.execution_price AS price, x.execution_quantity AS quantity,
+                   r.executed_within_two_days AS executedwithintwodays
+            FROM padealing.pad_execution x JOIN padealing.pad_request r ON r.id = x.request_id WHERE x.request_id = @requestId
             """, new { requestId });
     }
 
@@ -110,10 +112,10 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<AuditItem>($"""
-            SELECT a.id, a.request_id AS requestid, {Name} AS actor, a.action, a.details::text AS details, a.created_at AS createdat
-            FROM padealing.audit_log a JOIN bo_airflow.oracle_employee e ON e.id = a.actor_id
+            SELECT a.id, a.request_id AS requestid, {Name} AS actor, a.action_type AS action, a.details::text AS details, a."timestamp" AS createdat
+            FROM padealing.audit_log a JOIN bo_airflow.oracle_contact e ON e.employee_id = a.actor_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
             WHERE (@requestId::int IS NULL OR a.request_id = @requestId)
-            ORDER BY a.created_at DESC, a.id DESC LIMIT @limit
+            ORDER BY a."timestamp" DESC, a.id DESC LIMIT @limit
             """, new { requestId, limit })).ToList();
     }
 
@@ -122,7 +124,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<RequestListItem>($"""
             {ListSelect}
-            WHERE r.conflict_flag AND r.status IN ('pending_manager', 'pending_compliance')
+            WHERE r.has_conflict AND r.status IN ('pending_manager', 'pending_compliance')
             ORDER BY r.id DESC LIMIT @limit
             """, new { limit })).ToList();
     }
@@ -132,7 +134,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<RestrictedItem>($"""
             SELECT s.ticker, s.reason, {Name} AS addedby, s.created_at AS createdat
-            FROM padealing.restricted_security s JOIN bo_airflow.oracle_employee e ON e.id = s.added_by_id
+            FROM padealing.restricted_security s JOIN bo_airflow.oracle_contact e ON e.employee_id = s.added_by_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
             WHERE s.is_active ORDER BY s.ticker
             """)).ToList();
     }

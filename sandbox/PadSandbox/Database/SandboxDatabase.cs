@@ -11,8 +11,9 @@ public static class SandboxDatabase
     public const string Name = "backoffice_db";
     public const string AppUser = "pad_app_user";
 
+    /// <param name="migrationsNotApplied">Revisions left unapplied by decision (dev leaves head, <see cref="Migrations.DevCurrent"/>).</param>
     public static async Task BuildAsync(string superuserDbConnection, string appConnection, int historyRequests, FaultSet faults,
-        CancellationToken ct)
+        IReadOnlyCollection<string> migrationsNotApplied, CancellationToken ct)
     {
         await using (var su = new NpgsqlConnection(superuserDbConnection))
         {
@@ -24,14 +25,14 @@ public static class SandboxDatabase
                 GRANT USAGE ON SCHEMA bo_airflow TO {AppUser};
                 GRANT SELECT, REFERENCES ON ALL TABLES IN SCHEMA bo_airflow TO {AppUser};
                 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-                -- DbUp checks its journal's schema with CREATE SCHEMA IF NOT EXISTS, which needs this even when it exists.
+                -- The head revision runs CREATE SCHEMA IF NOT EXISTS, which needs this even when the schemas exist.
                 GRANT CREATE ON DATABASE {Name} TO {AppUser};
                 """, ct);
             if (faults.Has("reference-writable"))
                 await ExecAsync(su, $"GRANT INSERT, UPDATE ON bo_airflow.oracle_employee TO {AppUser}", ct);
         }
 
-        Migrations.UpgradeToHead(appConnection, faults);
+        Migrations.Upgrade(appConnection, faults, migrationsNotApplied);
 
         await using var app = new NpgsqlConnection(appConnection);
         await app.OpenAsync(ct);

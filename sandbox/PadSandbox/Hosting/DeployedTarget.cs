@@ -30,6 +30,8 @@ public static class DeployedTarget
             DB_USER={SandboxDatabase.AppUser}
             DB_SSL_MODE=Disable
             PAD_MIGRATION_HEAD={Migrations.Head}
+            # Left unapplied by decision, as on dev at the UAT (MIGRATION_STATUS.md:20-40): the preflight accepts it and says so.
+            PAD_MIGRATION_NOT_APPLIED={Migrations.Head}
             # What the harness assumes about this target: the stand-in's own contract.
             TARGET_CONTRACT=sandbox
 

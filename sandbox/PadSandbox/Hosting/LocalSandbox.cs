@@ -25,7 +25,8 @@ public sealed class LocalSandbox : IAsyncDisposable
     }
 
     public static async Task<LocalSandbox> StartAsync(FaultSet faults, int historyRequests = DefaultHistory, int port = 0,
-        Uri? botAppBaseUrl = null, Slack.EventRetrySchedule? eventRetries = null, CancellationToken ct = default)
+        Uri? botAppBaseUrl = null, Slack.EventRetrySchedule? eventRetries = null, IReadOnlyCollection<string>? migrationsNotApplied = null,
+        CancellationToken ct = default)
     {
         var cluster = await PostgresCluster.StartAsync(ct);
         try
@@ -37,7 +38,7 @@ public sealed class LocalSandbox : IAsyncDisposable
                 Host = "127.0.0.1", Port = cluster.Port, Database = SandboxDatabase.Name, Username = SandboxDatabase.AppUser,
                 Password = password, SearchPath = "padealing",
             }.ConnectionString;
-            await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, ct);
+            await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, migrationsNotApplied ?? [], ct);
             var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port, BotAppBaseUrl: botAppBaseUrl, EventRetries: eventRetries), ct);
             return new LocalSandbox(cluster, host, app, password);
         }

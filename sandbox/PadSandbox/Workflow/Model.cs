@@ -5,12 +5,26 @@ public static class Status
     public const string PendingManager = "pending_manager";
     public const string PendingCompliance = "pending_compliance";
     public const string Approved = "approved";
-    public const string Rejected = "rejected";
+    public const string Declined = "declined";
     public const string Executed = "executed";
     public const string Withdrawn = "withdrawn";
 }
 
-public sealed record Employee(int Id, string Forename, string Surname, string Email, int? ManagerId, bool IsCompliance)
+/// <summary>
+/// audit_log.action_type as the implementation writes it (conductor/tracks/e2e_uat_audit_20251229/e2e_test_scenarios.md:
+/// 50,94,144,320,439). Compliance's decline and a withdrawal are not documented: named the same way.
+/// </summary>
+public static class AuditAction
+{
+    public const string Submitted = "pad_request_submitted";
+    public const string ExecutionRecorded = "pad_execution_recorded";
+    public const string Withdrawn = "pad_request_withdrawn";
+
+    /// <summary>pad_request_manager_approved, pad_request_compliance_declined, …</summary>
+    public static string Decided(string approvalType, string decision) => $"pad_request_{approvalType}_{decision}";
+}
+
+public sealed record Employee(int Id, string Forename, string Surname, string Email, int? ManagerId, bool IsCompliance, string MakoId)
 {
     public string Name => $"{Forename} {Surname}";
 }

@@ -14,8 +14,8 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
 {
     private const string RequestSelect = """
         SELECT r.id, r.employee_id AS employeeid, r.security_id AS securityid, b.ticker, r.direction, r.quantity,
-               r.estimated_value AS estimatedvalue, r.currency, r.status, r.conflict_flag AS conflictflag,
-               r.conflict_detail AS conflictdetail, r.created_at AS createdat, r.updated_at AS updatedat,
+               r.estimated_value AS estimatedvalue, r.currency, r.status, r.has_conflict AS conflictflag,
+               r.conflict_comments AS conflictdetail, r.created_at AS createdat, r.updated_at AS updatedat,
                r.deleted_at AS deletedat, r.deleted_by_id AS deletedbyid
         FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
         """;
@@ -25,7 +25,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var security = await conn.QueryFirstOrDefaultAsync<Security>(
-            "SELECT id, ticker, description, currency FROM bo_airflow.oracle_bloomberg WHERE upper(ticker) = upper(@t)",
+            "SELECT id, ticker, description, trade_currency AS currency FROM bo_airflow.oracle_bloomberg WHERE upper(ticker) = upper(@t) AND is_deleted_yn = 'N'",
             new { t = draft.Ticker }, tx);
         if (security is null)
             return Outcome<Submission>.Refused($"I don't know the security '{draft.Ticker}'. Please use its ticker, e.g. AAPL.");
@@ -38,8 +38,9 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
                 "SELECT reason FROM padealing.restricted_security WHERE security_id = @id AND is_active LIMIT 1", new { id = security.Id }, tx);
             if (reason is not null)
             {
-                await AuditAsync(conn, tx, null, employee.Id, "restricted_security_blocked",
-                    new { ticker = security.Ticker, reason, draft.Direction, draft.Quantity });
+                // A blocked submission: the submission's action with the status blocked, and no request (e2e_test_scenarios.md:164-179).
+                await AuditAsync(conn, tx, null, employee.Id, AuditAction.Submitted,
+                    new { ticker = security.Ticker, reason, draft.Direction, draft.Quantity }, blocked: true);
                 await tx.CommitAsync();
                 return Outcome<Submission>.Refused($"{security.Ticker} is on the restricted list ({reason}). Your request was not submitted.");
             }
@@ -51,16 +52,19 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
             return Outcome<Submission>.Refused($"{security.Ticker} conflicts with firm trading ({conflict}). Your request was not submitted.");
 
         var id = await conn.ExecuteScalarAsync<int>("""
-            INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,
-                                               no_inside_information, conflict_flag, conflict_detail)
-            VALUES (@employee, @security, @direction, @quantity, @value, @currency, 'pending_manager', true, @flag, @conflict)
+            INSERT INTO padealing.pad_request (employee_id, security_id, ticker, direction, quantity, estimated_value, currency, status,
+                                               insider_info_declaration, insider_info_declared_at, has_conflict, conflict_comments,
+                                               reference_id, created_at, updated_at)
+            VALUES (@employee, @security, @ticker, @direction, @quantity, @value, @currency, 'pending_manager', true, @now, @flag, @conflict,
+                    @reference, @now, @now)
             RETURNING id
             """, new
         {
-            employee = employee.Id, security = security.Id, direction = draft.Direction, quantity = draft.Quantity,
-            value = draft.EstimatedValue, currency = draft.Currency, flag = conflict is not null, conflict,
+            employee = employee.Id, security = security.Id, ticker = security.Ticker, direction = draft.Direction.ToUpperInvariant(),
+            quantity = draft.Quantity, value = draft.EstimatedValue, currency = draft.Currency, flag = conflict is not null, conflict,
+            now = Now, reference = $"{employee.MakoId}-{Now:yyMMdd}-{security.Ticker}",
         }, tx);
-        await AuditAsync(conn, tx, id, employee.Id, "request_submitted",
+        await AuditAsync(conn, tx, id, employee.Id, AuditAction.Submitted,
             new { ticker = security.Ticker, draft.Direction, draft.Quantity, draft.EstimatedValue, draft.Currency, conflict_flag = conflict is not null });
         await tx.CommitAsync();
         return Outcome<Submission>.Done(new Submission(id, security, conflict is not null, conflict));
@@ -77,7 +81,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
                 return $"Request #{request.Id} is not waiting for a manager decision (it is {request.Status}).";
             var employee = await people.ByIdAsync(request.EmployeeId);
             return employee?.ManagerId == manager.Id ? null : $"You are not the manager of the employee who made request #{request.Id}.";
-        }, approve ? approvedTo : Status.Rejected);
+        }, approve ? approvedTo : Status.Declined);
     }
 
     public Task<Outcome<Decision>> DecideAsComplianceAsync(int requestId, Employee officer, bool approve) =>
@@ -85,7 +89,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
             !officer.IsCompliance ? "Only compliance can make the compliance decision."
             : request.EmployeeId == officer.Id ? "Compliance cannot decide on their own request."
             : request.Status != Status.PendingCompliance ? $"Request #{request.Id} is not waiting for compliance (it is {request.Status})."
-            : null), approve ? Status.Approved : Status.Rejected);
+            : null), approve ? Status.Approved : Status.Declined);
 
     private async Task<Outcome<Decision>> DecideAsync(int requestId, Employee approver, bool approve, string approvalType,
         Func<NpgsqlConnection, NpgsqlTransaction, PadRequestRow, Task<string?>> refusal, string newStatus)
@@ -96,14 +100,14 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         if (request is null) return Outcome<Decision>.Refused($"There is no request #{requestId}.");
         if (await refusal(conn, tx, request) is { } reason) return Outcome<Decision>.Refused(reason);
 
-        var decision = approve ? "approved" : "rejected";
+        var decision = approve ? "approved" : "declined";
         await conn.ExecuteAsync("""
             INSERT INTO padealing.pad_approval (request_id, approval_type, approver_id, decision, decided_at)
             VALUES (@requestId, @approvalType, @approver, @decision, @now)
             """, new { requestId, approvalType, approver = approver.Id, decision, now = Now }, tx);
         await SetStatusAsync(conn, tx, requestId, newStatus);
         if (!faults.Has("skip-audit"))
-            await AuditAsync(conn, tx, requestId, approver.Id, $"{approvalType}_{decision}", new { from = request.Status, to = newStatus });
+            await AuditAsync(conn, tx, requestId, approver.Id, AuditAction.Decided(approvalType, decision), new { from = request.Status, to = newStatus });
         await tx.CommitAsync();
         return Outcome<Decision>.Done(new Decision(request, newStatus));
     }
@@ -129,18 +133,19 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
             return Outcome<ExecutionRecord>.Refused($"You were approved for {request.Quantity:0.##}, not {quantity:0.##}.");
 
         var windowDays = int.Parse(await conn.ExecuteScalarAsync<string>(
-            "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'execution_window_days'", transaction: tx) ?? "2",
+            "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'trade_execution_deadline_days'", transaction: tx) ?? "2",
             System.Globalization.CultureInfo.InvariantCulture);
         // Stryker disable once all : the wrong-two-day-rule fault, never reached without the fault
         if (faults.Has("wrong-two-day-rule")) windowDays += 1;
         var within = executedAt - approvedAt <= TimeSpan.FromDays(windowDays);
 
         await conn.ExecuteAsync("""
-            INSERT INTO padealing.pad_execution (request_id, executed_at, price, quantity, executed_within_two_days)
-            VALUES (@requestId, @executedAt, @price, @quantity, @within)
-            """, new { requestId, executedAt, price, quantity, within }, tx);
+            INSERT INTO padealing.pad_execution (request_id, executed_at, execution_price, execution_quantity, recorded_by_id)
+            VALUES (@requestId, @executedAt, @price, @quantity, @by);
+            UPDATE padealing.pad_request SET executed_within_two_days = @within WHERE id = @requestId;
+            """, new { requestId, executedAt, price, quantity, within, by = employee.Id }, tx);
         await SetStatusAsync(conn, tx, requestId, Status.Executed);
-        await AuditAsync(conn, tx, requestId, employee.Id, "execution_recorded", new { price, quantity, executed_within_two_days = within });
+        await AuditAsync(conn, tx, requestId, employee.Id, AuditAction.ExecutionRecorded, new { price, quantity, executed_within_two_days = within });
         await tx.CommitAsync();
         return Outcome<ExecutionRecord>.Done(new ExecutionRecord(requestId, executedAt, within));
     }
@@ -160,7 +165,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         if (faults.Has("withdraw-without-soft-delete")) softDelete = "";
         await conn.ExecuteAsync($"UPDATE padealing.pad_request SET status = 'withdrawn', updated_at = @now{softDelete} WHERE id = @requestId",
             new { requestId, now = Now, by = employee.Id }, tx);
-        await AuditAsync(conn, tx, requestId, employee.Id, "request_withdrawn", new { from = request.Status });
+        await AuditAsync(conn, tx, requestId, employee.Id, AuditAction.Withdrawn, new { from = request.Status });
         await tx.CommitAsync();
         return Outcome<PadRequestRow>.Done(request);
     }
@@ -186,11 +191,12 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         return group is null ? null : $"the firm holds a position in {security.Ticker} ({group})";
     }
 
-    private Task AuditAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int? requestId, int actorId, string action, object details) =>
+    private Task AuditAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int? requestId, int actorId, string action, object details,
+        bool blocked = false) =>
         conn.ExecuteAsync("""
-            INSERT INTO padealing.audit_log (request_id, actor_id, action, details, created_at)
-            VALUES (@requestId, @actorId, @action, @details::jsonb, @now)
-            """, new { requestId, actorId, action, details = JsonSerializer.Serialize(details), now = Now }, tx);
+            INSERT INTO padealing.audit_log ("timestamp", action_type, action_status, actor_type, actor_id, entity_type, entity_id, request_id, details)
+            VALUES (@now, @action, @status, 'user', @actorId, 'pad_request', @requestId, @requestId, @details::jsonb)
+            """, new { requestId, actorId, action, status = blocked ? "blocked" : "success", details = JsonSerializer.Serialize(details), now = Now }, tx);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

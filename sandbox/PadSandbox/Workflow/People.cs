@@ -3,20 +3,26 @@ using Npgsql;
 
 namespace PadSandbox.Workflow;
 
-/// <summary>Who is who, read from bo_airflow (employees, e-mails in contact) and padealing.employee_role.</summary>
+/// <summary>
+/// Who is who, read from bo_airflow (employees; e-mails and names in oracle_contact's work e-mail contacts, group 2 type 5,
+/// INVESTIGATION_SUMMARY.md:74-78) and padealing.employee_role (a role counts until it is revoked). Active means no end date
+/// passed (schema_validation_dev_20260121/spec.md:102-106).
+/// </summary>
 public sealed class People(NpgsqlDataSource db)
 {
     private const string Select = """
-        SELECT e.id, e.forename, e.surname, c.value AS email, e.manager_id AS managerid,
-               EXISTS (SELECT 1 FROM padealing.employee_role r WHERE r.employee_id = e.id AND r.role = 'compliance') AS iscompliance
+        SELECT e.id, c.forename, c.surname, c.email, e.manager_id AS managerid,
+               EXISTS (SELECT 1 FROM padealing.employee_role r
+                       WHERE r.employee_id = e.id AND r.role = 'compliance' AND r.revoked_at IS NULL) AS iscompliance,
+               e.mako_id AS makoid
         FROM bo_airflow.oracle_employee e
-        JOIN bo_airflow.contact c ON c.employee_id = e.id AND c.contact_type = 'email'
+        JOIN bo_airflow.oracle_contact c ON c.employee_id = e.id AND c.contact_group_id = 2 AND c.contact_type_id = 5
         """;
 
     public async Task<IReadOnlyList<Employee>> AllAsync()
     {
         await using var conn = await db.OpenConnectionAsync();
-        return (await conn.QueryAsync<Employee>(Select + " WHERE e.is_active ORDER BY e.id")).ToList();
+        return (await conn.QueryAsync<Employee>(Select + " WHERE e.end_date IS NULL OR e.end_date > CURRENT_DATE ORDER BY e.id")).ToList();
     }
 
     public async Task<Employee?> ByIdAsync(int id)
@@ -28,6 +34,6 @@ public sealed class People(NpgsqlDataSource db)
     public async Task<Employee?> ByEmailAsync(string email)
     {
         await using var conn = await db.OpenConnectionAsync();
-        return await conn.QueryFirstOrDefaultAsync<Employee>(Select + " WHERE lower(c.value) = lower(@email)", new { email });
+        return await conn.QueryFirstOrDefaultAsync<Employee>(Select + " WHERE lower(c.email) = lower(@email)", new { email });
     }
 }

@@ -9,7 +9,8 @@ public sealed record PadApproval(int RequestId, string ApprovalType, int Approve
 
 public sealed record PadExecution(int RequestId, DateTime ExecutedAt, decimal Price, decimal Quantity, bool ExecutedWithinTwoDays);
 
-public sealed record AuditEntry(long Id, int? RequestId, int ActorId, string Action, string Details, DateTime CreatedAt);
+/// <param name="Outcome">How the action ended, where the target records it (else null).</param>
+public sealed record AuditEntry(long Id, int? RequestId, int ActorId, string Action, string Details, DateTime CreatedAt, string? Outcome = null);
 
 /// <summary>
 /// Everything the database holds about one request — its row, approvals, execution and audit trail — written
@@ -37,9 +38,15 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
         """);
 
     private string AuditColumns => contract.Sql("""
-        [audit.id] AS Id, [audit.request] AS RequestId, [audit.actor] AS ActorId, [audit.action] AS Action, [audit.details]::text AS Details, [audit.at] AS CreatedAt
-        FROM [audit]
-        """);
+        [audit.id] AS Id, [audit.request] AS RequestId, [audit.actor] AS ActorId, [audit.action] AS Action, [audit.details]::text AS Details, [audit.at] AS CreatedAt,
+        """) + (contract.HasColumn("audit", "outcome") ? contract.Sql("[audit.outcome]::text") : "NULL::text") + contract.Sql(" AS Outcome FROM [audit]");
+
+    /// <summary>An audit row as compliance reads it: its action, and how it ended where the target records that ("pad_request_submitted (blocked)").</summary>
+    public static string Recorded(AuditEntry row) => row.Outcome is null ? row.Action : $"{row.Action} ({row.Outcome})";
+
+    /// <summary>What <see cref="Recorded"/> says of an action that ended so, in this target's words.</summary>
+    public string Recorded(AuditEvent action, AuditOutcome outcome) =>
+        contract.HasColumn("audit", "outcome") ? $"{Word(action)} ({Word(outcome)})" : Word(action);
 
     /// <summary>The stored word for a status, decision or audit action (e.g. what this target calls "rejected").</summary>
     public string Word(Enum meaning) => contract.Word(meaning);
@@ -63,8 +70,8 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
     public Task<PadExecution?> ExecutionAsync(int requestId) =>
         db.SingleOrDefaultAsync<PadExecution>($"execution of request #{requestId}", contract.Sql("""
             SELECT [execution.request] AS RequestId, [execution.executedAt] AS ExecutedAt, [execution.price] AS Price, [execution.quantity] AS Quantity,
-                   [execution.withinWindow] AS ExecutedWithinTwoDays
-            FROM [execution] WHERE [execution.request] = @requestId
+                   r.[request.executedWithinWindow] AS ExecutedWithinTwoDays
+            FROM [execution] JOIN [request] r ON r.[request.id] = [execution.request] WHERE [execution.request] = @requestId
             """), new { requestId });
 
     public Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(int requestId) =>

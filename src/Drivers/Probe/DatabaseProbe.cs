@@ -1,3 +1,5 @@
+using PadUat.Support;
+using PadUat.Drivers.Database;
 using PadUat.Support.Configuration;
 using PadUat.Support.Contract;
 
@@ -165,10 +167,15 @@ public sealed class DatabaseProbe(SchemaCatalog catalog, TargetContract contract
 
     private async Task<IEnumerable<Finding>> MigrationAsync(ILookup<string, CatalogColumn> columns)
     {
+        var expectation = settings.Migration;
+        var what = $"migrations: the database is at {(expectation.NotApplied.Count == 0 ? "PAD_MIGRATION_HEAD " : "")}{expectation}";
         if (!Readable(columns, "migration", "revision"))
-            return [new(Verdict.CannotTell, $"migrations: the database is at PAD_MIGRATION_HEAD {settings.MigrationHead}", "the revision table is not as the contract says (above)", "plan 2.3")];
+            return [new(Verdict.CannotTell, what, "the revision table is not as the contract says (above)", "plan 2.3")];
+        // Without revisions left unapplied, head is the answer; with them, the history says which revision comes before them.
+        var expected = expectation.NotApplied.Count == 0 ? expectation.Head
+            : expectation.Current(SchemaContract.Load(contract.PreflightSchemaPath(RepoRoot.Find())).Migrations);
         var revisions = (await catalog.QueryAsync<string>(contract.Sql("SELECT [migration.revision] FROM [migration]"))).ToList();
-        return [Finding.Of(revisions.SequenceEqual([settings.MigrationHead]), $"migrations: the database is at PAD_MIGRATION_HEAD {settings.MigrationHead}",
+        return [Finding.Of(revisions.SequenceEqual([expected]), what,
             revisions.Count == 0 ? "no revision recorded" : $"it is at {string.Join(", ", revisions)}", "plan 2.3")];
     }
 

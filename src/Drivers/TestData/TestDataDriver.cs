@@ -46,17 +46,17 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 WITH r AS (
                     INSERT INTO [request] ([request.id], [request.person], [request.security], [request.direction], [request.quantity], [request.value],
                                            [request.currency], [request.status], [request.insideInformationDeclared], [request.createdAt], [request.updatedAt],
-                                           [request.deletedAt], [request.deletedBy])
+                                           [request.deletedAt], [request.deletedBy], [request.executedWithinWindow])
                     VALUES (@id, @owner, @security, @direction, @quantity, @value, @currency, @status, true, @submittedAt, @changedAt,
-                            CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END)
+                            CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END, CASE WHEN @executed THEN true END)
                     RETURNING [request.id] AS id
                 ), approvals AS (
                     INSERT INTO [approval] ([approval.request], [approval.stage], [approval.approver], [approval.decision], [approval.decidedAt])
                     SELECT r.id, a.kind, a.approver, a.decision, a.at
                     FROM r, unnest(@kinds::text[], @approvers::int[], @decisions::text[], @decidedAt::timestamptz[]) AS a(kind, approver, decision, at)
                 ), execution AS (
-                    INSERT INTO [execution] ([execution.request], [execution.executedAt], [execution.price], [execution.quantity], [execution.withinWindow])
-                    SELECT r.id, @executedAt, @price, @quantity, true FROM r WHERE @executed
+                    INSERT INTO [execution] ([execution.request], [execution.executedAt], [execution.price], [execution.quantity])
+                    SELECT r.id, @executedAt, @price, @quantity FROM r WHERE @executed
                 ), audit AS (
                     INSERT INTO [audit] ([audit.request], [audit.actor], [audit.action], [audit.details], [audit.at])
                     SELECT r.id, a.actor, a.action, '{"source": "uat test data"}'::jsonb, a.at

@@ -135,23 +135,32 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     [Then(@"^the migration history shows each of the application's revisions as applied or pending$")]
     public void ThenHistoryShown()
     {
+        var expectation = run.Settings.Migration;
         var current = Contract.Migrations.ToList().IndexOf(_revision ?? "");
         evidence.Attach("migration history (plan 2.3)", "text/plain", string.Join('\n', Contract.Migrations.Select((r, i) =>
-            $"{(i <= current ? "applied" : "PENDING")}  {r}{(i == current ? "  (current)" : "")}{(r == run.Settings.MigrationHead ? "  (head)" : "")}")));
+            $"{(i <= current ? "applied" : expectation.NotApplied.Contains(r) ? "not applied by decision" : "PENDING")}  {r}" +
+            $"{(i == current ? "  (current)" : "")}{(r == expectation.Head ? "  (head)" : "")}")));
         Expect.That(current >= 0, "The database's current revision should be one of the application's revisions (plan 2.3)",
             () => $"it is {_revision ?? "none (no revision recorded)"}, not among {string.Join(", ", Contract.Migrations)}");
     }
 
-    [Then(@"^no migration is pending$")]
+    [Then(@"^no migration is pending but those left unapplied by decision$")]
     public void ThenNothingPending()
     {
-        var pending = Contract.Migrations.SkipWhile(r => r != _revision).Skip(1).ToList();
-        Expect.That(pending.Count == 0, "No migration should be pending (plan 2.3)", () => $"pending: {string.Join(", ", pending)}");
+        var expectation = run.Settings.Migration;
+        Expect.That(expectation.Misplaced(Contract.Migrations) is { Count: 0 }, "Only the newest revisions up to head can be left unapplied by decision (PAD_MIGRATION_NOT_APPLIED)",
+            () => $"{string.Join(", ", expectation.Misplaced(Contract.Migrations))} are not");
+        var pending = Contract.Migrations.SkipWhile(r => r != _revision).Skip(1).Where(r => !expectation.NotApplied.Contains(r)).ToList();
+        Expect.That(pending.Count == 0, "No migration should be pending but those left unapplied by decision (plan 2.3)", () => $"pending: {string.Join(", ", pending)}");
     }
 
-    [Then(@"^it is the head revision the application expects$")]
-    public void ThenAtHead() => Expect.That(_revision == run.Settings.MigrationHead, $"The database should be at the application's head revision {run.Settings.MigrationHead} (plan 2.3)",
-        () => $"it is at {_revision ?? "no revision (none recorded)"}");
+    [Then(@"^it is the head revision, or the one before those left unapplied by decision$")]
+    public void ThenAtHead()
+    {
+        var expected = run.Settings.Migration.Current(Contract.Migrations);
+        Expect.That(_revision == expected, $"The database should be at revision {expected}: the application's head {run.Settings.Migration} (plan 2.3)",
+            () => $"it is at {_revision ?? "no revision (none recorded)"}");
+    }
 
     [When(@"^the structure of (\w+)\.(\w+) is read$")]
     public async Task WhenStructureRead(string schemaName, string table)

@@ -35,7 +35,7 @@ public sealed class RestrictedListSteps(BotPhrases phrases, Cast cast, PadJourne
     {
         var rows = (await records.AuditWithoutRequestAsync((await journeys.PersonAsync(cast.Employee)).Id, clock.Start)).Where(a => a.Details.Contains(ticker)).ToList();
         // Compliance finds blocked attempts by the action the target records them under (its contract's word).
-        Expect.Equal(records.Word(AuditEvent.RestrictedRefused), string.Join(", ", rows.Select(a => a.Action)),
+        Expect.Equal(records.Recorded(AuditEvent.RestrictedRefused, AuditOutcome.Blocked), string.Join(", ", rows.Select(PadRecords.Recorded)),
             $"The audit rows recording the refused attempt on {ticker} by the employee (their actions)", "the audit log");
     }
 }

@@ -43,7 +43,7 @@ public sealed record UatSettings(
     Uri? DashboardUrl,
     DashboardSignIn? DashboardSignIn,
     Cast Cast,
-    string MigrationHead,
+    MigrationExpectation Migration,
     string ContractName,
     string ChromiumPath,
     TimeSpan LockWait,
@@ -91,7 +91,7 @@ public sealed record UatSettings(
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
             usesSandbox ? null : SignInFrom(s, cast),
             cast,
-            s.Required("PAD_MIGRATION_HEAD"),
+            MigrationExpectation.Parse(s.Required("PAD_MIGRATION_HEAD"), s.Optional("PAD_MIGRATION_NOT_APPLIED")),
             // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
             usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT"),
             s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",

@@ -4,13 +4,13 @@ namespace PadUat.Support.Contract;
 // contract's business (targets/<name>.json, "vocabulary"): the sandbox says "rejected" where the real system says "declined".
 
 /// <summary>Where a request stands.</summary>
-public enum PadStatus { WaitingForManager, WaitingForCompliance, Approved, Rejected, Executed, Withdrawn }
+public enum PadStatus { WaitingForManager, WaitingForCompliance, WaitingForSmf16, Approved, Rejected, Executed, Withdrawn }
 
 /// <summary>An approver's decision.</summary>
 public enum Decision { Approved, Rejected }
 
 /// <summary>Whose approval a decision is.</summary>
-public enum ApprovalStage { Manager, Compliance }
+public enum ApprovalStage { Manager, Compliance, Smf16 }
 
 /// <summary>Buy or sell.</summary>
 public enum TradeDirection { Buy, Sell }
@@ -20,6 +20,9 @@ public enum AuditEvent
 {
     Submitted, ManagerApproved, ManagerRejected, ComplianceApproved, ComplianceRejected, ExecutionRecorded, Withdrawn, RestrictedRefused,
 }
+
+/// <summary>How an audited action ended: done, or blocked (a refused submission is audited as a blocked one on the real system).</summary>
+public enum AuditOutcome { Succeeded, Blocked }
 
 /// <summary>A role the application records for a person (compliance officers are known by it).</summary>
 public enum PersonRole { Compliance, Smf16, Admin }
@@ -34,6 +37,7 @@ public static class VocabularySections
         nameof(ApprovalStage) => "approvalStage",
         nameof(TradeDirection) => "direction",
         nameof(AuditEvent) => "auditAction",
+        nameof(AuditOutcome) => "auditOutcome",
         nameof(PersonRole) => "role",
         _ => throw new ArgumentException($"{concept.Name} is not a vocabulary of the contract"),
     };
@@ -42,7 +46,8 @@ public static class VocabularySections
     public static readonly (Type Meanings, string Concept, string Field)[] StoredIn =
     [
         (typeof(PadStatus), "request", "status"), (typeof(TradeDirection), "request", "direction"), (typeof(ApprovalStage), "approval", "stage"),
-        (typeof(Decision), "approval", "decision"), (typeof(AuditEvent), "audit", "action"), (typeof(PersonRole), "role", "role"),
+        (typeof(Decision), "approval", "decision"), (typeof(AuditEvent), "audit", "action"), (typeof(AuditOutcome), "audit", "outcome"),
+        (typeof(PersonRole), "role", "role"),
     ];
 
     public static string Key(Enum value) => char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..];

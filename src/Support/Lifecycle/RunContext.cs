@@ -28,7 +28,7 @@ public static class RunContext
             new("Database.user", t.Database.User),
             new("Database.sslmode", t.Database.SslMode),
             new("Migration.current", run.MigrationRevision),
-            new("Migration.head.expected", run.Settings.MigrationHead),
+            new("Migration.head.expected", run.Settings.Migration.ToString()),
             new("SUT.version", t.SutVersion),
             new("Sandbox.faults", t.SandboxFaults.Length == 0 ? "n/a (deployed target)" : t.SandboxFaults),
             new("Slack.web.api", t.Slack.ApiUrl.ToString()),

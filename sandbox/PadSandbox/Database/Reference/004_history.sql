@@ -2,10 +2,10 @@
 -- so the dashboard and its queries are measured with realistic volume. Rows are grouped by employee
 -- as a real table filled over time by few people would be; pending ones are rare, as in life.
 INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,
-                                   no_inside_information, created_at, updated_at, deleted_at, deleted_by_id)
+                                   insider_info_declaration, created_at, updated_at, deleted_at, deleted_by_id)
 SELECT e.id,
        2001 + (n % 33),
-       CASE WHEN n % 3 = 0 THEN 'sell' ELSE 'buy' END,
+       CASE WHEN n % 3 = 0 THEN 'SELL' ELSE 'BUY' END,
        10 + (n % 50) * 10,
        1000 + (n % 97) * 250,
        'USD',
@@ -18,11 +18,11 @@ SELECT e.id,
 FROM generate_series(0, {{history}} - 1) AS n
 CROSS JOIN LATERAL (SELECT id FROM bo_airflow.oracle_employee WHERE id NOT IN (1010, 1011)
                     ORDER BY id OFFSET (n * 22 / GREATEST({{history}}, 1)) LIMIT 1) AS e
-CROSS JOIN LATERAL (SELECT CASE WHEN n % 100 < 62 THEN 'executed' WHEN n % 100 < 77 THEN 'rejected'
+CROSS JOIN LATERAL (SELECT CASE WHEN n % 100 < 62 THEN 'executed' WHEN n % 100 < 77 THEN 'declined'
                                 WHEN n % 100 < 87 THEN 'withdrawn' WHEN n % 100 < 97 THEN 'approved'
                                 WHEN n % 100 < 99 THEN 'pending_compliance' ELSE 'pending_manager' END AS status) AS s;
-INSERT INTO padealing.audit_log (request_id, actor_id, action, details, created_at)
-SELECT id, employee_id, 'request_submitted', jsonb_build_object('source', 'history'), created_at
+INSERT INTO padealing.audit_log (request_id, actor_id, action_type, entity_type, entity_id, details, "timestamp")
+SELECT id, employee_id, 'pad_request_submitted', 'pad_request', id, jsonb_build_object('source', 'history'), created_at
 FROM padealing.pad_request;
 ANALYZE padealing.pad_request;
 ANALYZE padealing.audit_log;

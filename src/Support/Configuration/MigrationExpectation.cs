@@ -1,0 +1,30 @@
+namespace PadUat.Support.Configuration;
+
+/// <summary>
+/// Where the target's database should stand in the application's migration history (plan 2.3): at head
+/// (PAD_MIGRATION_HEAD), unless the newest revisions were left unapplied by decision (PAD_MIGRATION_NOT_APPLIED) — as dev
+/// stayed one behind head at the UAT because the head revision only created schemas it already had
+/// (conductor/tracks/dev_db_migration_validation_20260120/MIGRATION_STATUS.md:20-40).
+/// </summary>
+public sealed record MigrationExpectation(string Head, IReadOnlyList<string> NotApplied)
+{
+    public static MigrationExpectation Parse(string head, string? notApplied) =>
+        new(head, (notApplied ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>The revision the database should record: head, or the one before the unapplied tail of <paramref name="history"/>.</summary>
+    public string Current(IReadOnlyList<string> history)
+    {
+        var upToHead = history.TakeWhile(r => r != Head).Append(Head).ToList();
+        while (upToHead.Count > 1 && NotApplied.Contains(upToHead[^1])) upToHead.RemoveAt(upToHead.Count - 1);
+        return upToHead[^1];
+    }
+
+    /// <summary>Revisions named as left unapplied that are not the newest ones up to head: a decision the history cannot hold.</summary>
+    public IReadOnlyList<string> Misplaced(IReadOnlyList<string> history)
+    {
+        var upToHead = history.TakeWhile(r => r != Head).Append(Head).ToList();
+        return NotApplied.Where(r => !upToHead.Contains(r) || upToHead.IndexOf(r) < upToHead.IndexOf(Current(history))).ToList();
+    }
+
+    public override string ToString() => NotApplied.Count == 0 ? Head : $"{Head} ({string.Join(", ", NotApplied)} not applied by decision)";
+}
