@@ -1,14 +1,16 @@
 @scenario-4 @uat-5.5 @critical @role-employee @allure.owner:QA
 Feature: Scenario 4 — The employee records the execution of an approved trade
   Once approved, the employee tells the bot what was executed. The system records the execution and whether
-  it happened within two days: at most 48 hours after compliance's final approval, however long the manager
-  took before that. Only the employee records it, only for an approved request, and for no more than was
-  approved; anything else is refused and changes nothing.
+  it happened within two days: two business days of compliance's final approval (PA Dealing Policy v18.5,
+  checklist 4.6) — a weekend or one of the firm's holidays does not use up the window — however long the
+  manager took before that. Only the employee records it, only for an approved request, and for no more than
+  was approved; anything else is refused and changes nothing. A weekday named here is an ordinary one (no
+  holiday that week); the holidays are the target's own list.
 
   @rule:two-day-window @rule:one-audit-row-per-step
-  Scenario Outline: An execution <after> after the final approval is recorded as within two days: <within>
-    Given the employee has a request for 100 AAPL that compliance approved 3 days ago, <gap> after their manager
-    When the employee reports executing 100 at 180.50, <after> after compliance approved
+  Scenario Outline: An execution <executed>, approved on <approved>, is recorded as within two days: <within>
+    Given the employee has a request for 100 AAPL that compliance approved on <approved>, <gap> after their manager
+    When the employee reports executing 100 at 180.50 <executed>
     Then the bot confirms the execution, saying within two days: "<within>"
     # plan 5.5: "Confirm PADExecution created" and "Confirm executed_within_two_days calculated"
     And an execution of 100 at 180.50 is recorded for the request, within two days: "<within>"
@@ -18,15 +20,16 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
     And compliance sees on the dashboard that the request was executed within two days: "<within>"
 
     Examples:
-      | after               | gap     | within |
-      | 0 minutes           | 1 hour  | yes    |
-      | 30 hours            | 1 hour  | yes    |
-      | 47 hours 59 minutes | 1 hour  | yes    |
-      | 48 hours            | 1 hour  | yes    |
-      | 48 hours 1 minute   | 1 hour  | no     |
-      | 60 hours            | 1 hour  | no     |
-      | 47 hours            | 2 days  | yes    |
-      | 48 hours            | 2 days  | yes    |
+      | approved                                   | gap    | executed                               | within |
+      | a Monday at 10:00                          | 1 hour | the same day at 10:00                  | yes    |
+      | a Monday at 10:00                          | 1 hour | 2 days later at 10:00                  | yes    |
+      | a Monday at 10:00                          | 1 hour | 2 days later at 10:01                  | no     |
+      | a Monday at 10:00                          | 3 days | 2 days later at 10:00                  | yes    |
+      | a Thursday at 16:00                        | 1 hour | 4 days later at 16:00                  | yes    |
+      | a Thursday at 16:00                        | 1 hour | 4 days later at 16:01                  | no     |
+      | a Friday at 09:00                          | 1 hour | 2 days later at 23:59                  | yes    |
+      | the business day before a holiday at 10:00 | 1 hour | 2 weekdays later at 10:01              | yes    |
+      | the business day before a holiday at 10:00 | 1 hour | 2 business days later at 10:01         | no     |
 
   @rule:execution-within-approval
   Scenario Outline: A fill of <executed> of the 100 approved is recorded

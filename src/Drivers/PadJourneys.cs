@@ -57,15 +57,20 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
     /// data, not asked of the bot), compliance's decision <paramref name="finalDecisionAgo"/> before the scenario began (in
     /// whole minutes), the manager's <paramref name="managerBeforeCompliance"/> before that. Decided by the owner's own manager.
     /// </summary>
-    public async Task<RequestHistory> RequestAtAsync(TestPerson ownedBy, int quantity, string ticker, RequestStage stage,
-        TimeSpan finalDecisionAgo, TimeSpan managerBeforeCompliance)
+    public Task<RequestHistory> RequestAtAsync(TestPerson ownedBy, int quantity, string ticker, RequestStage stage,
+        TimeSpan finalDecisionAgo, TimeSpan managerBeforeCompliance) =>
+        RequestDecidedAtAsync(ownedBy, quantity, ticker, stage,
+            new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc) - finalDecisionAgo, managerBeforeCompliance);
+
+    /// <summary>As <see cref="RequestAtAsync"/>, compliance's decision at <paramref name="finalDecisionAt"/> (UTC).</summary>
+    public async Task<RequestHistory> RequestDecidedAtAsync(TestPerson ownedBy, int quantity, string ticker, RequestStage stage,
+        DateTime finalDecisionAt, TimeSpan managerBeforeCompliance)
     {
         var owner = await PersonAsync(ownedBy);
         var manager = await directory.EmployeeByIdAsync(owner.ManagerId
             ?? throw new SetupError($"{ownedBy} ({owner.Email}) has no manager in the firm's directory, so nobody can approve their requests: choose test people with a manager"));
-        var minute = new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
         var history = new RequestHistory(owner, manager, await PersonAsync(cast.Compliance), await directory.SecurityAsync(ticker), TradeDirection.Buy,
-            quantity, stage, minute - finalDecisionAgo, managerBeforeCompliance);
+            quantity, stage, finalDecisionAt, managerBeforeCompliance);
         return history with { Id = await testData.RequestAsync(history) };
     }
 }

@@ -77,19 +77,28 @@ public sealed class WorkflowRuleTests(SandboxFixture f)
     }
 
     [Theory]
-    [InlineData(30, true)]
-    [InlineData(47, true)]
-    [InlineData(49, false)]
-    public async Task Executed_within_two_days_counts_48_hours_from_the_compliance_approval(int hoursAfterApproval, bool within)
+    [InlineData("2026-11-16 10:00", "2026-11-18 10:00", true)]   // Monday → Wednesday, to the minute
+    [InlineData("2026-11-16 10:00", "2026-11-18 10:01", false)]
+    [InlineData("2026-11-19 16:00", "2026-11-23 16:00", true)]   // Thursday → over the weekend → Monday
+    [InlineData("2026-11-20 09:00", "2026-11-22 23:59", true)]   // Friday → Sunday night: 62 hours, still within
+    [InlineData("2026-08-28 10:00", "2026-09-02 10:00", true)]   // Friday before the August bank holiday → Wednesday
+    [InlineData("2026-08-28 10:00", "2026-09-02 10:01", false)]
+    public async Task Executed_within_two_days_counts_two_business_days_from_the_compliance_approval(string approved, string executed, bool within)
     {
         var id = await ApprovedAsync();
+        var at = DateTime.SpecifyKind(DateTime.Parse(approved, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
         await using (var conn = await f.Db.OpenConnectionAsync())
-            await conn.ExecuteAsync("UPDATE padealing.pad_approval SET decided_at = now() - make_interval(hours => @h) WHERE request_id = @id",
-                new { id, h = hoursAfterApproval });
-        var outcome = await f.Workflow.RecordExecutionAsync(id, await f.PersonAsync(Employee), DateTime.UtcNow, 180, 10);
+            await conn.ExecuteAsync("UPDATE padealing.pad_approval SET decided_at = @at WHERE request_id = @id", new { id, at });
+        var outcome = await f.Workflow.RecordExecutionAsync(id, await f.PersonAsync(Employee),
+            DateTime.SpecifyKind(DateTime.Parse(executed, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc), 180, 10);
         Assert.Equal(within, outcome.Value!.WithinTwoDays);
         Assert.Equal(Status.Executed, (await StateAsync(id)).Status);
     }
+
+    [Fact]
+    public void A_deadline_from_a_weekend_approval_counts_from_the_next_business_day() =>
+        Assert.Equal(new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc),
+            new ExecutionDeadline(2, new HashSet<DateOnly>(), CountsWeekends: false).After(new DateTime(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc)));
 
     [Fact]
     public async Task Deciding_twice_is_refused()

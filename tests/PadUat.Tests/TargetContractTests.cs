@@ -57,7 +57,7 @@ public sealed class TargetContractTests
     [Fact]
     public void The_bot_s_buttons_are_the_target_s_own()
     {
-        Assert.Equal(("manager_approve", "approve_manager"), (Sandbox.Button("managerApprove"), Real.Button("managerApprove")));
+        Assert.Equal(("approve_manager", "approve_manager"), (Sandbox.Button("managerApprove"), Real.Button("managerApprove")));
         Assert.Equal("targets/pad-real.json has no bot.buttons.complianceApprove (the action id of the bot's complianceApprove button): add it to the target's contract",
             Assert.Throws<SetupError>(() => Real.Button("complianceApprove")).Message);
     }

@@ -2,30 +2,46 @@ using System.Text.Json.Nodes;
 
 namespace PadSandbox.Bot;
 
-/// <summary>The few Block Kit shapes the bot sends: text sections and button rows.</summary>
+/// <summary>The few Block Kit shapes the bot sends: a header, text sections, a context line and button rows.</summary>
 public static class BlockKit
 {
+    public static JsonObject Header(string text) => new()
+    {
+        ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = text },
+    };
+
     public static JsonObject Section(string markdown) => new()
     {
         ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown },
     };
 
-    /// <summary>A row of buttons; a button's value and style only when it has them (Slack names the block).</summary>
-    public static JsonObject Buttons(params (string ActionId, string Label, string? Value, string? Style)[] buttons) => new()
+    public static JsonObject Context(string markdown) => new()
     {
-        ["type"] = "actions",
-        ["elements"] = new JsonArray(buttons.Select(b =>
-        {
-            var button = new JsonObject
-            {
-                ["type"] = "button", ["action_id"] = b.ActionId,
-                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = b.Label },
-            };
-            if (b.Value is not null) button["value"] = b.Value;
-            if (b.Style is not null) button["style"] = b.Style;
-            return (JsonNode)button;
-        }).ToArray()),
+        ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown }),
     };
+
+    /// <summary>A row of buttons; a button's value, style and link only when it has them; Slack names the block when we do not.</summary>
+    public static JsonObject Buttons(string? blockId, params (string ActionId, string Label, string? Value, string? Style, string? Url)[] buttons)
+    {
+        var block = new JsonObject
+        {
+            ["type"] = "actions",
+            ["elements"] = new JsonArray(buttons.Select(b =>
+            {
+                var button = new JsonObject
+                {
+                    ["type"] = "button", ["action_id"] = b.ActionId,
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = b.Label },
+                };
+                if (b.Value is not null) button["value"] = b.Value;
+                if (b.Style is not null) button["style"] = b.Style;
+                if (b.Url is not null) button["url"] = b.Url;
+                return (JsonNode)button;
+            }).ToArray()),
+        };
+        if (blockId is not null) block["block_id"] = blockId;
+        return block;
+    }
 
     public static JsonArray Of(params JsonNode[] blocks) => new(blocks);
 }

@@ -1,27 +1,53 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace PadSandbox.Bot;
 
-/// <summary>The bot's interactive messages and the action ids their buttons carry.</summary>
+/// <summary>Where the bot's messages link to: the dashboard's own address.</summary>
+public sealed record DashboardLink(Uri BaseUrl)
+{
+    public Uri Request(int requestId) => new(BaseUrl, $"requests/{requestId.ToString(CultureInfo.InvariantCulture)}");
+}
+
+/// <summary>
+/// The bot's interactive messages and the action ids their buttons carry. The approval request is the real system's,
+/// built by code (conductor/tracks/slack_ui_dashboard_links_20260125/plan.md:1554-1687): header "📋 PA Dealing Approval #N",
+/// "✅ Approve" / "❌ Decline" with the request in a JSON value, "📊 View in Dashboard", the execution deadline beneath.
+/// Compliance's action ids are not documented: named as the manager's are.
+/// </summary>
 public static class Messages
 {
     public const string Confirm = "confirm_request";
     public const string Cancel = "cancel_request";
-    public const string ManagerApprove = "manager_approve";
-    public const string ManagerReject = "manager_reject";
-    public const string ComplianceApprove = "compliance_approve";
-    public const string ComplianceReject = "compliance_reject";
+    public const string ManagerApprove = "approve_manager";
+    public const string ManagerReject = "decline_manager";
+    public const string ComplianceApprove = "approve_compliance";
+    public const string ComplianceReject = "decline_compliance";
+    public const string ViewInDashboard = "view_dashboard";
 
     public static JsonArray SummaryBlocks(string summary) => BlockKit.Of(
         BlockKit.Section(summary),
         // The summary's buttons need no value: the bot knows the draft, and which summary was clicked by its ts.
-        BlockKit.Buttons((Confirm, "Confirm", null, "primary"), (Cancel, "Cancel", null, null)));
+        BlockKit.Buttons(null, (Confirm, "Confirm", null, "primary", null), (Cancel, "Cancel", null, null, null)));
 
-    public static JsonArray DecisionBlocks(string ask, int requestId, string approveAction, string rejectAction)
+    /// <param name="stage">manager or compliance: whose decision is asked (the value and the actions block say so).</param>
+    public static JsonArray DecisionBlocks(string ask, int requestId, string stage, string approveAction, string rejectAction, DashboardLink dashboard)
     {
-        var id = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var value = new JsonObject { ["request_id"] = requestId, ["approval_type"] = stage }.ToJsonString();
         return BlockKit.Of(
+            BlockKit.Header($"📋 PA Dealing Approval #{requestId.ToString(CultureInfo.InvariantCulture)}"),
             BlockKit.Section(ask),
-            BlockKit.Buttons((approveAction, "Approve", id, "primary"), (rejectAction, "Reject", id, "danger")));
+            BlockKit.Buttons($"{stage}_approval_actions",
+                (approveAction, "✅ Approve", value, "primary", null), (rejectAction, "❌ Decline", value, "danger", null),
+                (ViewInDashboard, "📊 View in Dashboard", null, null, dashboard.Request(requestId).ToString())),
+            BlockKit.Context("⏱️ Must execute within 2 business days"));
     }
+
+    /// <summary>The approval request's text (what notifications and screen readers show): its header, then what is asked.</summary>
+    public static string Notification(int requestId, string ask) => $"📋 PA Dealing Approval #{requestId.ToString(CultureInfo.InvariantCulture)}: {ask}";
+
+    /// <summary>The request a decision button is about: its JSON value's request_id.</summary>
+    public static int RequestOf(string? value) =>
+        JsonNode.Parse(value ?? throw new FormatException("a decision button without a value"))?["request_id"]?.GetValue<int>()
+        ?? throw new FormatException($"a decision button's value without a request_id: {value}");
 }

@@ -12,7 +12,8 @@ namespace PadSandbox.Bot;
 /// declaration), shows a summary with Confirm/Cancel buttons and submits; managers and compliance decide with
 /// Approve/Reject buttons; the employee is told every decision and records executions and withdrawals by message.
 /// </summary>
-public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkflow workflow, ChatbotSessions sessions, FaultSet faults, ILogger<PadBot> log)
+public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkflow workflow, ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard,
+    ILogger<PadBot> log)
 {
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
@@ -123,10 +124,10 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
                     await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
-                    await ManagerDecisionAsync(actor, channel, responseUrl, RequestId(value), actionId == Messages.ManagerApprove);
+                    await ManagerDecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove);
                     break;
                 case Messages.ComplianceApprove or Messages.ComplianceReject:
-                    await ComplianceDecisionAsync(actor, channel, responseUrl, RequestId(value), actionId == Messages.ComplianceApprove);
+                    await ComplianceDecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove);
                     break;
             }
         });
@@ -141,7 +142,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         try
         {
             await slack.RespondAsync(responseUrl, text, faults.Has("click-answer-refused")
-                ? BlockKit.Of(BlockKit.Section(text), BlockKit.Buttons(("acknowledge", "", null, null)))
+                ? BlockKit.Of(BlockKit.Section(text), BlockKit.Buttons(null, ("acknowledge", "", null, null, null)))
                 : blocks);
         }
         catch (InvalidOperationException e) { log.LogWarning("Slack refused the answer to a click: {Why}", e.Message); }
@@ -151,9 +152,9 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     /// A decision is answered by replacing the decision message with what was decided, and no buttons. With the fault, as a
     /// bot that rebuilds the message from its template: the text says so, but Approve and Reject stay to be clicked again.
     /// </summary>
-    private Task AnswerDecisionAsync(string responseUrl, string text, int requestId, (string Approve, string Reject) actionIds) =>
+    private Task AnswerDecisionAsync(string responseUrl, string text, int requestId, string stage, (string Approve, string Reject) actionIds) =>
         AnswerClickAsync(responseUrl, text,
-            faults.Has("decision-buttons-kept") ? Messages.DecisionBlocks(text, requestId, actionIds.Approve, actionIds.Reject) : null);
+            faults.Has("decision-buttons-kept") ? Messages.DecisionBlocks(text, requestId, stage, actionIds.Approve, actionIds.Reject, dashboard) : null);
 
     /// <summary>
     /// Slack delivers a person's messages and clicks as they come, concurrently; the bot handles one person's one at a
@@ -195,8 +196,8 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         if (manager is not null && !faults.Has("no-manager-notification"))
         {
             var ask = $"{employee.Name} asks to {Trade(d)} — request #{submission.RequestId}.";
-            await ReplyAsync(await slack.UserIdOfAsync(manager.Email), ask,
-                Messages.DecisionBlocks(ask, submission.RequestId, Messages.ManagerApprove, Messages.ManagerReject));
+            await ReplyAsync(await slack.UserIdOfAsync(manager.Email), Messages.Notification(submission.RequestId, ask),
+                Messages.DecisionBlocks(ask, submission.RequestId, "manager", Messages.ManagerApprove, Messages.ManagerReject, dashboard));
         }
     }
 
@@ -210,7 +211,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
         var decision = outcome.Value!;
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, (Messages.ManagerApprove, Messages.ManagerReject));
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "manager", (Messages.ManagerApprove, Messages.ManagerReject));
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingCompliance)
@@ -219,8 +220,8 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             var ask = $"{employee.Name} asks to {Trade(decision.Request)} — request #{requestId}, approved by {manager.Name}." +
                       (decision.Request.ConflictFlag ? $"\n⚠️ Conflict (advisory): {decision.Request.ConflictDetail}." : "");
             foreach (var officer in (await people.AllAsync()).Where(p => p.IsCompliance && p.Id != employee.Id))
-                await ReplyAsync(await slack.UserIdOfAsync(officer.Email), ask,
-                    Messages.DecisionBlocks(ask, requestId, Messages.ComplianceApprove, Messages.ComplianceReject));
+                await ReplyAsync(await slack.UserIdOfAsync(officer.Email), Messages.Notification(requestId, ask),
+                    Messages.DecisionBlocks(ask, requestId, "compliance", Messages.ComplianceApprove, Messages.ComplianceReject, dashboard));
         }
         else if (decision.NewStatus == Workflow.Status.Approved)
             await ReplyAsync(employeeChannel, ApprovedText(requestId));
@@ -237,7 +238,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             return;
         }
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, (Messages.ComplianceApprove, Messages.ComplianceReject));
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "compliance", (Messages.ComplianceApprove, Messages.ComplianceReject));
         var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)
@@ -293,9 +294,6 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
 
     private static string Trade(string direction, decimal quantity, string ticker, decimal value, string currency) =>
         string.Create(CultureInfo.InvariantCulture, $"{direction.ToUpperInvariant()} {quantity:0.##} {ticker} (~{value:N2} {currency})");
-
-    // A decision button always carries its request's id (Messages.DecisionBlocks); only the summary's carry none.
-    private static int RequestId(string? value) => int.Parse(value!, CultureInfo.InvariantCulture);
 
     private static bool TryAmount(string text, out decimal amount) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0; // Number: "18,000" too

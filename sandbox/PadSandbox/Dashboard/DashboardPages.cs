@@ -9,7 +9,21 @@ public static class DashboardPages
 {
     private const int PageSize = 50;
     private static readonly string[] Statuses =
-        [Status.PendingManager, Status.PendingCompliance, Status.Approved, Status.Executed, Status.Declined, Status.Withdrawn];
+        [Status.PendingManager, Status.PendingCompliance, Status.PendingSmf16, Status.Approved, Status.Executed, Status.Declined, Status.Withdrawn];
+
+    /// <summary>
+    /// A status as the dashboard shows it, never the stored code. "Pending Manager Approval" and "Approved - Ready for
+    /// Execution" are the UAT guide's (conductor/tracks/dev_db_migration_validation_20260120/UAT_GUIDE.md:279,681); the others
+    /// are not documented at the UAT and follow them.
+    /// </summary>
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [Status.PendingManager] = "Pending Manager Approval", [Status.PendingCompliance] = "Pending Compliance Approval",
+        [Status.PendingSmf16] = "Pending SMF16 Approval", [Status.Approved] = "Approved - Ready for Execution",
+        [Status.Executed] = "Executed", [Status.Declined] = "Declined", [Status.Withdrawn] = "Withdrawn",
+    };
+
+    private static string Label(string status) => Labels.GetValueOrDefault(status, status);
 
     public static void MapDashboard(this WebApplication app)
     {
@@ -18,7 +32,7 @@ public static class DashboardPages
             var scope = Scope(user, faults);
             var counts = await q.StatusCountsAsync(scope);
             var total = counts.Values.Sum() + (faults.Has("dashboard-stats-off-by-one") ? 1 : 0);
-            var stats = string.Concat(Statuses.Select(s => Stat($"stat-{s}", s.Replace('_', ' '), counts.GetValueOrDefault(s))));
+            var stats = string.Concat(Statuses.Select(s => Stat($"stat-{s}", Label(s), counts.GetValueOrDefault(s))));
             return Render(user, "Summary", $"""
                 <p data-testid="summary-scope">{(scope is null ? "All requests in the firm" : "Your requests")}</p>
                 <div class="stats">{Stat("stat-total", "total requests", total)}{stats}{Stat("stat-open-conflicts", "open conflicts", await q.OpenConflictsAsync(scope))}</div>
@@ -31,7 +45,7 @@ public static class DashboardPages
             int? employeeId = string.IsNullOrWhiteSpace(employee) ? null : int.TryParse(employee, out var id) ? id : -1;
             var filter = new RequestFilter(string.IsNullOrEmpty(status) ? null : status, employeeId, string.IsNullOrEmpty(security) ? null : security);
             var (rows, total) = await q.ListAsync(filter, Scope(user, faults), PageSize);
-            var options = string.Concat(Statuses.Select(s => $"<option value=\"{s}\"{(s == filter.Status ? " selected" : "")}>{s}</option>"));
+            var options = string.Concat(Statuses.Select(s => $"<option value=\"{s}\"{(s == filter.Status ? " selected" : "")}>{E(Label(s))}</option>"));
             return Render(user, "Requests", $"""
                 <form method="get" data-testid="request-filters">
                   <select name="status" data-testid="filter-status"><option value="">any status</option>{options}</select>
@@ -55,7 +69,7 @@ public static class DashboardPages
             return Render(user, $"Request #{id}", $"""
                 <dl>
                   <dt>Request</dt><dd data-testid="request-id">{r.Id}</dd>
-                  <dt>Status</dt><dd data-testid="request-status">{E(r.Status)}</dd>
+                  <dt>Status</dt><dd data-testid="request-status">{E(Label(r.Status))}</dd>
                   <dt>Employee</dt><dd data-testid="request-employee">{E(r.Employee)}</dd>
                   <dt>Security</dt><dd data-testid="request-security">{E(r.Ticker)}</dd>
                   <dt>Direction</dt><dd data-testid="request-direction">{E(r.Direction)}</dd>
@@ -122,7 +136,7 @@ public static class DashboardPages
         $"<tr data-testid=\"request-row\" data-request-id=\"{r.Id}\">" +
         $"<td data-testid=\"cell-id\"><a href=\"/requests/{r.Id}\">{r.Id}</a></td>{Cell("cell-employee", r.Employee)}{Cell("cell-security", r.Ticker)}" +
         $"{Cell("cell-direction", r.Direction)}{Cell("cell-quantity", Qty(r.Quantity))}{Cell("cell-value", Money(r.EstimatedValue, r.Currency))}" +
-        $"{Cell("cell-status", r.Status)}{Cell("cell-conflict", r.ConflictFlag ? "⚠ conflict" : "")}</tr>";
+        $"{Cell("cell-status", Label(r.Status))}{Cell("cell-conflict", r.ConflictFlag ? "⚠ conflict" : "")}</tr>";
 
     private static string AuditTable(IEnumerable<AuditItem> audit) =>
         Table("audit-table", ["When", "Request", "Who", "Action", "Details"], audit.Select(a =>

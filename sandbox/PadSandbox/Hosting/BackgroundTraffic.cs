@@ -110,7 +110,7 @@ public sealed class BackgroundTraffic : IAsyncDisposable
     }
 
     private static bool Has(Slack.SlackMessage m, string action, string? value = null) =>
-        (m.Blocks ?? []).Any(b => b?["elements"] is JsonArray els && els.Any(e => e?["action_id"]?.ToString() == action && (value is null || e["value"]?.ToString() == value)));
+        (m.Blocks ?? []).Any(b => b?["elements"] is JsonArray els && els.Any(e => e?["action_id"]?.ToString() == action && (value is null || Messages.RequestOf(e["value"]?.ToString()).ToString(System.Globalization.CultureInfo.InvariantCulture) == value)));
 
     public async ValueTask DisposeAsync()
     {

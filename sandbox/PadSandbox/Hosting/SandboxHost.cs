@@ -83,6 +83,7 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton<SlackEvents>();
         s.AddSingleton<Interactivity>();
         s.AddSingleton<Slack.Client.ClientSessions>();
+        s.AddSingleton(new DashboardLink(baseUrl));
         s.AddSingleton<PadWorkflow>();
         s.AddSingleton<ChatbotSessions>();
         s.AddSingleton<DashboardQueries>();

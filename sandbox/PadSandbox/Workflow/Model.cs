@@ -4,6 +4,7 @@ public static class Status
 {
     public const string PendingManager = "pending_manager";
     public const string PendingCompliance = "pending_compliance";
+    public const string PendingSmf16 = "pending_smf16";
     public const string Approved = "approved";
     public const string Declined = "declined";
     public const string Executed = "executed";

@@ -7,8 +7,8 @@ namespace PadSandbox.Workflow;
 /// <summary>
 /// The PA-dealing rules. Each action runs in one transaction that locks the request, checks who may do
 /// what, changes the state and writes exactly one audit_log row; a refusal changes nothing.
-/// Two-day rule: an execution is "within two days" when executed_at is at most 48 hours after the
-/// final (compliance) approval's decided_at — the window length comes from compliance_config.
+/// Two-day rule: an execution is "within two days" when executed_at is at most two business days after the final
+/// approval's decided_at (<see cref="ExecutionDeadline"/>).
 /// </summary>
 public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet faults, TimeProvider clock)
 {
@@ -132,12 +132,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         if (quantity > request.Quantity)
             return Outcome<ExecutionRecord>.Refused($"You were approved for {request.Quantity:0.##}, not {quantity:0.##}.");
 
-        var windowDays = int.Parse(await conn.ExecuteScalarAsync<string>(
-            "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'trade_execution_deadline_days'", transaction: tx) ?? "2",
-            System.Globalization.CultureInfo.InvariantCulture);
-        // Stryker disable once all : the wrong-two-day-rule fault, never reached without the fault
-        if (faults.Has("wrong-two-day-rule")) windowDays += 1;
-        var within = executedAt - approvedAt <= TimeSpan.FromDays(windowDays);
+        var within = executedAt <= (await ExecutionDeadline.ReadAsync(conn, tx, faults)).After(approvedAt);
 
         await conn.ExecuteAsync("""
             INSERT INTO padealing.pad_execution (request_id, executed_at, execution_price, execution_quantity, recorded_by_id)

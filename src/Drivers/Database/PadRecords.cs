@@ -1,3 +1,4 @@
+using PadUat.Support.Evidence;
 using PadUat.Support.Contract;
 
 namespace PadUat.Drivers.Database;
@@ -151,6 +152,21 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
                    [restriction.inForce] AS IsActive
             FROM [restriction] WHERE [restriction.inForce] ORDER BY [restriction.ticker]
             """));
+
+    /// <summary>
+    /// The days the target's execution deadline does not count besides weekends: the setting the contract names
+    /// (rules.executionWindow.holidaysSetting), a comma-separated list of ISO dates.
+    /// </summary>
+    public async Task<IReadOnlySet<DateOnly>> HolidaysAsync()
+    {
+        var key = contract.Rule("executionWindow.holidaysSetting")?.GetString()
+            ?? throw contract.Gap("rules.executionWindow.holidaysSetting", "the setting that lists the holidays business days skip");
+        var value = await db.SingleOrDefaultAsync<string>($"setting {key}",
+            contract.Sql("SELECT [setting.value] FROM [setting] WHERE [setting.key] = @key"), new { key })
+            ?? throw new SetupError($"{contract.Table("setting")} has no {key}: the holidays the execution deadline skips");
+        return value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+    }
 
     /// <summary>
     /// Whether the target declares conflict detection (plan 5.10 "if implemented"): the contract's rule names the setting

@@ -29,4 +29,7 @@ public sealed class RequestContext
     public RequestTrail? Before { get; set; }
     /// <summary>When the execution under test happened, in the scenario's words ("48 hours after compliance approved").</summary>
     public string? ExecutionTiming { get; set; }
+
+    /// <summary>The target's business days, read when a scenario places its approval on a day (scenario 4).</summary>
+    public Support.Features.BusinessCalendar? Calendar { get; set; }
 }

@@ -21,6 +21,14 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
         return ReportAsync(new Actor(cast.Employee), quantity, price, request.History!.FinalDecisionAt + (side == "after" ? offset : -offset));
     }
 
+    [When(@"^the employee reports executing (\d+) at ([\d.]+) (the same day|\d+ (?:days|weekdays|business days) later) at (\d\d:\d\d)$")]
+    public Task WhenReportsExecutionOn(decimal quantity, decimal price, string offset, string time)
+    {
+        var at = request.Calendar!.Later(request.History!.FinalDecisionAt, offset, time);
+        request.ExecutionTiming = $"approved {request.History.FinalDecisionAt:ddd yyyy-MM-dd HH:mm}, executed {at:ddd yyyy-MM-dd HH:mm} UTC";
+        return ReportAsync(new Actor(cast.Employee), quantity, price, at);
+    }
+
     [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " from now$")]
     public async Task WhenReportsFutureExecution(decimal quantity, decimal price, TimeSpan ahead) =>
         await ReportAsync(new Actor(cast.Employee), quantity, price, await records.DatabaseNowAsync() + ahead);

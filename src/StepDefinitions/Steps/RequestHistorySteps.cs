@@ -5,6 +5,8 @@ using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
 using PadUat.Drivers.TestData;
 using PadUat.Support.Evidence;
+using PadUat.Support.Features;
+using PadUat.Support;
 using TechTalk.SpecFlow;
 
 namespace PadUat.Steps;
@@ -14,7 +16,8 @@ namespace PadUat.Steps;
 /// refused action shares: the person is refused, and the request is exactly as it was.
 /// </summary>
 [Binding]
-public sealed class RequestHistorySteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, PadRecords records, RequestContext request)
+public sealed class RequestHistorySteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, PadRecords records, RequestContext request,
+    ScenarioClock clock)
 {
     [Given(@"^(the employee|the manager|compliance) has a request for (\d+) (\w+) that is " + WorkflowWords.Stage + "$")]
     public Task GivenRequestAt(Actor owner, int quantity, string ticker, RequestStage stage) =>
@@ -24,6 +27,15 @@ public sealed class RequestHistorySteps(BotPhrases phrases, Cast cast, PadJourne
            WorkflowWords.Duration + " after their manager$")]
     public Task GivenApprovedAgo(int quantity, string ticker, TimeSpan ago, TimeSpan managerBefore) =>
         LayDownAsync(journeys.RequestAtAsync(cast.Employee, quantity, ticker, RequestStage.Approved, ago, managerBefore));
+
+    [Given(@"^the employee has a request for (\d+) (\w+) that compliance approved on (an? \w+|the business day before a holiday) at (\d\d:\d\d), " +
+           WorkflowWords.Duration + " after their manager$")]
+    public async Task GivenApprovedOn(int quantity, string ticker, string day, string time, TimeSpan managerBefore)
+    {
+        request.Calendar = new BusinessCalendar(await records.HolidaysAsync());
+        await LayDownAsync(journeys.RequestDecidedAtAsync(cast.Employee, quantity, ticker, RequestStage.Approved,
+            request.Calendar.Past(day, time, clock.Start), managerBefore));
+    }
 
     /// <summary>
     /// Refused in the bot's answer to what they wrote, or — for a click, which Slack answers elsewhere — in a message
