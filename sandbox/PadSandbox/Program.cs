@@ -24,7 +24,8 @@ using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create
 using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, Stop);
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
-await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, migrationsNotApplied: notApplied, ct: stop.Token);
+await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, migrationsNotApplied: notApplied,
+    devHeaderSignIn: !deployed, ct: stop.Token);
 var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 await using var background = traffic > 0
@@ -49,7 +50,7 @@ if (deployed)
 }
 Console.WriteLine($"""
 
-    Dashboard        {host.BaseUrl}  (sign in at the sandbox's identity provider with an e-mail and password below)
+    Dashboard        {host.BaseUrl}  ({(deployed ? "behind the firm's sign-in: an e-mail and password below" : "as on dev: send X-Dev-User-Email: <e-mail>, or sign in with an e-mail and password below")})
     Slack client     {host.SlackClientUrl}  (a person's Slack: sign in with their e-mail and dashboard password below)
     Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>; Slack's tiers, scopes and errors apply)
     Socket Mode      app-level token of the UAT driver app: {host.Workspace.AppToken}

@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using PadSandbox.Database;
+using PadSandbox.Hosting;
 using Xunit;
 
 namespace PadSandbox.Tests;
@@ -35,6 +36,37 @@ public sealed class SandboxShapeTests(SandboxFixture f)
     [Fact]
     public void The_head_revision_is_the_one_the_local_env_expects() =>
         Assert.Contains($"PAD_MIGRATION_HEAD={Migrations.Head}", File.ReadAllText(Path.Combine(RepoRoot(), "env", "local.env")));
+
+    [Theory]
+    [InlineData("jordan.blake@paduat.example", HttpStatusCode.OK)]        // compliance sees anyone's request
+    [InlineData("alex.morgan@paduat.example", HttpStatusCode.NotFound)]   // a history row of someone else
+    [InlineData("nobody@paduat.example", HttpStatusCode.Forbidden)]
+    public async Task As_on_dev_the_dashboard_takes_the_person_from_the_X_Dev_User_Email_header(string email, HttpStatusCode expected)
+    {
+        using var http = DashboardSignIn.Client(f.Sandbox.Host);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "requests/1") { Headers = { { "X-Dev-User-Email", email } } };
+        using var response = await http.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_says_who_it_takes_the_caller_for()
+    {
+        using var http = DashboardSignIn.Client(f.Sandbox.Host);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/auth/me") { Headers = { { "X-Dev-User-Email", "Jordan.Blake@paduat.example" } } };
+        using var response = await http.SendAsync(request);
+        Assert.Contains("\"email\":\"jordan.blake@paduat.example\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Behind_the_sign_in_front_the_header_is_no_one()
+    {
+        await using var deployed = await SandboxHost.StartAsync(new SandboxOptions(f.Sandbox.AppConnectionString, FaultSet.None, DevHeaderSignIn: false));
+        using var http = DashboardSignIn.Client(deployed);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "requests/1") { Headers = { { "X-Dev-User-Email", "jordan.blake@paduat.example" } } };
+        using var response = await http.SendAsync(request);
+        Assert.Equal("/idp/authorize", response.RequestMessage!.RequestUri!.AbsolutePath); // sent to sign in
+    }
 
     [Theory]
     [InlineData("alex.morgan@paduat.example", "/compliance", HttpStatusCode.Forbidden)]

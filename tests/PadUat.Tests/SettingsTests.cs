@@ -8,6 +8,14 @@ public sealed class SettingsTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("paduat-settings-").FullName;
 
+    public SettingsTests()
+    {
+        // The contracts, as in the repository: the dashboard's sign-in mode is the target's contract's unless the env picks one.
+        Directory.CreateDirectory(Path.Combine(_root, "targets"));
+        foreach (var file in Directory.GetFiles(Path.Combine(PadUat.Support.RepoRoot.Find(), "targets")))
+            File.Copy(file, Path.Combine(_root, "targets", Path.GetFileName(file)));
+    }
+
     private const string Deployed = """
         PAD_TARGET=deployed
         DB_HOST=db.example
@@ -22,6 +30,7 @@ public sealed class SettingsTests : IDisposable
         SLACK_BOT_USER_ID=UBOT
         BOT_REPLY_TIMEOUT_S=20
         DASHBOARD_URL=https://dash.example/
+        DASHBOARD_SIGN_IN=form
         UAT_EMPLOYEE_EMAIL=e@x.example
         UAT_MANAGER_EMAIL=m@x.example
         UAT_COMPLIANCE_EMAIL=c@x.example
@@ -108,6 +117,15 @@ public sealed class SettingsTests : IDisposable
         secrets.Remove("DASHBOARD_SESSION_COMPLIANCE");
         Assert.StartsWith("DASHBOARD_PASSWORD_COMPLIANCE or DASHBOARD_SESSION_COMPLIANCE: missing secret",
             Assert.Throws<SettingsError>(() => Load(Deployed, secrets)).Message);
+    }
+
+    [Fact]
+    public void A_dashboard_reached_by_dev_s_header_needs_no_dashboard_secret_and_names_each_person()
+    {
+        var secrets = Secrets.Where(s => !s.Key.StartsWith("DASHBOARD_", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value);
+        var signIn = Load(Deployed.Replace("DASHBOARD_SIGN_IN=form\n", "", StringComparison.Ordinal), secrets).DashboardSignIn!;
+        Assert.Equal(("X-Dev-User-Email", 4), (signIn.Header, signIn.People.Count()));
+        Assert.StartsWith("DASHBOARD_SIGN_IN: 'sso' must be 'header'", ErrorOf(Deployed.Replace("DASHBOARD_SIGN_IN=form", "DASHBOARD_SIGN_IN=sso", StringComparison.Ordinal)));
     }
 
     [Fact]

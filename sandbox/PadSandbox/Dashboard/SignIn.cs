@@ -74,18 +74,54 @@ public static class SignIn
                 return Page("Sign in", null, false, "<p class=\"denied\" data-testid=\"signin-error\">The sign-in expired. Try again.</p>", 400);
             var person = await people.ByEmailAsync(grant.Email);
             if (person is null) return Page("Sign in", null, false, "<p class=\"denied\" data-testid=\"signin-error\">Unknown person.</p>", 403);
-            var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, person.Name) };
-            if (person.IsCompliance) claims.Add(new Claim(ClaimTypes.Role, ComplianceRole));
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(person, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.Redirect(returnUrl);
         }).AllowAnonymous();
+
+        // Who the dashboard takes the caller for (GET /api/auth/me, T/e2e_uat_audit_20251229/e2e_test_scenarios.md:413).
+        app.MapGet("/api/auth/me", (ClaimsPrincipal user) => Results.Json(new
+        {
+            email = user.FindFirstValue(ClaimTypes.Email), name = user.Identity!.Name, roles = user.IsCompliance() ? new[] { ComplianceRole } : [],
+        }));
 
         app.MapGet("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/auth/login");
         }).AllowAnonymous();
+    }
+
+    /// <summary>
+    /// Dev's way in (conductor/user_identity_flow.md:92-96): a request naming a person in X-Dev-User-Email is theirs, no
+    /// sign-in. Only where the sandbox stands for dev itself; a deployment behind the firm's sign-in front (--deployed) has
+    /// none, as IAP strips such a header. Unlike dev, no header is no one (dev falls back to a developer's e-mail).
+    /// </summary>
+    public static void UseDevHeaderSignIn(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Headers[DevHeader].ToString() is { Length: > 0 } email)
+        {
+            var person = await http.RequestServices.GetRequiredService<People>().ByEmailAsync(email);
+            if (person is null)
+            {
+                await Page("Sign in", null, false, "<p class=\"denied\" data-testid=\"signin-error\">Unknown person.</p>", 403).ExecuteAsync(http);
+                return;
+            }
+            http.User = Principal(person, DevHeader);
+        }
+        await next();
+    });
+
+    public const string DevHeader = "X-Dev-User-Email";
+
+    private static ClaimsPrincipal Principal(Employee person, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, person.Name),
+            new(ClaimTypes.Email, person.Email),
+        };
+        if (person.IsCompliance) claims.Add(new Claim(ClaimTypes.Role, ComplianceRole));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
     private static string Form(string state) => $"""

@@ -40,6 +40,8 @@ public static class DeployedTarget
             SLACK_BOT_USER_ID={host.Workspace.Bot.Id}
             BOT_REPLY_TIMEOUT_S=20
             DASHBOARD_URL={host.BaseUrl}
+            # Behind the firm's sign-in front (IAP-like), not dev's X-Dev-User-Email header: the passwords below.
+            DASHBOARD_SIGN_IN=form
 
             """);
         foreach (var (role, email) in UatPeople) env.AppendLine($"UAT_{role}_EMAIL={email}");

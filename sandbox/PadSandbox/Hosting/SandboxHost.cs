@@ -13,8 +13,9 @@ namespace PadSandbox.Hosting;
 
 /// <param name="BotAppBaseUrl">Where Slack sends the PA-dealing app's events and clicks; the sandbox's own bot when null.</param>
 /// <param name="EventRetries">Slack's redelivery schedule for failed events (tests shorten it).</param>
+/// <param name="DevHeaderSignIn">Whether the dashboard takes dev's X-Dev-User-Email header; not behind a sign-in front (--deployed).</param>
 public sealed record SandboxOptions(string AppConnectionString, FaultSet Faults, int Port = 0, string? SigningSecret = null,
-    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null);
+    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null, bool DevHeaderSignIn = true);
 
 /// <summary>
 /// The PA-dealing system on one loopback port: dashboard at /, Slack Web API emulator at /api/, the bot's
@@ -101,6 +102,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets();
         app.UseAuthentication();
+        if (options.DevHeaderSignIn) app.UseDevHeaderSignIn();
         app.UseAuthorization();
         app.MapSlackWebApi();
         app.MapSlackEmulator();

@@ -19,18 +19,13 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
     {
         if (!_pages.TryGetValue(who, out var page))
         {
-            var saved = DashboardSignIns.SavedSessionOf(target, who);
-            var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = target.DashboardUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-                StorageState = browser.SignedInState.GetValueOrDefault(who) ?? saved,
-            });
+            var context = await browser.Browser.NewContextAsync(DashboardSignIns.ContextFor(target, browser, who));
             context.SetDefaultTimeout(10_000);
             page = await context.NewPageAsync();
             // Once per run and person: compliance before the first scenario (DashboardSignIns), the others when first needed.
             if (!browser.SignedInState.ContainsKey(who))
-                browser.SignedInState[who] = await evidence.StepAsync(saved is not null ? $"Dashboard: {who} opens it with their saved session"
-                    : $"Dashboard: {who} signs in at the firm's sign-in page", () => DashboardSignIns.SignInAsync(context, page, target, who, Elements));
+                browser.SignedInState[who] = await evidence.StepAsync($"Dashboard: {who} signs in {DashboardSignIns.HowIn(target, who)}",
+                    () => DashboardSignIns.SignInAsync(context, page, target, who, Elements));
             // Traced from here on, after the sign-in: a trace records what is typed, and a password must not reach the report.
             // DOM snapshots only: a screencast on every context would cost more than the scenario itself.
             await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Title = who.Key });

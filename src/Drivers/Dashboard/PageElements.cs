@@ -21,16 +21,12 @@ public sealed class PageElements(TargetContract contract)
     /// <summary>The attribute a row carries a value in (dashboard.attributes).</summary>
     public string Attribute(string name) => contract.Alternatives($"dashboard.attributes.{name}", $"the attribute a row carries its {name} in")[0];
 
-    /// <summary>
-    /// A field of the firm's sign-in page (dashboard.signIn.fields: username, password, submit, refused). Only a sign-in page
-    /// is driven so far: a target whose dashboard trusts a header naming the person (the real one on dev) ends the scenario
-    /// broken, saying so, until the stand-in offers that sign-in too and it can be tried here first.
-    /// </summary>
-    public ILocator SignInField(IPage page, string field)
-    {
-        if (contract.WhyNoSignIn() is { } why) throw new Support.Evidence.SetupError($"{contract.File}: dashboard.signIn.mode {why}");
-        return page.Locator(contract.Alternatives($"dashboard.signIn.fields.{field}", $"the sign-in page's {field}")[0]);
-    }
+    /// <summary>A field of the firm's sign-in page (dashboard.signIn.fields: username, password, submit, refused).</summary>
+    public ILocator SignInField(IPage page, string field) =>
+        page.Locator(contract.Alternatives($"dashboard.signIn.fields.{field}", $"the sign-in page's {field}")[0]);
+
+    /// <summary>The dashboard's own answer to who the caller is (dashboard.signIn.whoAmI, a path), where the contract names one.</summary>
+    public string? WhoAmI => contract.Entry("dashboard.signIn.whoAmI")?.GetString();
 
     /// <summary>How the dashboard shows a status (dashboard.statusLabels): a label, or the stored word itself.</summary>
     public string StatusLabel(PadStatus status) =>

@@ -28,6 +28,33 @@ public sealed class SignInPage(IPage page, PageElements el)
             throw new InvalidOperationException($"The firm's sign-in page refused {who.Email} ({who}): {await refused.InnerTextAsync()} Check DASHBOARD_PASSWORD_{who.SettingName}.");
     }
 
+    /// <summary>
+    /// With the header naming the person on every request, the dashboard must show them signed in at once; a page that
+    /// asks them to sign in instead means the header did not reach it (a sign-in front before it, or a dashboard that is
+    /// not in the mode that trusts it) — a setting, named as one.
+    /// </summary>
+    public async Task ExpectSignedInByHeaderAsync(TestPerson who, string header, string? whoAmI)
+    {
+        // Where the contract names the dashboard's own answer to "who am I", that answer must name the person.
+        if (whoAmI is not null)
+        {
+            var me = await page.Context.APIRequest.GetAsync(whoAmI);
+            var body = me.Ok ? await me.TextAsync() : "";
+            if (!body.Contains(who.Email, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"The dashboard did not sign {who.Email} ({who}) in by the {header} header: {whoAmI} answered HTTP {me.Status} " +
+                                                    $"without their e-mail. Is DASHBOARD_URL the dashboard itself, not a sign-in front before it (DASHBOARD_SIGN_IN=form)?");
+            return;
+        }
+        await OpenAsync();
+        try { await el.On(page, "signedInAs").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Shown.TotalMilliseconds }); }
+        catch (TimeoutException)
+        {
+            var landed = _landedOn is var (status, url) ? $"{url} (HTTP {status})" : $"{page.Url} (no answer)";
+            throw new InvalidOperationException($"The dashboard did not sign {who.Email} ({who}) in by the {header} header: it shows {landed}, not who is signed in. " +
+                                                "Is DASHBOARD_URL the dashboard itself, not a sign-in front before it (DASHBOARD_SIGN_IN=form)?");
+        }
+    }
+
     /// <summary>A saved session must still be signed in; an expired one is a setting to renew, not a product defect.</summary>
     public async Task ExpectSignedInAsync(TestPerson who)
     {

@@ -28,7 +28,8 @@ public static class ContractProbe
         string? noSignIn;
         try { noSignIn = contract.WhyNoSignIn(); }
         catch (SetupError gap) { noSignIn = gap.Message; }
-        findings.Add(Finding.Of(noSignIn is null, "contract: the dashboard's sign-in is one the harness drives", noSignIn ?? "the firm's sign-in page", contract.File));
+        findings.Add(Finding.Of(noSignIn is null, "contract: the dashboard's sign-in is one the harness drives",
+            noSignIn ?? (contract.SignInHeader() is { } header ? $"the {header} header naming the person" : "the firm's sign-in page"), contract.File));
         findings.Add(new(Verdict.CannotTell, "bot: its questions and answers are worded as bot.questions and bot.says recognise them",
             "only a conversation shows it; the probe sends no message (the scenarios hold it)", contract.Entry("bot.questionsSource")?.GetString() ?? contract.File));
         return findings;

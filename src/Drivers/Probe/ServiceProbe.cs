@@ -30,12 +30,8 @@ public static class ServiceProbe
         var findings = new List<Finding>();
         foreach (var who in target.DashboardSignIn.People)
         {
-            var saved = Dashboard.DashboardSignIns.SavedSessionOf(target, who);
-            var how = saved is null ? "at the firm's sign-in page" : "with their saved session";
-            await using var context = await browser.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
-            {
-                BaseURL = target.DashboardUrl.ToString(), StorageState = saved,
-            });
+            var how = Dashboard.DashboardSignIns.HowIn(target, who);
+            await using var context = await browser.Browser.NewContextAsync(Dashboard.DashboardSignIns.ContextFor(target, browser, who));
             try
             {
                 await Dashboard.DashboardSignIns.SignInAsync(context, await context.NewPageAsync(), target, who, el);

@@ -20,13 +20,23 @@ public sealed record SlackSettings(Uri ApiUrl, Uri ClientUrl, string BotUserId, 
     IReadOnlyDictionary<TestPerson, Secret> Sessions, Secret? AppToken, TimeSpan ReplyTimeout);
 
 /// <summary>
-/// How each test person signs in to the dashboard behind the firm's identity provider: a password typed into its
-/// sign-in page, or a saved browser session (Playwright storage state, as JSON or base64; `./uat record-session`).
+/// How each test person signs in to the dashboard: behind the firm's identity provider, a password typed into its
+/// sign-in page or a saved browser session (Playwright storage state, as JSON or base64; `./uat record-session`); or, where
+/// the dashboard trusts a header naming the person (dev's X-Dev-User-Email, conductor/user_identity_flow.md:92-96), that
+/// header on every request, and no secret at all.
 /// </summary>
 public sealed record DashboardSignIn(IReadOnlyDictionary<TestPerson, Secret> Passwords, IReadOnlyDictionary<TestPerson, Secret> SavedSessions)
 {
+    /// <summary>The header that names the person, when the dashboard is reached that way.</summary>
+    public string? Header { get; private init; }
+
+    private IReadOnlyList<TestPerson> _byHeader = [];
+
+    public static DashboardSignIn ByHeader(string header, IEnumerable<TestPerson> people) =>
+        new(new Dictionary<TestPerson, Secret>(), new Dictionary<TestPerson, Secret>()) { Header = header, _byHeader = people.ToList() };
+
     /// <summary>Everyone who has a way in.</summary>
-    public IEnumerable<TestPerson> People => Passwords.Keys.Union(SavedSessions.Keys);
+    public IEnumerable<TestPerson> People => Header is null ? Passwords.Keys.Union(SavedSessions.Keys) : _byHeader;
 }
 
 /// <summary>
@@ -42,6 +52,7 @@ public sealed record UatSettings(
     SlackSettings? Slack,
     Uri? DashboardUrl,
     DashboardSignIn? DashboardSignIn,
+    string? DashboardSignInMode,
     Cast Cast,
     MigrationExpectation Migration,
     string ContractName,
@@ -80,6 +91,9 @@ public sealed record UatSettings(
             var other => throw new SettingsError($"PAD_TARGET: '{other}' must be 'sandbox' or 'deployed'"),
         };
         var cast = Cast.FromSettings(file.Keys.Concat(environment.Keys), s.Email);
+        var signInMode = s.Optional("DASHBOARD_SIGN_IN") is { } mode && mode is not ("header" or "form")
+            ? throw new SettingsError($"DASHBOARD_SIGN_IN: '{mode}' must be 'header' (the dashboard trusts a header naming the person) or 'form' (the firm's sign-in page)")
+            : s.Optional("DASHBOARD_SIGN_IN");
         return new UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
@@ -89,7 +103,8 @@ public sealed record UatSettings(
                 cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_SESSION_{p.SettingName}")), s.OptionalSecret("SLACK_APP_TOKEN"),
                 TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
-            usesSandbox ? null : SignInFrom(s, cast),
+            usesSandbox ? null : SignInFrom(s, cast, DashboardHeader(repoRoot, s, usesSandbox, signInMode)),
+            signInMode,
             cast,
             MigrationExpectation.Parse(s.Required("PAD_MIGRATION_HEAD"), s.Optional("PAD_MIGRATION_NOT_APPLIED")),
             // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
@@ -102,8 +117,16 @@ public sealed record UatSettings(
     }
 
     /// <summary>Each test person's way in to the dashboard: a password or a saved session, one of them for everyone in the cast.</summary>
-    private static DashboardSignIn SignInFrom(Source s, Cast cast)
+    /// <summary>
+    /// The header naming the person when this target's dashboard is reached by one: DASHBOARD_SIGN_IN, else the contract's
+    /// dashboard.signIn.mode; null for the firm's sign-in page.
+    /// </summary>
+    private static string? DashboardHeader(string repoRoot, Source s, bool usesSandbox, string? chosen) =>
+        Contract.TargetContract.Load(repoRoot, usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT")).SignInHeader(chosen);
+
+    private static DashboardSignIn SignInFrom(Source s, Cast cast, string? header)
     {
+        if (header is not null) return DashboardSignIn.ByHeader(header, cast.People);
         foreach (var p in cast.People.Where(p => s.OptionalSecret($"DASHBOARD_PASSWORD_{p.SettingName}") is null && s.OptionalSecret($"DASHBOARD_SESSION_{p.SettingName}") is null))
             throw new SettingsError($"DASHBOARD_PASSWORD_{p.SettingName} or DASHBOARD_SESSION_{p.SettingName}: missing secret " +
                                     "(the dashboard sits behind the firm's sign-in: export the test person's password, or a session recorded with ./uat record-session)");

@@ -17,10 +17,21 @@ public sealed partial class TargetContract
             : $"it arrives in {place.GetRawText()}: the harness reads people's direct messages with the bot only, so far";
     }
 
-    /// <summary>Why the harness cannot sign people in to this target's dashboard; null when it can (the firm's sign-in page).</summary>
-    public string? WhyNoSignIn()
+    /// <summary>
+    /// Why the harness cannot sign people in to this target's dashboard; null when it can: the firm's sign-in page
+    /// (form), or a header naming the person (header, with the header's name). <paramref name="chosen"/>: the env's
+    /// DASHBOARD_SIGN_IN, which picks how this deployment is reached; the contract's mode otherwise.
+    /// </summary>
+    public string? WhyNoSignIn(string? chosen = null) => Mode(chosen) switch
     {
-        var mode = Alternatives("dashboard.signIn.mode", "how a person signs in to the dashboard: form or header")[0];
-        return mode == "form" ? null : $"'{mode}': the harness signs people in at the firm's sign-in page (form) only, so far";
-    }
+        "form" => null,
+        "header" => Entry("dashboard.signIn.header") is { ValueKind: JsonValueKind.String } ? null : "'header' names no header (dashboard.signIn.header)",
+        var mode => $"'{mode}': the harness signs people in at the firm's sign-in page (form) or with a header naming them (header)",
+    };
+
+    /// <summary>The header naming the person when the dashboard is reached that way; null for the firm's sign-in page.</summary>
+    public string? SignInHeader(string? chosen = null) =>
+        Mode(chosen) == "header" ? Alternatives("dashboard.signIn.header", "the header naming the person signing in")[0] : null;
+
+    private string Mode(string? chosen) => chosen ?? Alternatives("dashboard.signIn.mode", "how a person signs in to the dashboard: form or header")[0];
 }

@@ -102,7 +102,8 @@ public sealed class UatRun : IAsyncDisposable
                 settings.Cast.People.ToDictionary(p => p, p => new Secret(host.SlackClientSessions.StorageState(host.Workspace.ByEmail(p.Email)!.Id, host.SlackClientUrl))),
                 new Secret(host.Workspace.AppToken), settings.SandboxReplyTimeout),
             host.BaseUrl,
-            new DashboardSignIn(settings.Cast.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),
+            contract.SignInHeader(settings.DashboardSignInMode) is { } header ? DashboardSignIn.ByHeader(header, settings.Cast.People)
+                : new DashboardSignIn(settings.Cast.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),
             $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
         return await new UatRun(settings, local, sandbox, contract).ReadRevisionAsync(ct);
     }
