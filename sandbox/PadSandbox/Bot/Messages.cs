@@ -35,7 +35,7 @@ public static class Messages
     {
         var value = new JsonObject { ["request_id"] = requestId, ["approval_type"] = stage }.ToJsonString();
         return BlockKit.Of(
-            BlockKit.Header($"📋 PA Dealing Approval #{requestId.ToString(CultureInfo.InvariantCulture)}"),
+            BlockKit.Header(Title(requestId)),
             BlockKit.Section(ask),
             BlockKit.Buttons($"{stage}_approval_actions",
                 (approveAction, "✅ Approve", value, "primary", null), (rejectAction, "❌ Decline", value, "danger", null),
@@ -44,7 +44,9 @@ public static class Messages
     }
 
     /// <summary>The approval request's text (what notifications and screen readers show): its header, then what is asked.</summary>
-    public static string Notification(int requestId, string ask) => $"📋 PA Dealing Approval #{requestId.ToString(CultureInfo.InvariantCulture)}: {ask}";
+    public static string Notification(int requestId, string ask) => $"{Title(requestId)}: {ask}";
+
+    private static string Title(int requestId) => $"📋 PA Dealing Approval #{requestId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The request a decision button is about: its JSON value's request_id.</summary>
     public static int RequestOf(string? value) =>

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using PadSandbox.Workflow;
 
 namespace PadSandbox.Dashboard;
 
@@ -23,14 +24,14 @@ public sealed record RequestFilter(string? Status, int? EmployeeId, string? Tick
 /// <summary>The dashboard's reads. Every list is bounded and ordered newest first; scope limits an employee to their own rows.</summary>
 public sealed class DashboardQueries(NpgsqlDataSource db)
 {
-    // Names are in the work e-mail contact (oracle_contact group 2, type 5): oracle_employee has none.
+    // Names are in the work e-mail contact (People.WorkContact): oracle_employee has none.
     private const string Name = "e.forename || ' ' || e.surname";
 
-    private const string ListSelect = $"""
+    private static readonly string ListSelect = $"""
         SELECT r.id, {Name} AS employee, b.ticker, r.direction, r.quantity, r.estimated_value AS estimatedvalue, r.currency,
                r.status, r.has_conflict AS conflictflag, r.created_at AS createdat
         FROM padealing.pad_request r
-        JOIN bo_airflow.oracle_contact e ON e.employee_id = r.employee_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
+        JOIN {People.WorkContact("e", "r.employee_id")}
         JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
         """;
 
@@ -81,9 +82,9 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
                    r.conflict_comments AS conflictdetail, r.created_at AS createdat, r.deleted_at AS deletedat,
                    d.forename || ' ' || d.surname AS deletedby
             FROM padealing.pad_request r
-            JOIN bo_airflow.oracle_contact e ON e.employee_id = r.employee_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
+            JOIN {People.WorkContact("e", "r.employee_id")}
             JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
-            LEFT JOIN bo_airflow.oracle_contact d ON d.employee_id = r.deleted_by_id AND d.contact_group_id = 2 AND d.contact_type_id = 5
+            LEFT JOIN {People.WorkContact("d", "r.deleted_by_id")}
             WHERE r.id = @id
             """, new { id });
     }
@@ -93,7 +94,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<ApprovalItem>($"""
             SELECT a.approval_type AS approvaltype, {Name} AS approver, a.decision, a.comments AS comment, a.decided_at AS decidedat
-            FROM padealing.pad_approval a JOIN bo_airflow.oracle_contact e ON e.employee_id = a.approver_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
+            FROM padealing.pad_approval a JOIN {People.WorkContact("e", "a.approver_id")}
             WHERE a.request_id = @requestId ORDER BY a.decided_at
             """, new { requestId })).ToList();
     }
@@ -113,7 +114,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<AuditItem>($"""
             SELECT a.id, a.request_id AS requestid, {Name} AS actor, a.action_type AS action, a.details::text AS details, a."timestamp" AS createdat
-            FROM padealing.audit_log a JOIN bo_airflow.oracle_contact e ON e.employee_id = a.actor_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
+            FROM padealing.audit_log a JOIN {People.WorkContact("e", "a.actor_id")}
             WHERE (@requestId::int IS NULL OR a.request_id = @requestId)
             ORDER BY a."timestamp" DESC, a.id DESC LIMIT @limit
             """, new { requestId, limit })).ToList();
@@ -134,7 +135,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<RestrictedItem>($"""
             SELECT s.ticker, s.reason, {Name} AS addedby, s.created_at AS createdat
-            FROM padealing.restricted_security s JOIN bo_airflow.oracle_contact e ON e.employee_id = s.added_by_id AND e.contact_group_id = 2 AND e.contact_type_id = 5
+            FROM padealing.restricted_security s JOIN {People.WorkContact("e", "s.added_by_id")}
             WHERE s.is_active ORDER BY s.ticker
             """)).ToList();
     }

@@ -10,13 +10,20 @@ namespace PadSandbox.Workflow;
 /// </summary>
 public sealed class People(NpgsqlDataSource db)
 {
-    private const string Select = """
+    /// <summary>
+    /// The join to <paramref name="alias"/>, the work e-mail contact of the employee in <paramref name="employeeId"/> — where
+    /// names and e-mails are (work contacts, group 2; e-mail type 5).
+    /// </summary>
+    public static string WorkContact(string alias, string employeeId) =>
+        $"bo_airflow.oracle_contact {alias} ON {alias}.employee_id = {employeeId} AND {alias}.contact_group_id = 2 AND {alias}.contact_type_id = 5";
+
+    private static readonly string Select = $"""
         SELECT e.id, c.forename, c.surname, c.email, e.manager_id AS managerid,
                EXISTS (SELECT 1 FROM padealing.employee_role r
                        WHERE r.employee_id = e.id AND r.role = 'compliance' AND r.revoked_at IS NULL) AS iscompliance,
                e.mako_id AS makoid
         FROM bo_airflow.oracle_employee e
-        JOIN bo_airflow.oracle_contact c ON c.employee_id = e.id AND c.contact_group_id = 2 AND c.contact_type_id = 5
+        JOIN {WorkContact("c", "e.id")}
         """;
 
     public async Task<IReadOnlyList<Employee>> AllAsync()

@@ -161,9 +161,7 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
     {
         var key = contract.Rule("executionWindow.holidaysSetting")?.GetString()
             ?? throw contract.Gap("rules.executionWindow.holidaysSetting", "the setting that lists the holidays business days skip");
-        var value = await db.SingleOrDefaultAsync<string>($"setting {key}",
-            contract.Sql("SELECT [setting.value] FROM [setting] WHERE [setting.key] = @key"), new { key })
-            ?? throw new SetupError($"{contract.Table("setting")} has no {key}: the holidays the execution deadline skips");
+        var value = await SettingAsync(key) ?? throw new SetupError($"{contract.Table("setting")} has no {key}: the holidays the execution deadline skips");
         return value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
     }
@@ -176,8 +174,10 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
     {
         if (contract.Rule("conflictDetection.setting")?.GetString() is not { } key)
             return (false, $"{contract.File} declares no conflict-detection setting");
-        var value = await db.SingleOrDefaultAsync<string>($"setting {key}",
-            contract.Sql("SELECT [setting.value] FROM [setting] WHERE [setting.key] = @key"), new { key });
+        var value = await SettingAsync(key);
         return (value == contract.Rule("conflictDetection.enabledWhen")?.GetString(), $"{contract.Table("setting")} {key} = {value ?? "absent"}");
     }
+
+    private Task<string?> SettingAsync(string key) => db.SingleOrDefaultAsync<string>($"setting {key}",
+        contract.Sql("SELECT [setting.value] FROM [setting] WHERE [setting.key] = @key"), new { key });
 }

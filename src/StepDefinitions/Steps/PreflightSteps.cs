@@ -148,8 +148,9 @@ public sealed class PreflightSteps(UatRun run, Target target, PadDatabase db, Sc
     public void ThenNothingPending()
     {
         var expectation = run.Settings.Migration;
-        Expect.That(expectation.Misplaced(Contract.Migrations) is { Count: 0 }, "Only the newest revisions up to head can be left unapplied by decision (PAD_MIGRATION_NOT_APPLIED)",
-            () => $"{string.Join(", ", expectation.Misplaced(Contract.Migrations))} are not");
+        var misplaced = expectation.Misplaced(Contract.Migrations);
+        Expect.That(misplaced.Count == 0, "Only the newest revisions up to head can be left unapplied by decision (PAD_MIGRATION_NOT_APPLIED)",
+            () => $"{string.Join(", ", misplaced)} are not");
         var pending = Contract.Migrations.SkipWhile(r => r != _revision).Skip(1).Where(r => !expectation.NotApplied.Contains(r)).ToList();
         Expect.That(pending.Count == 0, "No migration should be pending but those left unapplied by decision (plan 2.3)", () => $"pending: {string.Join(", ", pending)}");
     }

@@ -14,16 +14,26 @@ public sealed record MigrationExpectation(string Head, IReadOnlyList<string> Not
     /// <summary>The revision the database should record: head, or the one before the unapplied tail of <paramref name="history"/>.</summary>
     public string Current(IReadOnlyList<string> history)
     {
-        var upToHead = history.TakeWhile(r => r != Head).Append(Head).ToList();
-        while (upToHead.Count > 1 && NotApplied.Contains(upToHead[^1])) upToHead.RemoveAt(upToHead.Count - 1);
-        return upToHead[^1];
+        var upToHead = UpToHead(history);
+        return upToHead[CurrentIndex(upToHead)];
     }
 
     /// <summary>Revisions named as left unapplied that are not the newest ones up to head: a decision the history cannot hold.</summary>
     public IReadOnlyList<string> Misplaced(IReadOnlyList<string> history)
     {
-        var upToHead = history.TakeWhile(r => r != Head).Append(Head).ToList();
-        return NotApplied.Where(r => !upToHead.Contains(r) || upToHead.IndexOf(r) < upToHead.IndexOf(Current(history))).ToList();
+        var upToHead = UpToHead(history);
+        var current = CurrentIndex(upToHead);
+        return NotApplied.Where(r => !upToHead.Contains(r) || upToHead.IndexOf(r) < current).ToList();
+    }
+
+    private List<string> UpToHead(IReadOnlyList<string> history) => history.TakeWhile(r => r != Head).Append(Head).ToList();
+
+    /// <summary>Where the database should stand in <paramref name="upToHead"/>: head, less the unapplied tail (never before the first).</summary>
+    private int CurrentIndex(List<string> upToHead)
+    {
+        var index = upToHead.Count - 1;
+        while (index > 0 && NotApplied.Contains(upToHead[index])) index--;
+        return index;
     }
 
     public override string ToString() => NotApplied.Count == 0 ? Head : $"{Head} ({string.Join(", ", NotApplied)} not applied by decision)";

@@ -94,6 +94,8 @@ public sealed record UatSettings(
         var signInMode = s.Optional("DASHBOARD_SIGN_IN") is { } mode && mode is not ("header" or "form")
             ? throw new SettingsError($"DASHBOARD_SIGN_IN: '{mode}' must be 'header' (the dashboard trusts a header naming the person) or 'form' (the firm's sign-in page)")
             : s.Optional("DASHBOARD_SIGN_IN");
+        // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
+        var contractName = usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT");
         return new UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
@@ -103,12 +105,11 @@ public sealed record UatSettings(
                 cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_SESSION_{p.SettingName}")), s.OptionalSecret("SLACK_APP_TOKEN"),
                 TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
-            usesSandbox ? null : SignInFrom(s, cast, DashboardHeader(repoRoot, s, usesSandbox, signInMode)),
+            usesSandbox ? null : SignInFrom(s, cast, Contract.TargetContract.Load(repoRoot, contractName).SignInHeader(signInMode)),
             signInMode,
             cast,
             MigrationExpectation.Parse(s.Required("PAD_MIGRATION_HEAD"), s.Optional("PAD_MIGRATION_NOT_APPLIED")),
-            // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
-            usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT"),
+            contractName,
             s.Optional("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             // How long a run waits for another run against the same target to finish before it gives up.
             TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")),
@@ -116,14 +117,10 @@ public sealed record UatSettings(
             TimeSpan.FromSeconds(usesSandbox && s.Optional("BOT_REPLY_TIMEOUT_S") is not null ? s.Int("BOT_REPLY_TIMEOUT_S") : 10));
     }
 
-    /// <summary>Each test person's way in to the dashboard: a password or a saved session, one of them for everyone in the cast.</summary>
     /// <summary>
-    /// The header naming the person when this target's dashboard is reached by one: DASHBOARD_SIGN_IN, else the contract's
-    /// dashboard.signIn.mode; null for the firm's sign-in page.
+    /// Each test person's way in to the dashboard: the <paramref name="header"/> naming them where the dashboard is reached
+    /// so (DASHBOARD_SIGN_IN, else the contract's mode); otherwise a password or a saved session, one of them for everyone in the cast.
     /// </summary>
-    private static string? DashboardHeader(string repoRoot, Source s, bool usesSandbox, string? chosen) =>
-        Contract.TargetContract.Load(repoRoot, usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT")).SignInHeader(chosen);
-
     private static DashboardSignIn SignInFrom(Source s, Cast cast, string? header)
     {
         if (header is not null) return DashboardSignIn.ByHeader(header, cast.People);

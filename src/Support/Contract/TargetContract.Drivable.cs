@@ -19,17 +19,19 @@ public sealed partial class TargetContract
 
     /// <summary>
     /// Why the harness cannot sign people in to this target's dashboard; null when it can: the firm's sign-in page
-    /// (form), or a header naming the person (header, with the header's name). <paramref name="chosen"/>: the env's
-    /// DASHBOARD_SIGN_IN, which picks how this deployment is reached; the contract's mode otherwise.
+    /// (form), or a header naming the person (header, with the header's name).
     /// </summary>
-    public string? WhyNoSignIn(string? chosen = null) => Mode(chosen) switch
+    public string? WhyNoSignIn() => Mode(null) switch
     {
         "form" => null,
         "header" => Entry("dashboard.signIn.header") is { ValueKind: JsonValueKind.String } ? null : "'header' names no header (dashboard.signIn.header)",
         var mode => $"'{mode}': the harness signs people in at the firm's sign-in page (form) or with a header naming them (header)",
     };
 
-    /// <summary>The header naming the person when the dashboard is reached that way; null for the firm's sign-in page.</summary>
+    /// <summary>
+    /// The header naming the person when the dashboard is reached that way; null for the firm's sign-in page.
+    /// <paramref name="chosen"/>: the env's DASHBOARD_SIGN_IN, which picks how this deployment is reached; the contract's mode otherwise.
+    /// </summary>
     public string? SignInHeader(string? chosen = null) =>
         Mode(chosen) == "header" ? Alternatives("dashboard.signIn.header", "the header naming the person signing in")[0] : null;
 
