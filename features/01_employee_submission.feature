@@ -1,9 +1,10 @@
 @scenario-1 @uat-5.2 @critical @role-employee @allure.owner:QA
 Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in Slack
-  An employee talks to the PA-dealing bot: which security, buy or sell, how many, roughly what value, and a
-  declaration of no inside information. The bot shows a summary to confirm; on confirmation the request waits
-  for the employee's manager. Without the declaration, or for a security the firm does not know, nothing is
-  submitted.
+  An employee talks to the PA-dealing bot as the checklist walks it (1.1-1.10): which security (confirmed once
+  found), buy or sell, how many, at roughly what price and in which currency, through which broker and account, and
+  why. The bot shows a summary whose submit button declares they hold no inside information; once submitted the
+  request waits for the employee's manager. The bot words all this differently from one run to the next. Without
+  the declaration nothing is submitted, and a security the firm does not know is asked for again.
 
   @rule:manager-decides-first @rule:one-audit-row-per-step
   Scenario Outline: The employee submits a request to <direction> <quantity> <security> priced in <currency>
@@ -33,7 +34,7 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
   Scenario: Writing to the bot at the summary instead of using its buttons submits nothing
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
     And the employee answers the summary with "yes" instead of a button
-    Then the bot asks the employee to use the summary's Confirm or Cancel button
+    Then the bot asks the employee to use the summary's buttons
     And no request is stored for the employee
 
   @rule:one-request-per-confirmation
@@ -54,18 +55,17 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
 
   @rule:submission-needs-a-complete-request
   Scenario: Without the declaration of no inside information nothing is submitted
-    When the employee asks the bot to buy 10 AAPL worth about 1800 USD, declining to declare they hold no inside information
+    When the employee asks the bot to buy 10 AAPL worth about 1800 USD, but does not declare they hold no inside information
     Then the bot tells the employee nothing is submitted without the declaration
     And no request is stored for the employee
     When the employee writes to the bot again
     Then the bot starts a new request
 
   @rule:submission-needs-a-complete-request
-  Scenario: A request for a security the firm does not know is refused
-    When the employee asks the bot to buy 10 ZZZZ worth about 1800 USD
-    And the employee confirms the request
+  Scenario: A security the firm does not know is asked for again
+    When the employee asks the bot to buy 10 AAPL but answers the security question with "ZZZZ"
     Then the bot tells the employee it does not know the security ZZZZ
-    And the summary the employee confirmed now shows it was not submitted
+    And the bot asks for the security again
     And no request is stored for the employee
 
   @rule:submission-needs-a-complete-request
@@ -75,12 +75,11 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     And no request is stored for the employee
 
     Examples:
-      | question  | what                     | answer    |
-      | security  | not a ticker             | 10 shares |
-      | direction | neither buy nor sell     | hold      |
-      | quantity  | not a number             | lots      |
-      | quantity  | zero                     | 0         |
-      | quantity  | negative                 | -5        |
-      | value     | not an amount            | cheap     |
-      | value     | zero                     | 0 USD     |
-      | value     | without a currency       | 18000     |
+      | question  | what                  | answer    |
+      | direction | neither buy nor sell  | hold      |
+      | quantity  | not a number          | lots      |
+      | quantity  | zero                  | 0         |
+      | quantity  | negative              | -5        |
+      | price     | not an amount         | cheap     |
+      | price     | zero                  | 0         |
+      | currency  | not a currency        | shells    |

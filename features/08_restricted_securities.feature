@@ -1,15 +1,15 @@
 @scenario-8 @uat-5.9 @blocker @role-employee @role-compliance @allure.owner:QA
 Feature: Scenario 8 — A restricted security cannot be requested
   Compliance keeps a restricted list. While a security's restriction is in force, a request to buy or to sell
-  it is refused with the reason, nothing is created, and the refused attempt is audited. A lifted restriction
-  refuses nothing, and a restriction on one security does not touch another.
+  it is refused at the security lookup with the reason, the conversation ends there (checklist 8.1), nothing is
+  created, and the refused attempt is audited. A lifted restriction refuses nothing, and a restriction on one
+  security does not touch another.
 
   @rule:restricted-list
   Scenario Outline: The employee is refused a trade in a restricted security (<direction>)
     # plan 5.1: "Add restricted security for testing"
     Given compliance has put TSLA on the restricted list because "Test restriction for UAT"
     When the employee asks the bot to <direction> 10 TSLA worth about 2500 USD
-    And the employee confirms the request
     # plan 5.9: "Verify restriction detected and blocked"
     Then the bot tells the employee TSLA is restricted because "Test restriction for UAT"
     # plan 5.9: "Verify no PADRequest created"

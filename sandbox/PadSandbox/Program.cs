@@ -2,7 +2,7 @@ using PadSandbox;
 using PadSandbox.Database;
 using PadSandbox.Hosting;
 
-// `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-app-url URL] [--describe FILE]`: start the PA-dealing
+// `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-seed N] [--bot-app-url URL] [--describe FILE]`: start the PA-dealing
 // sandbox to explore by hand; Ctrl-C stops it and deletes its database cluster. --bot-app-url sends the PA-dealing
 // app's events and clicks to another app (a Bolt app, in the Slack conformance stage); --describe writes the
 // endpoints, secrets and people as JSON for a program that starts the sandbox.
@@ -15,6 +15,8 @@ var botApp = Arg("--bot-app-url") is { } url ? new Uri(url) : null;
 var deployed = args.Contains("--deployed");
 // A deployed target stands where dev stood at the UAT: one revision behind head, by decision (MIGRATION_STATUS.md:20-40).
 string[] notApplied = deployed ? [Migrations.Head] : [];
+// --bot-seed N: the bot words its messages as it did in the run that printed N (PAD_BOT_SEED too).
+var botSeed = int.TryParse(Arg("--bot-seed") ?? Environment.GetEnvironmentVariable("PAD_BOT_SEED"), out var seed) ? seed : (int?)null;
 var traffic = double.TryParse(Arg("--traffic"), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : deployed ? 1 : 0;
 
 using var stop = new CancellationTokenSource();
@@ -25,7 +27,7 @@ using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
 await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, migrationsNotApplied: notApplied,
-    devHeaderSignIn: !deployed, ct: stop.Token);
+    devHeaderSignIn: !deployed, botSeed: botSeed, ct: stop.Token);
 var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 await using var background = traffic > 0
@@ -59,6 +61,7 @@ Console.WriteLine($"""
     Database         {sandbox.AppConnectionString.Replace(sandbox.AppPassword, "***", StringComparison.Ordinal)}  (password: PAD_DB_PASSWORD below)
     PAD_DB_PASSWORD  {sandbox.AppPassword}
     Faults           {faults}  (all: {host.BaseUrl}faults)
+    Bot's wording    seed {host.BotSeed}  (./uat sandbox --bot-seed {host.BotSeed} words every conversation the same way again)
 
     Test users (Slack user id, e-mail, Slack token, dashboard password):
     """);

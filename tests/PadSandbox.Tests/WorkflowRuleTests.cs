@@ -13,7 +13,7 @@ public sealed class WorkflowRuleTests(SandboxFixture f)
     private const string Compliance = "jordan.blake@paduat.example";
     private const string Colleague = "riley.fenwick@paduat.example";   // same manager, not a manager
 
-    private static TradeDraft Draft(string ticker = "AAPL") => new(ticker, "buy", 10, 1800, "USD", NoInsideInformation: true);
+    private static TradeDraft Draft(string ticker = "AAPL") => new(ticker, "BUY", 10, 180, "USD", "Portfolio diversification", NoInsideInformation: true);
 
     private async Task<int> SubmitAsync(string ticker = "AAPL") =>
         (await f.Workflow.SubmitAsync(await f.PersonAsync(Employee), Draft(ticker))).Value!.RequestId;

@@ -17,10 +17,15 @@ public sealed class BotPhrasesTests
     private static readonly TradeAsk Ask = new("buy", 100, "AAPL", 18000m, "USD");
 
     [Theory]
-    [InlineData("Hi Alex! Let's request pre-approval for a personal trade. Which security? Reply with its ticker, e.g. AAPL.", "security")]
-    [InlineData("Do you want to buy or sell AAPL?", "direction")]
-    [InlineData("What is the estimated value of the trade, with its currency? e.g. 18000 USD", "value")]
-    [InlineData("Do you confirm you hold no inside information about AAPL? Reply yes or no.", "declaration")]
+    [InlineData("Hi Alex! Happy to help you get a personal trade pre-approved. Which security would you like to trade?", "security")]
+    [InlineData("I found AAPL: Apple Inc (AAPL US Equity, trades in USD). Is this the security you mean?", "securityConfirmation")]
+    [InlineData("Got it, AAPL. Is this a buy or a sell?", "direction")]
+    [InlineData("Roughly what price do you expect to buy at?", "price")]
+    [InlineData("That makes an estimated value of 18,000.00. Which currency is that in?", "currency")]
+    [InlineData("Which account will it go through? The account number, please.", "account")]
+    [InlineData("Too brief for compliance, I'm afraid. Add more, or reply \"that's all\" to keep it as it is.", "reasonMore")]
+    [InlineData("Last thing: what's your reason for the trade?", "reason")]
+    [InlineData("⛔ TSLA is on the restricted list (Test restriction for UAT). You cannot trade this security, so I've stopped this request.", null)]
     [InlineData("Cancelled. Nothing was submitted.", null)]
     public void The_stand_ins_questions_are_recognised_whatever_their_order(string text, string? question) =>
         Assert.Equal(question, Sandbox.QuestionIn(text));
@@ -36,8 +41,8 @@ public sealed class BotPhrasesTests
     [Fact]
     public void A_value_in_a_pattern_is_taken_literally()
     {
-        Assert.Matches(Sandbox.UnknownSecurity("BRK.B"), "❌ Sorry, I don't know the security 'BRK.B'.");
-        Assert.DoesNotMatch(Sandbox.UnknownSecurity("BRK.B"), "❌ Sorry, I don't know the security 'BRKXB'.");
+        Assert.Matches(Sandbox.UnknownSecurity("BRK.B"), "I couldn't find 'BRK.B' among the firm's securities.");
+        Assert.DoesNotMatch(Sandbox.UnknownSecurity("BRK.B"), "I couldn't find 'BRKXB' among the firm's securities.");
         Assert.DoesNotMatch(Sandbox.AboutRequest(12), "request #123 submitted");
     }
 
@@ -52,10 +57,18 @@ public sealed class BotPhrasesTests
     [Fact]
     public void A_person_answers_in_each_of_the_forms_in_turn_as_different_people_would()
     {
-        var forms = Enumerable.Range(0, 4).Select(_ => Sandbox.Answer("value", Ask)).ToHashSet();
-        Assert.Equal(["18000 USD", "18000 usd"], forms.Order(StringComparer.Ordinal));
+        var forms = Enumerable.Range(0, 4).Select(_ => Sandbox.Answer("currency", Ask)).ToHashSet();
+        Assert.Equal(["USD", "usd"], forms.Order(StringComparer.Ordinal));
         Assert.Equal("100", Sandbox.Answer("quantity", Ask));
         Assert.Contains(Real.Answer("price", Ask), new[] { "180", "about 180" }); // the price a person works out: value / quantity
+    }
+
+    [Fact]
+    public void A_confirmation_of_another_security_than_the_one_asked_for_is_answered_no()
+    {
+        Assert.True(Sandbox.NotAbout("securityConfirmation", "Can you confirm you are referring to APLE (Apple Hospitality REIT)?", Ask));
+        Assert.False(Sandbox.NotAbout("securityConfirmation", "Can you confirm you are referring to AAPL (Apple Inc, AAPL US Equity)?", Ask));
+        Assert.False(Sandbox.NotAbout("direction", "Are you buying or selling MSFT?", Ask)); // no "about": any answer goes
     }
 
     [Fact]

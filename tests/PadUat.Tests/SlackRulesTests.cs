@@ -92,13 +92,15 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var phrases = new BotPhrases(SandboxFixture.Contract);
         await person.ExpectFromBotAsync(m => phrases.Cancelled.IsMatch(m.Text), "a cancellation", TimeSpan.FromSeconds(5));
         using (await Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/refresh?graceSeconds=0.5"), null)) { }
-        foreach (var (say, reply) in new[] { ("hi", phrases.Asks("security")), ("AAPL", phrases.Asks("direction")), ("buy", phrases.Asks("quantity")),
-                     ("1", phrases.Asks("value")), ("180 USD", phrases.Asks("declaration")) })
+        foreach (var (say, reply) in new[] { ("hi", "security"), ("AAPL", "securityConfirmation"), ("yes", "direction"), ("buy", "quantity"),
+                     ("1", "price"), ("180", "currency"), ("USD", "broker"), ("Interactive Brokers", "account") })
         {
             await person.SayAsync(say);
-            await person.ExpectFromBotAsync(m => reply.IsMatch(m.Text), $"an answer to {say}", TimeSpan.FromSeconds(5));
+            await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) == reply, $"an answer to {say}", TimeSpan.FromSeconds(5));
         }
-        await person.SayAsync("yes");
+        await person.SayAsync("U1234567");
+        await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) == "reason", "the reason question", TimeSpan.FromSeconds(5));
+        await person.SayAsync("Long-term investment for my pension");
         var summary = await person.ExpectFromBotAsync(m => m.Button(SandboxFixture.Contract.Button("cancelRequest")) is not null, "a summary", TimeSpan.FromSeconds(5));
         Assert.Equal(0, budget.Usage().Where(u => u.Method.StartsWith("conversations.history", StringComparison.Ordinal)).Sum(u => u.Calls));
 

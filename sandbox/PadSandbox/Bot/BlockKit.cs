@@ -15,6 +15,13 @@ public static class BlockKit
         ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown },
     };
 
+    /// <summary>A section of label/value pairs, two columns as Slack shows fields (at most ten).</summary>
+    public static JsonObject Fields(params (string Label, string Value)[] fields) => new()
+    {
+        ["type"] = "section",
+        ["fields"] = new JsonArray(fields.Select(f => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*{f.Label}:*\n{f.Value}" }).ToArray()),
+    };
+
     public static JsonObject Context(string markdown) => new()
     {
         ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = markdown }),

@@ -7,17 +7,34 @@ namespace PadSandbox.Bot;
 /// <summary>Where a person is in their conversation with the bot, and the trade collected so far (padealing.chatbot_session).</summary>
 public sealed record ChatSession(string State, Draft Draft);
 
-public sealed record Draft(string? Ticker = null, string? Direction = null, decimal? Quantity = null, decimal? Value = null,
-    string? Currency = null, string? SummaryTs = null);
+/// <summary>
+/// The request taking shape: the checklist's answers (1.2-1.9) as far as given, the security once looked up, and which
+/// of the person's conversations with the bot this is (the wording's seed is drawn per conversation).
+/// </summary>
+public sealed record Draft(int Conversation = 0, string? Ticker = null, string? Description = null, bool SecurityConfirmed = false,
+    string? Direction = null, decimal? Quantity = null, decimal? Price = null, string? Currency = null, string? Broker = null,
+    string? Account = null, string? Reason = null, bool ReasonCoached = false, string? SummaryTs = null)
+{
+    public decimal? Value => Quantity * Price;
 
+    /// <summary>The same person's next conversation: nothing collected, the count moved on.</summary>
+    public Draft Next() => new(Conversation + 1);
+}
+
+/// <summary>Which question the bot is waiting to have answered (or none, or its summary's buttons).</summary>
 public static class ConversationState
 {
     public const string Idle = "idle";
     public const string AwaitingSecurity = "awaiting_security";
+    public const string AwaitingSecurityConfirmation = "awaiting_security_confirmation";
     public const string AwaitingDirection = "awaiting_direction";
     public const string AwaitingQuantity = "awaiting_quantity";
-    public const string AwaitingValue = "awaiting_value";
-    public const string AwaitingDeclaration = "awaiting_declaration";
+    public const string AwaitingPrice = "awaiting_price";
+    public const string AwaitingCurrency = "awaiting_currency";
+    public const string AwaitingBroker = "awaiting_broker";
+    public const string AwaitingAccount = "awaiting_account";
+    public const string AwaitingReason = "awaiting_reason";
+    public const string AwaitingMoreReason = "awaiting_more_reason";
     public const string AwaitingConfirmation = "awaiting_confirmation";
 }
 

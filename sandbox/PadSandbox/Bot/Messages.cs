@@ -17,7 +17,8 @@ public sealed record DashboardLink(Uri BaseUrl)
 /// </summary>
 public static class Messages
 {
-    public const string Confirm = "confirm_request";
+    /// <summary>The preview's declaration button (its id is not documented: the stand-in's own).</summary>
+    public const string Confirm = "agree_and_submit";
     public const string Cancel = "cancel_request";
     public const string ManagerApprove = "approve_manager";
     public const string ManagerReject = "decline_manager";
@@ -25,10 +26,34 @@ public static class Messages
     public const string ComplianceReject = "decline_compliance";
     public const string ViewInDashboard = "view_dashboard";
 
-    public static JsonArray SummaryBlocks(string summary) => BlockKit.Of(
-        BlockKit.Section(summary),
-        // The summary's buttons need no value: the bot knows the draft, and which summary was clicked by its ts.
-        BlockKit.Buttons(null, (Confirm, "Confirm", null, "primary", null), (Cancel, "Cancel", null, null, null)));
+    /// <summary>
+    /// The preview, built by code as the real bot's is (the LLM's show_preview tool, DV/UAT_ISSUES_FOUND.md:41-52): every answer
+    /// of the checklist (1.9: "all details displayed"), the estimated value worked out (1.5), then the declaration and its
+    /// "Agree &amp; Submit" button (T/slack_ui_dashboard_links_20260125/spec.md:27) beside Cancel. The text is what
+    /// notifications show, and carries the trade in one line.
+    /// </summary>
+    public static (string Text, JsonArray Blocks) Preview(string intro, Draft d)
+    {
+        var text = $"{intro} {Trade(d)}. Agree & Submit declares you hold no inside information.";
+        return (text, BlockKit.Of(
+            BlockKit.Header("📋 Proposed Trade Summary"),
+            BlockKit.Section($"{intro}\n*{Trade(d)}*"),
+            BlockKit.Fields(
+                ("Security", $"{d.Ticker} — {d.Description}"), ("Direction", d.Direction!), ("Quantity", Number(d.Quantity!.Value)),
+                ("Estimated price", $"{Number(d.Price!.Value)} {d.Currency}"), ("Estimated value", $"{d.Value!.Value.ToString("N2", CultureInfo.InvariantCulture)} {d.Currency}"),
+                ("Broker", d.Broker!), ("Account", d.Account!), ("Reason", d.Reason!)),
+            BlockKit.Section("*Declaration:* I confirm that I hold no inside information about this security and that this trade complies with the PA Dealing Policy."),
+            // The summary's buttons need no value: the bot knows the draft, and which summary was clicked by its ts.
+            BlockKit.Buttons(null, (Confirm, "Agree & Submit", null, "primary", null), (Cancel, "Cancel", null, null, null))));
+    }
+
+    /// <summary>The trade in one line, as every message about it shows it: "BUY 100 AAPL (~15,000.00 USD)".</summary>
+    public static string Trade(Draft d) => Trade(d.Direction!, d.Quantity!.Value, d.Ticker!, d.Value!.Value, d.Currency!);
+
+    public static string Trade(string direction, decimal quantity, string ticker, decimal value, string currency) =>
+        string.Create(CultureInfo.InvariantCulture, $"{direction.ToUpperInvariant()} {quantity:0.##} {ticker} (~{value:N2} {currency})");
+
+    private static string Number(decimal n) => n.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <param name="stage">manager or compliance: whose decision is asked (the value and the actions block say so).</param>
     public static JsonArray DecisionBlocks(string ask, int requestId, string stage, string approveAction, string rejectAction, DashboardLink dashboard)

@@ -8,12 +8,12 @@ using static PadSandbox.Bot.ConversationState;
 namespace PadSandbox.Bot;
 
 /// <summary>
-/// The PA-dealing Slack bot. A DM conversation collects the trade (security, direction, quantity, value,
-/// declaration), shows a summary with Confirm/Cancel buttons and submits; managers and compliance decide with
-/// Approve/Reject buttons; the employee is told every decision and records executions and withdrawals by message.
+/// The PA-dealing Slack bot. A DM conversation takes the request (<see cref="RequestConversation"/>) up to a preview whose
+/// Agree &amp; Submit submits it; managers and compliance decide with Approve/Decline buttons; the employee is told every
+/// decision and records executions and withdrawals by message.
 /// </summary>
-public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkflow workflow, ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard,
-    ILogger<PadBot> log)
+public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, RequestConversation conversation, People people, PadWorkflow workflow,
+    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ILogger<PadBot> log)
 {
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
@@ -41,74 +41,11 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
         }
         if (text.Equals("cancel", StringComparison.OrdinalIgnoreCase))
         {
-            await sessions.SaveAsync(slackUserId, employee.Id, Idle, new Draft());
+            await conversation.CloseAsync(slackUserId, employee.Id);
             await ReplyAsync(channel, "Cancelled. Nothing was submitted.");
             return;
         }
-
-        var session = await sessions.GetAsync(slackUserId);
-        var draft = session.Draft;
-        switch (session.State)
-        {
-            case AwaitingSecurity:
-                var ticker = text.ToUpperInvariant();
-                if (!TickerShape().IsMatch(ticker))
-                {
-                    await ReplyAsync(channel, "Please reply with the security's ticker, e.g. AAPL.");
-                    return;
-                }
-                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingDirection, draft with { Ticker = ticker });
-                await ReplyAsync(channel, $"Do you want to buy or sell {ticker}?");
-                return;
-            case AwaitingDirection:
-                var direction = text.ToLowerInvariant();
-                if (direction is not ("buy" or "sell"))
-                {
-                    await ReplyAsync(channel, "Please reply buy or sell.");
-                    return;
-                }
-                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingQuantity, draft with { Direction = direction });
-                await ReplyAsync(channel, $"How many {draft.Ticker} do you want to {direction}?");
-                return;
-            case AwaitingQuantity:
-                if (!TryAmount(text, out var quantity))
-                {
-                    await ReplyAsync(channel, "Please reply with a quantity, e.g. 100.");
-                    return;
-                }
-                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingValue, draft with { Quantity = quantity });
-                await ReplyAsync(channel, "What is the estimated value of the trade, with its currency? e.g. 18000 USD");
-                return;
-            case AwaitingValue:
-                var value = ValueWithCurrency().Match(text);
-                if (!value.Success || !TryAmount(value.Groups[1].Value, out var amount))
-                {
-                    await ReplyAsync(channel, "Please reply with an amount and currency, e.g. 18000 USD.");
-                    return;
-                }
-                var currency = value.Groups[2].Value.ToUpperInvariant();
-                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingDeclaration, draft with { Value = amount, Currency = currency });
-                await ReplyAsync(channel, $"Do you confirm you hold no inside information about {draft.Ticker}? Reply yes or no.");
-                return;
-            case AwaitingDeclaration:
-                if (!text.Equals("yes", StringComparison.OrdinalIgnoreCase))
-                {
-                    await sessions.SaveAsync(slackUserId, employee.Id, Idle, new Draft());
-                    await ReplyAsync(channel, "Without that declaration the request cannot be submitted. Nothing was submitted.");
-                    return;
-                }
-                var summaryTs = await ReplyAsync(channel, Summary(draft), Messages.SummaryBlocks(Summary(draft)));
-                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingConfirmation, draft with { SummaryTs = summaryTs });
-                return;
-            case AwaitingConfirmation:
-                await ReplyAsync(channel, "Please use the Confirm or Cancel button on the summary above.");
-                return;
-            default:
-                await sessions.SaveAsync(slackUserId, employee.Id, AwaitingSecurity, new Draft());
-                await ReplyAsync(channel, $"Hi {employee.Forename}! Let's request pre-approval for a personal trade. " +
-                                          "Which security? Reply with its ticker, e.g. AAPL.");
-                return;
-        }
+        await conversation.OnMessageAsync(employee, slackUserId, channel, text);
     }
 
     public Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string? value, string responseUrl) =>
@@ -120,7 +57,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             {
                 case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs, responseUrl); break;
                 case Messages.Cancel:
-                    await sessions.SaveAsync(slackUserId, actor.Id, Idle, new Draft());
+                    await conversation.CloseAsync(slackUserId, actor.Id);
                     await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
@@ -176,10 +113,9 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             await ReplyAsync(channel, "That summary is no longer open. Send me a message to start a new request.");
             return;
         }
-        var d = session.Draft;
-        await sessions.SaveAsync(slackUserId, employee.Id, Idle, new Draft());
+        var d = await conversation.CloseAsync(slackUserId, employee.Id);
         var outcome = await workflow.SubmitAsync(employee,
-            new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Value!.Value, d.Currency!, NoInsideInformation: true));
+            new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Price!.Value, d.Currency!, d.Reason!, NoInsideInformation: true));
         if (!outcome.Ok)
         {
             await AnswerClickAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
@@ -267,12 +203,7 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
             : $"⛔ {outcome.Refusal}");
     }
 
-    private async Task<string> ReplyAsync(string channel, string text, System.Text.Json.Nodes.JsonArray? blocks = null)
-    {
-        // Stryker disable once all : the slow-bot fault's delay, never reached without the fault
-        if (faults.Has("slow-bot")) await Task.Delay(TimeSpan.FromMilliseconds(1500));
-        return await slack.PostAsync(channel, text, blocks);
-    }
+    private Task<string> ReplyAsync(string channel, string text, System.Text.Json.Nodes.JsonArray? blocks = null) => voice.SayAsync(channel, text, blocks);
 
     private async Task<Employee?> EmployeeAsync(string slackUserId)
     {
@@ -285,15 +216,11 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
     private static string ApprovedText(int requestId) =>
         $"✅ Request #{requestId} is approved. Trade within two days, then tell me: executed #{requestId} <quantity> @ <price>";
 
-    private static string Summary(Draft d) =>
-        $"Please confirm your pre-approval request: {Trade(d)}. You declared you hold no inside information.";
+    private static string Summary(Draft d) => $"Your request: {Trade(d)}. You declared you hold no inside information.";
 
-    private static string Trade(Draft d) => Trade(d.Direction!, d.Quantity!.Value, d.Ticker!, d.Value!.Value, d.Currency!);
+    private static string Trade(Draft d) => Messages.Trade(d);
 
-    private static string Trade(PadRequestRow r) => Trade(r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency);
-
-    private static string Trade(string direction, decimal quantity, string ticker, decimal value, string currency) =>
-        string.Create(CultureInfo.InvariantCulture, $"{direction.ToUpperInvariant()} {quantity:0.##} {ticker} (~{value:N2} {currency})");
+    private static string Trade(PadRequestRow r) => Messages.Trade(r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency);
 
     private static bool TryAmount(string text, out decimal amount) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0; // Number: "18,000" too
@@ -303,11 +230,4 @@ public sealed partial class PadBot(BotSlackClient slack, People people, PadWorkf
 
     [GeneratedRegex(@"^withdraw\s+#?(\d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex WithdrawCommand();
-
-    [GeneratedRegex(@"^[A-Z][A-Z0-9.]{0,9}$")]
-    private static partial Regex TickerShape();
-
-    // The currency is part of the answer, as the question asks: a value without one is not guessed.
-    [GeneratedRegex(@"^([\d.,]+)\s*([A-Za-z]{3})$")]
-    private static partial Regex ValueWithCurrency();
 }

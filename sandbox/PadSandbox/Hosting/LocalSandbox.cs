@@ -26,7 +26,7 @@ public sealed class LocalSandbox : IAsyncDisposable
 
     public static async Task<LocalSandbox> StartAsync(FaultSet faults, int historyRequests = DefaultHistory, int port = 0,
         Uri? botAppBaseUrl = null, Slack.EventRetrySchedule? eventRetries = null, IReadOnlyCollection<string>? migrationsNotApplied = null,
-        bool devHeaderSignIn = true, CancellationToken ct = default)
+        bool devHeaderSignIn = true, int? botSeed = null, CancellationToken ct = default)
     {
         var cluster = await PostgresCluster.StartAsync(ct);
         try
@@ -39,7 +39,8 @@ public sealed class LocalSandbox : IAsyncDisposable
                 Password = password, SearchPath = "padealing",
             }.ConnectionString;
             await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, migrationsNotApplied ?? [], ct);
-            var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port, BotAppBaseUrl: botAppBaseUrl, EventRetries: eventRetries, DevHeaderSignIn: devHeaderSignIn), ct);
+            var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port, BotAppBaseUrl: botAppBaseUrl, EventRetries: eventRetries, DevHeaderSignIn: devHeaderSignIn,
+                BotSeed: botSeed), ct);
             return new LocalSandbox(cluster, host, app, password);
         }
         catch

@@ -14,8 +14,9 @@ namespace PadSandbox.Hosting;
 /// <param name="BotAppBaseUrl">Where Slack sends the PA-dealing app's events and clicks; the sandbox's own bot when null.</param>
 /// <param name="EventRetries">Slack's redelivery schedule for failed events (tests shorten it).</param>
 /// <param name="DevHeaderSignIn">Whether the dashboard takes dev's X-Dev-User-Email header; not behind a sign-in front (--deployed).</param>
+/// <param name="BotSeed">The seed of the bot's wording (<see cref="BotWording"/>); a new one when null.</param>
 public sealed record SandboxOptions(string AppConnectionString, FaultSet Faults, int Port = 0, string? SigningSecret = null,
-    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null, bool DevHeaderSignIn = true);
+    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null, bool DevHeaderSignIn = true, int? BotSeed = null);
 
 /// <summary>
 /// The PA-dealing system on one loopback port: dashboard at /, Slack Web API emulator at /api/, the bot's
@@ -42,6 +43,8 @@ public sealed class SandboxHost : IAsyncDisposable
     public People People => _app.Services.GetRequiredService<People>();
     /// <summary>Slack's Socket Mode side, for tests that open more connections than apps.connections.open's Tier 1 gives in a minute.</summary>
     public SocketMode SocketMode => _app.Services.GetRequiredService<SocketMode>();
+    /// <summary>The seed the bot words its messages by: printed, so a run can be repeated word for word.</summary>
+    public int BotSeed => _app.Services.GetRequiredService<BotWording>().Seed;
 
     private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults, IdpAccounts accounts)
     {
@@ -89,6 +92,10 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton<ChatbotSessions>();
         s.AddSingleton<DashboardQueries>();
         s.AddSingleton(new BotSlackClient(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, new Uri(baseUrl, "api/"), workspace.Bot.Token));
+        s.AddSingleton(new BotWording(options.BotSeed ?? BotWording.NewSeed()));
+        s.AddSingleton<SecurityLookup>();
+        s.AddSingleton<BotVoice>();
+        s.AddSingleton<RequestConversation>();
         s.AddSingleton<PadBot>();
         // Cookies only need to outlive one run: keys in memory, nothing written to disk.
         s.AddDataProtection().UseEphemeralDataProtectionProvider();

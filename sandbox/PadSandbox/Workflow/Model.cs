@@ -30,11 +30,21 @@ public sealed record Employee(int Id, string Forename, string Surname, string Em
     public string Name => $"{Forename} {Surname}";
 }
 
-public sealed record Security(int Id, string Ticker, string Description, string Currency);
+/// <summary>A security of bo_airflow.oracle_bloomberg: its ticker, name (description), trade currency and Bloomberg code.</summary>
+public sealed record Security(int Id, string Ticker, string Description, string Currency, string Bloomberg);
 
-/// <summary>What the employee asked the bot for, before it becomes a pad_request.</summary>
-public sealed record TradeDraft(string Ticker, string Direction, decimal Quantity, decimal EstimatedValue, string Currency,
-    bool NoInsideInformation);
+/// <summary>
+/// What the employee asked the bot for, before it becomes a pad_request: the checklist's answers (1.2-1.9). The estimated
+/// value is quantity × price, as the bot works it out (checklist 1.5); the reason is stored as the justification.
+/// </summary>
+public sealed record TradeDraft(string Ticker, string Direction, decimal Quantity, decimal Price, string Currency, string Reason,
+    bool NoInsideInformation)
+{
+    public decimal EstimatedValue => Quantity * Price;
+}
+
+/// <summary>What the security lookup found for a person: the security, unless restricted (then the reason) or unknown (null).</summary>
+public sealed record LookedUp(Security? Security, string? Restriction);
 
 public sealed record PadRequestRow(int Id, int EmployeeId, int SecurityId, string Ticker, string Direction, decimal Quantity,
     decimal EstimatedValue, string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt,

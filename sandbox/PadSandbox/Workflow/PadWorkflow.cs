@@ -20,30 +20,41 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
         """;
 
+    /// <summary>
+    /// The security lookup of a conversation (checklist 1.2, 8.1): the security the person named, or null; a restricted one is
+    /// refused there, with its reason, and the refused attempt audited as a blocked submission with no request
+    /// (e2e_test_scenarios.md:164-179) — before a single further question is asked.
+    /// </summary>
+    public async Task<LookedUp> LookUpAsync(Employee employee, Security? security)
+    {
+        if (security is null) return new LookedUp(null, null);
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        if (await RestrictionAsync(conn, tx, security) is not { } reason) return new LookedUp(security, null);
+        await AuditAsync(conn, tx, null, employee.Id, AuditAction.Submitted, new { ticker = security.Ticker, reason }, blocked: true);
+        await tx.CommitAsync();
+        return new LookedUp(security, reason);
+    }
+
     public async Task<Outcome<Submission>> SubmitAsync(Employee employee, TradeDraft draft)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var security = await conn.QueryFirstOrDefaultAsync<Security>(
-            "SELECT id, ticker, description, trade_currency AS currency FROM bo_airflow.oracle_bloomberg WHERE upper(ticker) = upper(@t) AND is_deleted_yn = 'N'",
+            "SELECT id, ticker, description, trade_currency AS currency, bloomberg FROM bo_airflow.oracle_bloomberg WHERE upper(ticker) = upper(@t) AND is_deleted_yn = 'N'",
             new { t = draft.Ticker }, tx);
         if (security is null)
             return Outcome<Submission>.Refused($"I don't know the security '{draft.Ticker}'. Please use its ticker, e.g. AAPL.");
         if (!draft.NoInsideInformation)
             return Outcome<Submission>.Refused("A request can only be submitted if you hold no inside information.");
 
-        if (!faults.Has("allow-restricted"))
+        // Checked again at submission: the list may have changed since the lookup, and the API submits without one.
+        if (await RestrictionAsync(conn, tx, security) is { } reason)
         {
-            var reason = await conn.QueryFirstOrDefaultAsync<string>(
-                "SELECT reason FROM padealing.restricted_security WHERE security_id = @id AND is_active LIMIT 1", new { id = security.Id }, tx);
-            if (reason is not null)
-            {
-                // A blocked submission: the submission's action with the status blocked, and no request (e2e_test_scenarios.md:164-179).
-                await AuditAsync(conn, tx, null, employee.Id, AuditAction.Submitted,
-                    new { ticker = security.Ticker, reason, draft.Direction, draft.Quantity }, blocked: true);
-                await tx.CommitAsync();
-                return Outcome<Submission>.Refused($"{security.Ticker} is on the restricted list ({reason}). Your request was not submitted.");
-            }
+            await AuditAsync(conn, tx, null, employee.Id, AuditAction.Submitted,
+                new { ticker = security.Ticker, reason, draft.Direction, draft.Quantity }, blocked: true);
+            await tx.CommitAsync();
+            return Outcome<Submission>.Refused($"{security.Ticker} is on the restricted list ({reason}). Your request was not submitted.");
         }
 
         var conflict = await ConflictAsync(conn, tx, security);
@@ -54,15 +65,15 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         var id = await conn.ExecuteScalarAsync<int>("""
             INSERT INTO padealing.pad_request (employee_id, security_id, ticker, direction, quantity, estimated_value, currency, status,
                                                insider_info_declaration, insider_info_declared_at, has_conflict, conflict_comments,
-                                               reference_id, created_at, updated_at)
+                                               reference_id, justification, created_at, updated_at)
             VALUES (@employee, @security, @ticker, @direction, @quantity, @value, @currency, 'pending_manager', true, @now, @flag, @conflict,
-                    @reference, @now, @now)
+                    @reference, @reason, @now, @now)
             RETURNING id
             """, new
         {
             employee = employee.Id, security = security.Id, ticker = security.Ticker, direction = draft.Direction.ToUpperInvariant(),
             quantity = draft.Quantity, value = draft.EstimatedValue, currency = draft.Currency, flag = conflict is not null, conflict,
-            now = Now, reference = $"{employee.MakoId}-{Now:yyMMdd}-{security.Ticker}",
+            now = Now, reference = $"{employee.MakoId}-{Now:yyMMdd}-{security.Ticker}", reason = draft.Reason,
         }, tx);
         await AuditAsync(conn, tx, id, employee.Id, AuditAction.Submitted,
             new { ticker = security.Ticker, draft.Direction, draft.Quantity, draft.EstimatedValue, draft.Currency, conflict_flag = conflict is not null });
@@ -172,6 +183,11 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
     private Task SetStatusAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId, string status) =>
         conn.ExecuteAsync("UPDATE padealing.pad_request SET status = @status, updated_at = @now WHERE id = @requestId",
             new { requestId, status, now = Now }, tx);
+
+    /// <summary>Why the security is restricted, while a restriction is in force; null otherwise (or with the allow-restricted fault).</summary>
+    private async Task<string?> RestrictionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Security security) =>
+        faults.Has("allow-restricted") ? null : await conn.QueryFirstOrDefaultAsync<string>(
+            "SELECT reason FROM padealing.restricted_security WHERE security_id = @id AND is_active LIMIT 1", new { id = security.Id }, tx);
 
     /// <summary>The advisory firm-trading check: the firm holds a position in the security. Off when compliance_config says so.</summary>
     private static async Task<string?> ConflictAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Security security)

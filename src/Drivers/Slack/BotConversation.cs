@@ -28,23 +28,28 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
 
     /// <summary>
     /// Answers each question from <paramref name="first"/> on until the bot asks <paramref name="until"/> (returned
-    /// unanswered) or shows the summary. A question asked again, or a message that is neither a question the contract
-    /// knows nor the summary, ends the conversation with what the bot said.
+    /// unanswered), shows the summary, or says something that is no question the contract knows (a refusal that ends the
+    /// conversation, or a question to add to the contract): that message is returned. A question asked again fails.
     /// </summary>
     public async Task<SlackMessage> AnswerQuestionsAsync(SlackPerson person, SlackMessage first, TradeAsk ask, string until)
     {
         var answered = new Dictionary<string, string>();
-        var message = first;
+        var (message, declined) = (first, 0);
         while (!IsSummary(message) && phrases.QuestionIn(message.Text) is { } question && question != until)
         {
             if (answered.TryGetValue(question, out var before))
                 throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
-            await person.SayAsync(answered[question] = phrases.Answer(question, ask));
+            if (phrases.NotAbout(question, message.Text, ask))
+            {
+                // Not the security meant: "no", and the questions before it may rightly be asked again.
+                if (++declined > 2)
+                    throw new CheckFailed($"The bot keeps asking about another security than {ask.Ticker}: \"{message.Text}\"");
+                await person.SayAsync(phrases.Decline(question));
+                answered.Clear();
+            }
+            else await person.SayAsync(answered[question] = phrases.Answer(question, ask));
             message = await person.ExpectFromBotAsync(_ => true, $"the next question after the {question}", wait);
         }
-        if (!IsSummary(message) && phrases.QuestionIn(message.Text) is null)
-            throw new CheckFailed($"The bot said \"{message.Text}\", which is neither a question of the conversation nor the summary " +
-                                  $"(if it is a question this target asks, add how it is recognised to {contract.File}, bot.questions)");
         return message;
     }
 

@@ -72,6 +72,14 @@ public sealed class BotPhrases(TargetContract contract)
     /// <summary>A person's answer to a question for <paramref name="ask"/>, in the next of its forms.</summary>
     public string Answer(string question, TradeAsk ask) => Form($"bot.questions.{question}.answers", $"what a person answers to the {question} question", Values(ask));
 
+    /// <summary>
+    /// Whether a yes/no question is not about <paramref name="ask"/> (bot.questions.Q.about: "is this the security you mean?"
+    /// naming another security), so that the person says no: an LLM may read a security where none was meant.
+    /// </summary>
+    public bool NotAbout(string question, string text, TradeAsk ask) =>
+        contract.Entry($"bot.questions.{question}.about") is not null
+        && !Pattern($"bot.questions.{question}.about", $"what the {question} question must be about", Values(ask)).IsMatch(text);
+
     /// <summary>"No" to the declaration question.</summary>
     public string Decline(string question) => Form($"bot.questions.{question}.declines", $"how a person declines the {question} question", []);
 

@@ -42,32 +42,44 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         return _people.TryGetValue(who, out var person) ? person : throw new ArgumentException($"No Slack person for {who}");
     }
 
-    /// <summary>The plan's scenario 1 conversation up to the summary the employee is asked to confirm.</summary>
+    /// <summary>
+    /// The plan's scenario 1 conversation up to the summary the employee is asked to confirm, or to where the bot ended it
+    /// (a restricted security: checklist 8.1); returns that message.
+    /// </summary>
     public Task<SlackMessage> AskForPreApprovalAsync(TestPerson who, TradeAsk ask) =>
         evidence.StepAsync($"Slack: {who} asks the bot to {ask}", async () =>
         {
             var (person, first) = await BeginConversationAsync(who);
             var reached = await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration);
-            if (!_conversation.IsSummary(reached))
+            if (!_conversation.IsSummary(reached) && phrases.QuestionIn(reached.Text) == BotConversation.Declaration)
             {
                 await person.SayAsync(phrases.Answer(BotConversation.Declaration, ask));
                 reached = await person.ExpectFromBotAsync(_conversation.IsSummary, "a summary with a Confirm button", Wait);
             }
-            await ScreenshotAsync(person, $"the summary they are asked to confirm", reached.Ts);
+            await ScreenshotAsync(person, _conversation.IsSummary(reached) ? "the summary they are asked to confirm" : "where the bot ended the conversation", reached.Ts);
             return reached;
         });
 
-    /// <summary>The whole conversation, but "no" to the declaration of no inside information; returns the bot's answer.</summary>
+    /// <summary>
+    /// The whole conversation, but the declaration of no inside information refused: where the target asks it as a question,
+    /// "no"; where it is the preview's button (the real bot's Agree &amp; Submit), Cancel instead. Returns what the bot says to that.
+    /// </summary>
     public Task<SlackMessage> AskWithoutDeclarationAsync(TestPerson who, TradeAsk ask) =>
-        evidence.StepAsync($"Slack: {who} asks the bot to {ask}, declining the inside-information declaration", async () =>
+        evidence.StepAsync($"Slack: {who} asks the bot to {ask}, not making the declaration of no inside information", async () =>
         {
             var (person, first) = await BeginConversationAsync(who);
-            if (_conversation.IsSummary(await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration)))
-                throw new SetupError("The bot showed the summary without asking the declaration as a question: bot.questions.declaration does not describe this target's conversation");
-            await person.SayAsync(phrases.Decline(BotConversation.Declaration));
-            var answer = await person.ExpectFromBotAsync(_ => true, "an answer to the declined declaration", Wait);
+            var reached = await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration);
             person.ConversationMayBeOpen = false;
-            return answer;
+            if (_conversation.IsSummary(reached))
+            {
+                await person.ClickAsync(reached, contract.Button("cancelRequest"));
+                return reached with
+                {
+                    Text = await person.ExpectClickAnswerAsync(phrases.NothingSubmittedWithoutDeclaration, "the summary showing that no request went in", Wait),
+                };
+            }
+            await person.SayAsync(phrases.Decline(BotConversation.Declaration));
+            return await person.ExpectFromBotAsync(_ => true, "an answer to the declined declaration", Wait);
         });
 
     /// <summary>
@@ -96,6 +108,9 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} {(doubleClick ? "double-clicks" : "clicks")} Confirm", async () =>
         {
             var person = await PersonAsync(who);
+            if (!_conversation.IsSummary(summary))
+                throw new CheckFailed($"The bot showed no summary to confirm; the conversation ended with \"{summary.Text}\" (if that is a question " +
+                                      $"this target asks, add how it is recognised to {contract.File}, bot.questions)");
             await person.ClickAsync(summary, contract.Button("confirmRequest"), doubleClick);
             var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);

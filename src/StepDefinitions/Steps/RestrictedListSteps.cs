@@ -26,9 +26,9 @@ public sealed class RestrictedListSteps(BotPhrases phrases, Cast cast, PadJourne
 
     [Then(@"^the bot tells the employee (\w+) is restricted because ""(.*)""$")]
     public void ThenToldRestricted(string ticker, string reason) => Expect.That(
-        request.Submission!.RequestId is null && phrases.Restricted(ticker).Match(request.Submission.BotAnswer).Groups["reason"].Value == reason,
-        $"A request in {ticker} should be refused as restricted (\"{reason}\") and nothing submitted",
-        () => $"the bot said \"{request.Submission.BotAnswer}\"{(request.Submission.RequestId is { } id ? $" and request #{id} was created" : "")}");
+        phrases.Restricted(ticker).Match(request.Summary!.Text).Groups["reason"].Value == reason,
+        $"A request in {ticker} should be refused at the security lookup as restricted (\"{reason}\"), the conversation ended there",
+        () => $"the conversation stopped at \"{request.Summary.Text}\"");
 
     [Then(@"^the audit log records the refused attempt on (\w+) by the employee$")]
     public async Task ThenRefusalAudited(string ticker)
