@@ -48,6 +48,7 @@ public sealed record UatSettings(
     string AppEnv,
     bool UsesSandbox,
     string SandboxFaults,
+    int? SandboxBotSeed,
     DatabaseSettings? Database,
     SlackSettings? Slack,
     Uri? DashboardUrl,
@@ -98,6 +99,8 @@ public sealed record UatSettings(
         var contractName = usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT");
         return new UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
+            // The stand-in bot's wording (`./uat --bot-seed N`): a failure seen with one seed is repeated with it.
+            usesSandbox && s.Optional("PAD_BOT_SEED") is not null ? s.Int("PAD_BOT_SEED") : null,
             usesSandbox ? null : new DatabaseSettings(s.Required("DB_HOST"), s.Int("DB_PORT"), s.Required("DB_NAME"),
                 s.Required("DB_SCHEMA"), s.Required("DB_USER"), s.Secret("DB_PASSWORD"), s.SslMode("DB_SSL_MODE")),
             usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("SLACK_CLIENT_URL"), s.Required("SLACK_BOT_USER_ID"),

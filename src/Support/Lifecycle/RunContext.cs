@@ -31,6 +31,7 @@ public static class RunContext
             new("Migration.head.expected", run.Settings.Migration.ToString()),
             new("SUT.version", t.SutVersion),
             new("Sandbox.faults", t.SandboxFaults.Length == 0 ? "n/a (deployed target)" : t.SandboxFaults),
+            new("Sandbox.bot.seed", t.BotSeed is { } seed ? $"{seed} (./uat --bot-seed {seed} words the bot's messages the same way again)" : "n/a (deployed target)"),
             new("Slack.web.api", t.Slack.ApiUrl.ToString()),
             new("Slack.bot.messages", slackDelivery),
             new("Dashboard", t.DashboardUrl.ToString()),

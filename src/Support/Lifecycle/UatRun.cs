@@ -90,7 +90,7 @@ public sealed class UatRun : IAsyncDisposable
             return await new UatRun(settings, target, null, contract).ReadRevisionAsync(ct);
         }
 
-        var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), ct: ct);
+        var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), botSeed: settings.SandboxBotSeed, ct: ct);
         var host = sandbox.Host;
         var tokens = settings.Cast.People.ToDictionary(p => p, p => new Secret(
             host.Workspace.ByEmail(p.Email)?.Token ?? throw new SettingsError($"{p.EmailSetting}: {p.Email} is not a person in the sandbox's firm")));
@@ -104,7 +104,7 @@ public sealed class UatRun : IAsyncDisposable
             host.BaseUrl,
             contract.SignInHeader(settings.DashboardSignInMode) is { } header ? DashboardSignIn.ByHeader(header, settings.Cast.People)
                 : new DashboardSignIn(settings.Cast.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),
-            $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString());
+            $"pa-dealing-sandbox {SandboxHost.Version}", host.Faults.ToString(), host.BotSeed);
         return await new UatRun(settings, local, sandbox, contract).ReadRevisionAsync(ct);
     }
 
