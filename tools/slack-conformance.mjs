@@ -6,6 +6,9 @@
 //                      client and a click they made there, routes the click to its action handler, and its respond()
 //                      replaces the clicked message in Slack
 //   @slack/socket-mode connects with the UAT driver app's app-level token and receives a person's DM event
+//   @slack/bolt        in Socket Mode, as the real PA-dealing bot runs (a second sandbox whose own bot stays off): the app
+//                      hears a DM over its WebSocket, a click arrives as an interactive envelope routed to its action
+//                      handler, and respond() replaces the clicked message
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -63,9 +66,11 @@ async function freePort() {
   });
 }
 
-async function startSandbox(botAppUrl) {
-  const describe = join(dir, "sandbox.json");
-  sandbox = spawn("dotnet", [sandboxDll, "--history", "0", "--bot-app-url", botAppUrl, "--describe", describe], { stdio: ["ignore", "ignore", "pipe"] });
+// The PA-dealing app as another program: an HTTP app at botApp, or (botApp "socket") a Socket Mode app.
+async function startSandbox(botApp) {
+  const describe = join(dir, `sandbox-${Date.now()}.json`);
+  const how = botApp === "socket" ? ["--bot-app-socket"] : ["--bot-app-url", botApp];
+  sandbox = spawn("dotnet", [sandboxDll, "--history", "0", ...how, "--describe", describe], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   sandbox.stderr.on("data", (d) => { stderr += d; });
   const exited = new Promise((_, reject) => sandbox.on("exit", (code) => reject(new Error(`the sandbox exited (${code}): ${stderr.trim()}`))));
@@ -75,6 +80,14 @@ async function startSandbox(botAppUrl) {
     }
   })();
   return withTimeout(Promise.race([ready, exited]), 60_000, "starting the sandbox");
+}
+
+async function stopSandbox() {
+  if (sandbox && sandbox.exitCode === null) {
+    const exited = new Promise((r) => { sandbox.on("exit", r); setTimeout(r, 10_000); });
+    sandbox.kill("SIGTERM");
+    await exited;
+  }
 }
 
 // A person signed in to the emulator's Slack client: its session cookie, and the client's own calls (type, click).
@@ -203,13 +216,54 @@ try {
       await socket.disconnect();
     }
   });
+
+  await stopSandbox();
+  const socketEnv = await startSandbox("socket");
+  await check("@slack/bolt in Socket Mode hears a DM typed in the client, gets a click as an interactive envelope, and respond() replaces the message", async () => {
+    const socketAlex = socketEnv.people.find((p) => p.email === alex.email);
+    const socketSam = socketEnv.people.find((p) => p.email === sam.email);
+    const socketQuiet = { logLevel: LogLevel.ERROR, slackApiUrl: socketEnv.slackApiUrl };
+    const socketApp = new App({ socketMode: true, appToken: socketEnv.botAppToken, token: socketEnv.botToken, logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: socketEnv.slackApiUrl }, installerOptions: { clientOptions: { slackApiUrl: socketEnv.slackApiUrl } } });
+    const dms = [];
+    const clicks = [];
+    socketApp.message(async ({ message }) => { dms.push(message); });
+    socketApp.action("approve_manager", async ({ ack, body, respond }) => {
+      await ack();
+      clicks.push(body);
+      await respond({ replace_original: true, text: "You approved request #7." });
+    });
+    await socketApp.start();
+    try {
+      const alexDm = (await new WebClient(socketAlex.token, socketQuiet).conversations.open({ users: socketEnv.botUserId })).channel.id;
+      await (await signedIn(socketEnv, socketAlex)).type(alexDm, "hello over the socket");
+      const heard = await waitFor(() => dms.find((m) => m.text === "hello over the socket"), "Bolt hearing the DM over Socket Mode");
+      assert(heard.user === socketAlex.id && heard.client_msg_id && !heard.bot_id, `heard ${JSON.stringify(heard)}`);
+
+      const samClient = new WebClient(socketSam.token, socketQuiet);
+      const samDm = (await samClient.conversations.open({ users: socketEnv.botUserId })).channel.id;
+      const posted = await new WebClient(socketEnv.botToken, socketQuiet).chat.postMessage({ channel: samDm, text: "Decide on request #7", blocks: [
+        { type: "section", text: { type: "mrkdwn", text: "Decide on request #7" } },
+        { type: "actions", elements: [{ type: "button", action_id: "approve_manager", value: "{\"request_id\":7}", text: { type: "plain_text", text: "Approve" } }] }] });
+      const answer = await (await signedIn(socketEnv, socketSam)).click(samDm, posted.ts, "approve_manager");
+      assert(answer.ok, `the click: ${JSON.stringify(answer)}`);
+      await waitFor(() => clicks.length === 1, "Bolt's action handler, over Socket Mode");
+      assert(clicks[0].type === "block_actions" && clicks[0].user.id === socketSam.id && clicks[0].trigger_id && clicks[0].response_url,
+        `the click Bolt routed: ${JSON.stringify(clicks[0])}`);
+      let text;
+      for (let tries = 0; tries < 100 && text !== "You approved request #7."; tries++) {
+        if (tries > 0) await new Promise((r) => setTimeout(r, 50));
+        text = (await samClient.conversations.history({ channel: samDm, latest: posted.ts, inclusive: true, limit: 1 })).messages[0].text;
+      }
+      assert(text === "You approved request #7.", `the clicked message reads ${JSON.stringify(text)}`);
+    } finally {
+      await socketApp.stop();
+    }
+  });
 } catch (e) {
   results.push({ name: "the conformance stage itself", ok: false, why: e.message });
 } finally {
-  if (sandbox && sandbox.exitCode === null) {
-    sandbox.kill("SIGTERM");
-    await new Promise((r) => { sandbox.on("exit", r); setTimeout(r, 10_000); });
-  }
+  await stopSandbox();
   await rm(dir, { recursive: true, force: true });
 }
 

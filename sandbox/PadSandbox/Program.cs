@@ -2,14 +2,17 @@ using PadSandbox;
 using PadSandbox.Database;
 using PadSandbox.Hosting;
 
-// `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-seed N] [--bot-app-url URL] [--describe FILE]`: start the PA-dealing
-// sandbox to explore by hand; Ctrl-C stops it and deletes its database cluster. --bot-app-url sends the PA-dealing
-// app's events and clicks to another app (a Bolt app, in the Slack conformance stage); --describe writes the
+// `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-seed N] [--bot-app-url URL | --bot-app-socket] [--describe FILE]`:
+// start the PA-dealing sandbox to explore by hand; Ctrl-C stops it and deletes its database cluster. --bot-app-url sends
+// the PA-dealing app's events and clicks to another (HTTP) app, a Bolt app in the Slack conformance stage; --describe writes the
 // endpoints, secrets and people as JSON for a program that starts the sandbox.
 var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariable("PAD_SANDBOX_FAULTS"));
 var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
 var history = int.TryParse(Arg("--history"), out var h) ? h : LocalSandbox.DefaultHistory;
 var botApp = Arg("--bot-app-url") is { } url ? new Uri(url) : null;
+// --bot-app-socket: the PA-dealing app is another program connecting over Socket Mode with its app-level token (the
+// conformance stage's Bolt app); the sandbox's own bot stays off.
+var ownBot = botApp is null && !args.Contains("--bot-app-socket");
 // --deployed: stand in for a deployed dev target — an env file shaped like env/dev.env (--env-file), the secrets to
 // export (printed, and written to --secrets-file readable by its owner only), other employees at work (--traffic N/s).
 var deployed = args.Contains("--deployed");
@@ -27,7 +30,7 @@ using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
 await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, migrationsNotApplied: notApplied,
-    devHeaderSignIn: !deployed, botSeed: botSeed, ct: stop.Token);
+    devHeaderSignIn: !deployed, botSeed: botSeed, ownBot: ownBot, ct: stop.Token);
 var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 await using var background = traffic > 0
@@ -55,8 +58,8 @@ Console.WriteLine($"""
     Dashboard        {host.BaseUrl}  ({(deployed ? "behind the firm's sign-in: an e-mail and password below" : "as on dev: send X-Dev-User-Email: <e-mail>, or sign in with an e-mail and password below")})
     Slack client     {host.SlackClientUrl}  (a person's Slack: sign in with their e-mail and dashboard password below)
     Slack Web API    {host.SlackApiUrl}  (Authorization: Bearer <token>; Slack's tiers, scopes and errors apply)
-    Socket Mode      app-level token of the UAT driver app: {host.Workspace.AppToken}
-    Bot request URLs {host.BaseUrl}slack/events, {host.InteractivityUrl}
+    Socket Mode      app-level tokens: UAT driver app {host.Workspace.AppToken}; PA-dealing app {host.Workspace.BotAppToken}
+    PA-dealing app   {(botApp is not null ? $"an HTTP app at {botApp} (slack/events, slack/interactivity)" : ownBot ? "the sandbox's bot, connected over Socket Mode" : "yours: connect over Socket Mode with its app-level token")}
     Signing secret   {host.SigningSecret}
     Database         {sandbox.AppConnectionString.Replace(sandbox.AppPassword, "***", StringComparison.Ordinal)}  (password: PAD_DB_PASSWORD below)
     PAD_DB_PASSWORD  {sandbox.AppPassword}

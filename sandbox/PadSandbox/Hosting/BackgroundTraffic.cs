@@ -64,7 +64,29 @@ public sealed class BackgroundTraffic : IAsyncDisposable
     private async Task OneRequestAsync(Employee employee)
     {
         var ticker = new[] { "AAPL", "MSFT", "GOOGL", "KO", "PEP", "DIS" }[_random.Next(6)];
-        foreach (var say in new[] { "cancel", "hi", ticker, "buy", "10", "1800 USD", "yes" }) await SayAsync(employee, say);
+        await SayAsync(employee, "cancel");
+        var said = await SayAsync(employee, "hi");
+        // The bot words its questions differently each time: where the conversation stands is read from its session.
+        var slackId = _host.Workspace.ByEmail(employee.Email)!.Id;
+        for (var turn = 0; turn < 20; turn++)
+        {
+            await BotMessageAsync(employee, m => string.CompareOrdinal(m.Ts, said) > 0);
+            var state = (await _host.ChatbotSessions.GetAsync(slackId)).State;
+            if (state == ConversationState.AwaitingConfirmation) break;
+            said = await SayAsync(employee, state switch
+            {
+                ConversationState.AwaitingSecurity => ticker,
+                ConversationState.AwaitingSecurityConfirmation => "yes",
+                ConversationState.AwaitingDirection => "buy",
+                ConversationState.AwaitingQuantity => "10",
+                ConversationState.AwaitingPrice => "180",
+                ConversationState.AwaitingCurrency => "USD",
+                ConversationState.AwaitingBroker => "Interactive Brokers",
+                ConversationState.AwaitingAccount => "U7654321",
+                ConversationState.AwaitingMoreReason => "that's all",
+                _ => "Long-term investment for my retirement",
+            });
+        }
         var summary = await BotMessageAsync(employee, m => Has(m, Messages.Confirm));
         await ClickAsync(employee, summary, Messages.Confirm);
         var submitted = await BotMessageAsync(employee, m => m.Text.Contains("submitted", StringComparison.Ordinal) && m.Ts.CompareTo(summary.Ts) > 0);
@@ -75,7 +97,8 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 180");
     }
 
-    private async Task SayAsync(Employee who, string text)
+    /// <summary>Posts as the person typing in their client; returns the message's ts.</summary>
+    private async Task<string> SayAsync(Employee who, string text)
     {
         await Task.Delay(_pace, _stop.Token);
         var user = _host.Workspace.ByEmail(who.Email)!;
@@ -85,16 +108,17 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Workspace.ClientToken(user.Id));
         using var response = await Http.SendAsync(request, _stop.Token);
-        if (JsonNode.Parse(await response.Content.ReadAsStringAsync(_stop.Token))?["ok"]?.GetValue<bool>() != true)
-            throw new InvalidOperationException($"{who.Email} could not post");
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(_stop.Token));
+        if (answer?["ok"]?.GetValue<bool>() != true) throw new InvalidOperationException($"{who.Email} could not post");
         Interlocked.Increment(ref _actions);
+        return answer["ts"]!.GetValue<string>();
     }
 
     private async Task ClickAsync(Employee who, Slack.SlackMessage message, string action)
     {
         await Task.Delay(_pace, _stop.Token);
         var user = _host.Workspace.ByEmail(who.Email)!;
-        await _host.Interactivity.ClickAsync(_host.BaseUrl, _host.InteractivityUrl, user, message.Channel, message.Ts, action);
+        await _host.Interactivity.ClickAsync(_host.BaseUrl, user, message.Channel, message.Ts, action);
         Interlocked.Increment(ref _actions);
     }
 

@@ -26,7 +26,7 @@ public sealed class LocalSandbox : IAsyncDisposable
 
     public static async Task<LocalSandbox> StartAsync(FaultSet faults, int historyRequests = DefaultHistory, int port = 0,
         Uri? botAppBaseUrl = null, Slack.EventRetrySchedule? eventRetries = null, IReadOnlyCollection<string>? migrationsNotApplied = null,
-        bool devHeaderSignIn = true, int? botSeed = null, CancellationToken ct = default)
+        bool devHeaderSignIn = true, int? botSeed = null, bool ownBot = true, CancellationToken ct = default)
     {
         var cluster = await PostgresCluster.StartAsync(ct);
         try
@@ -40,7 +40,7 @@ public sealed class LocalSandbox : IAsyncDisposable
             }.ConnectionString;
             await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, migrationsNotApplied ?? [], ct);
             var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port, BotAppBaseUrl: botAppBaseUrl, EventRetries: eventRetries, DevHeaderSignIn: devHeaderSignIn,
-                BotSeed: botSeed), ct);
+                BotSeed: botSeed, OwnBot: ownBot), ct);
             return new LocalSandbox(cluster, host, app, password);
         }
         catch

@@ -11,9 +11,9 @@ public static class SandboxDescription
         var host = sandbox.Host;
         var json = JsonSerializer.Serialize(new
         {
-            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, slackClientUrl = host.SlackClientUrl, interactivityUrl = host.InteractivityUrl,
+            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, slackClientUrl = host.SlackClientUrl, 
             signingSecret = host.SigningSecret, botToken = host.Workspace.Bot.Token, botUserId = host.Workspace.Bot.Id,
-            botAppId = SlackApps.BotAppId, appToken = host.Workspace.AppToken,
+            botAppId = SlackApps.BotAppId, appToken = host.Workspace.AppToken, botAppToken = host.Workspace.BotAppToken,
             people = host.Workspace.Users.Where(u => !u.IsBot).OrderBy(u => u.Id, StringComparer.Ordinal)
                 .Select(u => new
                 {

@@ -11,24 +11,28 @@ using PadSandbox.Workflow;
 
 namespace PadSandbox.Hosting;
 
-/// <param name="BotAppBaseUrl">Where Slack sends the PA-dealing app's events and clicks; the sandbox's own bot when null.</param>
+/// <param name="BotAppBaseUrl">
+/// Where Slack sends the PA-dealing app's events and clicks, as an HTTP app (the conformance stage's Bolt app); when null,
+/// the sandbox's own bot, a Socket Mode app as the real one is.
+/// </param>
 /// <param name="EventRetries">Slack's redelivery schedule for failed events (tests shorten it).</param>
 /// <param name="DevHeaderSignIn">Whether the dashboard takes dev's X-Dev-User-Email header; not behind a sign-in front (--deployed).</param>
 /// <param name="BotSeed">The seed of the bot's wording (<see cref="BotWording"/>); a new one when null.</param>
+/// <param name="OwnBot">Whether the sandbox's bot is the PA-dealing app; false leaves its Socket Mode to another app (Bolt's, in the conformance stage).</param>
 public sealed record SandboxOptions(string AppConnectionString, FaultSet Faults, int Port = 0, string? SigningSecret = null,
-    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null, bool DevHeaderSignIn = true, int? BotSeed = null);
+    Uri? BotAppBaseUrl = null, EventRetrySchedule? EventRetries = null, bool DevHeaderSignIn = true, int? BotSeed = null, bool OwnBot = true);
 
 /// <summary>
-/// The PA-dealing system on one loopback port: dashboard at /, Slack Web API emulator at /api/, the bot's
-/// Slack request URLs at /slack/events and /slack/interactivity, fault list at /faults.
+/// The PA-dealing system on one loopback port: dashboard at /, Slack Web API emulator at /api/ (with Socket Mode, over
+/// which the bot hears its DMs and clicks), fault list at /faults.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly BotSocketMode? _bot;
 
     public Uri BaseUrl { get; }
     public Uri SlackApiUrl => new(BaseUrl, "api/");
-    public Uri InteractivityUrl => new(BaseUrl, "slack/interactivity");
     /// <summary>The workspace in Slack's web client, as app.slack.com/client/&lt;team&gt; is.</summary>
     public Uri SlackClientUrl => new(BaseUrl, $"client/{Workspace.TeamId}");
     /// <summary>People's signed-in sessions in the Slack client.</summary>
@@ -45,10 +49,12 @@ public sealed class SandboxHost : IAsyncDisposable
     public SocketMode SocketMode => _app.Services.GetRequiredService<SocketMode>();
     /// <summary>The seed the bot words its messages by: printed, so a run can be repeated word for word.</summary>
     public int BotSeed => _app.Services.GetRequiredService<BotWording>().Seed;
+    /// <summary>Where each person's conversation with the bot stands (for the background traffic, which answers it as people would).</summary>
+    public ChatbotSessions ChatbotSessions => _app.Services.GetRequiredService<ChatbotSessions>();
 
-    private SandboxHost(WebApplication app, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults, IdpAccounts accounts)
+    private SandboxHost(WebApplication app, BotSocketMode? bot, Uri baseUrl, string signingSecret, Workspace workspace, FaultSet faults, IdpAccounts accounts)
     {
-        _app = app; BaseUrl = baseUrl; SigningSecret = signingSecret; Workspace = workspace; Faults = faults; Accounts = accounts;
+        _app = app; _bot = bot; BaseUrl = baseUrl; SigningSecret = signingSecret; Workspace = workspace; Faults = faults; Accounts = accounts;
     }
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default)
@@ -77,9 +83,9 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton(workspace);
         var accounts = new IdpAccounts(workspace.Users.Where(u => !u.IsBot).Select(u => u.Email));
         s.AddSingleton(accounts);
-        s.AddSingleton(sp => new SlackSignature(secret, sp.GetRequiredService<TimeProvider>()));
-        var botApp = options.BotAppBaseUrl ?? baseUrl;
-        s.AddSingleton(new BotAppUrls(new Uri(botApp, "slack/events"), new Uri(botApp, "slack/interactivity")));
+        s.AddSingleton(new SlackSignature(secret));
+        s.AddSingleton(options.BotAppBaseUrl is { } botApp
+            ? new BotAppUrls(new Uri(botApp, "slack/events"), new Uri(botApp, "slack/interactivity")) : BotAppUrls.SocketMode);
         s.AddSingleton(options.EventRetries ?? EventRetrySchedule.Slack);
         s.AddSingleton<RateLimits>();
         s.AddSingleton<EventDelivery>();
@@ -114,7 +120,6 @@ public sealed class SandboxHost : IAsyncDisposable
         app.MapSlackWebApi();
         app.MapSlackEmulator();
         app.MapSlackClient();
-        app.MapBot();
         app.MapSignIn();
         app.MapDashboard();
         app.MapGet("/faults", () => Results.Json(FaultSet.Catalogue.Select(f =>
@@ -123,8 +128,15 @@ public sealed class SandboxHost : IAsyncDisposable
         app.MapGet("/version", () => Results.Json(new { system = "pa-dealing-sandbox", version = Version, faults = options.Faults.Active })).AllowAnonymous();
 
         await app.StartAsync(ct);
-        app.Services.GetRequiredService<EventDelivery>().Start(app.Services.GetRequiredService<BotAppUrls>().Events);
-        return new SandboxHost(app, baseUrl, secret, workspace, options.Faults, accounts);
+        BotSocketMode? bot = null;
+        if (app.Services.GetRequiredService<BotAppUrls>().Events is { } eventsUrl) app.Services.GetRequiredService<EventDelivery>().Start(eventsUrl);
+        else if (options.OwnBot)
+        {
+            bot = new BotSocketMode(app.Services.GetRequiredService<PadBot>(), new Uri(baseUrl, "api/"), workspace.BotAppToken,
+                app.Services.GetRequiredService<ILogger<BotSocketMode>>());
+            await bot.ConnectAsync(ct);
+        }
+        return new SandboxHost(app, bot, baseUrl, secret, workspace, options.Faults, accounts);
     }
 
     public static string Version => typeof(SandboxHost).Assembly.GetName().Version?.ToString() ?? "0.0.0";
@@ -137,6 +149,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_bot is not null) await _bot.DisposeAsync(); // first, or it would reconnect to a Slack going away
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

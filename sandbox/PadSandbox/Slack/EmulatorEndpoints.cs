@@ -2,8 +2,15 @@ using System.Text.Json.Nodes;
 
 namespace PadSandbox.Slack;
 
-/// <summary>Where Slack sends the PA-dealing app's events and clicks (its Event Subscriptions and Interactivity URLs).</summary>
-public sealed record BotAppUrls(Uri Events, Uri Interactivity);
+/// <summary>
+/// How Slack reaches the PA-dealing app: over Socket Mode (no URLs: the sandbox's bot, a Socket Mode app as the real one is,
+/// tech-stack.md:15), or at its Event Subscriptions and Interactivity request URLs (another app, such as the conformance
+/// stage's HTTP Bolt app).
+/// </summary>
+public sealed record BotAppUrls(Uri? Events, Uri? Interactivity)
+{
+    public static readonly BotAppUrls SocketMode = new(null, null);
+}
 
 /// <summary>
 /// Slack's endpoints that are not Web API methods (response URLs, the Socket Mode WebSocket), and the emulator's
@@ -38,9 +45,9 @@ public static class EmulatorEndpoints
             await socketMode.RefreshAsync(TimeSpan.FromSeconds(graceSeconds ?? 2), TimeSpan.FromSeconds(warningSeconds ?? 0));
             return Results.Ok();
         });
-        emulator.MapPost("/socket-mode/disable", async (SocketMode socketMode) =>
+        emulator.MapPost("/socket-mode/disable", async (SocketMode socketMode, string? app) =>
         {
-            await socketMode.DisableAsync();
+            await socketMode.DisableAsync(app ?? SlackApps.DriverAppId);
             return Results.Ok();
         });
         emulator.MapGet("/usage", (RateLimits limits) => Results.Json(limits.Usage().Select(u => new

@@ -7,12 +7,12 @@ using System.Text.Json.Nodes;
 namespace PadSandbox.Slack;
 
 /// <summary>
-/// Slack's side of interactivity. A person's click on a button becomes a signed block_actions POST to the app's
-/// interactivity URL (form-encoded, no charset) carrying a trigger_id and a response_url; the app may POST to that
-/// URL up to five times in thirty minutes to replace or delete the clicked message, or to answer the person
-/// alone (ephemeral, the default).
+/// Slack's side of interactivity. A person's click on a button becomes a block_actions payload carrying a trigger_id and
+/// a response_url: an interactive envelope over the app's Socket Mode connection, or a signed POST to the app's
+/// interactivity URL (form-encoded, no charset). The app may POST to the response_url up to five times in thirty minutes
+/// to replace or delete the clicked message, or to answer the person alone (ephemeral, the default).
 /// </summary>
-public sealed class Interactivity(Workspace workspace, SlackEvents events, SlackSignature signature, TimeProvider clock)
+public sealed class Interactivity(Workspace workspace, SlackEvents events, SlackSignature signature, SocketMode socketMode, BotAppUrls botApp, TimeProvider clock)
 {
     public static readonly TimeSpan ResponseUrlLifetime = TimeSpan.FromMinutes(30);
     public const int ResponseUrlUses = 5;
@@ -21,8 +21,11 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
 
     private sealed record Hook(string Channel, string MessageTs, string UserId, DateTimeOffset Expires, int Uses);
 
-    /// <summary>Not Slack's API: stands for a person clicking a button in the Slack client. Returns the app's HTTP status.</summary>
-    public async Task<(int Status, string? Error)> ClickAsync(Uri baseUrl, Uri interactivityUrl, SlackUser who, string channel, string ts, string actionId)
+    /// <summary>
+    /// Not Slack's API: stands for a person clicking a button in the Slack client. Returns the app's HTTP status (200 once a
+    /// Socket Mode app has been sent it; Slack's client tells the person when the app cannot be reached).
+    /// </summary>
+    public async Task<(int Status, string? Error)> ClickAsync(Uri baseUrl, SlackUser who, string channel, string ts, string actionId)
     {
         if (!workspace.IsMember(channel, who.Id)) return (0, "channel_not_found");
         if (workspace.Find(channel, ts) is not { } message) return (0, "message_not_found");
@@ -50,6 +53,12 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
             ["response_url"] = new Uri(baseUrl, $"actions/{Workspace.TeamId}/{hookId}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}").ToString(),
             ["actions"] = new JsonArray(action),
         };
+        if (botApp.Interactivity is not { } interactivityUrl)
+        {
+            if (!socketMode.IsConnected(SlackApps.BotAppId)) return (0, "app_unreachable");
+            socketMode.Deliver(SlackApps.BotAppId, payload, "interactive");
+            return (200, null);
+        }
         var body = "payload=" + Uri.EscapeDataString(payload.ToJsonString());
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, interactivityUrl) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };

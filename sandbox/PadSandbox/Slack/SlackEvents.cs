@@ -5,10 +5,11 @@ namespace PadSandbox.Slack;
 
 /// <summary>
 /// Slack's Events API, as each app is subscribed: the PA-dealing app gets the bot event message.im for every DM
-/// the bot is in (its own messages included) at its HTTP request URL; the UAT driver app gets the user event
-/// message.im for every DM of a person who installed it, over Socket Mode. Envelopes carry what Slack's do.
+/// the bot is in (its own messages included), over Socket Mode or at its HTTP request URL (<see cref="BotAppUrls"/>);
+/// the UAT driver app gets the user event message.im for every DM of a person who installed it, over Socket Mode.
+/// Envelopes carry what Slack's do.
 /// </summary>
-public sealed class SlackEvents(Workspace workspace, EventDelivery http, SocketMode socket, TimeProvider clock)
+public sealed class SlackEvents(Workspace workspace, EventDelivery http, SocketMode socket, BotAppUrls botApp, TimeProvider clock)
 {
     private long _sequence;
 
@@ -42,9 +43,14 @@ public sealed class SlackEvents(Workspace workspace, EventDelivery http, SocketM
     private void Publish(string channel, JsonObject evt)
     {
         var members = workspace.MembersOf(channel);
-        if (members.Contains(workspace.Bot.Id)) http.Deliver(Envelope(SlackApps.BotAppId, evt, workspace.Bot.Id, isBot: true, channel));
+        if (members.Contains(workspace.Bot.Id))
+        {
+            var envelope = Envelope(SlackApps.BotAppId, evt, workspace.Bot.Id, isBot: true, channel);
+            if (botApp.Events is null) socket.Deliver(SlackApps.BotAppId, envelope);
+            else http.Deliver(envelope);
+        }
         foreach (var person in members.Where(m => m != workspace.Bot.Id))
-            socket.Deliver(Envelope(SlackApps.DriverAppId, evt, person, isBot: false, channel));
+            socket.Deliver(SlackApps.DriverAppId, Envelope(SlackApps.DriverAppId, evt, person, isBot: false, channel));
     }
 
     private JsonObject Envelope(string appId, JsonObject evt, string authorizedUser, bool isBot, string channel)

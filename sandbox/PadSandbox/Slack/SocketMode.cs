@@ -6,12 +6,13 @@ using System.Text.Json.Nodes;
 namespace PadSandbox.Slack;
 
 /// <summary>
-/// Slack's Socket Mode for the UAT driver app: apps.connections.open (app-level token) hands out a single-use
-/// WebSocket URL; on connecting Slack sends "hello", then each event as an events_api envelope that the app must
-/// acknowledge with {"envelope_id"} within 3 s, or it is sent again (retry_attempt, retry_reason "timeout").
-/// Envelopes go to one of the app's open connections in turn. A refresh sends "disconnect" first, as Slack does: a
-/// "warning" ahead of it, then "refresh_requested". At most ten connections per app ("too_many_websockets" beyond);
-/// Socket Mode turned off for the app closes them all with "link_disabled" and refuses new ones the same way.
+/// Slack's Socket Mode, for each app that uses it (the UAT driver app; the PA-dealing bot, as the real one is a Socket
+/// Mode Bolt app: tech-stack.md:15): apps.connections.open (the app's app-level token) hands out a single-use WebSocket
+/// URL; on connecting Slack sends "hello", then each event as an events_api envelope, each click as an interactive one,
+/// that the app must acknowledge with {"envelope_id"} within 3 s, or it is sent again (retry_attempt, retry_reason
+/// "timeout"). Envelopes go to one of the app's open connections in turn. A refresh sends "disconnect" first, as Slack
+/// does: a "warning" ahead of it, then "refresh_requested". At most ten connections per app ("too_many_websockets"
+/// beyond); Socket Mode turned off for an app closes its connections with "link_disabled" and refuses new ones the same way.
 /// </summary>
 public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SocketMode> log)
 {
@@ -19,34 +20,34 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
     private const int MaxRetries = 3;
     /// <summary>Slack allows an app ten Socket Mode connections at once.</summary>
     public const int MaxConnections = 10;
-    private volatile bool _disabled;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _tickets = new();
+    private readonly ConcurrentDictionary<string, byte> _disabled = new();
+    private readonly ConcurrentDictionary<string, (string AppId, DateTimeOffset Expires)> _tickets = new();
     private readonly ConcurrentDictionary<string, Connection> _connections = new();
     private readonly ConcurrentDictionary<string, (JsonObject Payload, int Attempt)> _unacked = new();
     private int _turn;
 
-    /// <summary>A WebSocket URL valid for one connection within 30 s, as apps.connections.open answers.</summary>
-    public string Open(HttpRequest request) => Open(request.Host.ToString());
+    /// <summary>A WebSocket URL for <paramref name="appId"/>, valid for one connection within 30 s, as apps.connections.open answers.</summary>
+    public string Open(HttpRequest request, string appId) => Open(request.Host.ToString(), appId);
 
-    /// <inheritdoc cref="Open(HttpRequest)"/>
-    public string Open(string host)
+    /// <inheritdoc cref="Open(HttpRequest, string)"/>
+    public string Open(string host, string appId = SlackApps.DriverAppId)
     {
         var ticket = Guid.NewGuid().ToString();
-        _tickets[ticket] = clock.GetUtcNow().AddSeconds(30);
-        return $"ws://{host}/socket-mode/link/?ticket={ticket}&app_id={SlackApps.DriverAppId}";
+        _tickets[ticket] = (appId, clock.GetUtcNow().AddSeconds(30));
+        return $"ws://{host}/socket-mode/link/?ticket={ticket}&app_id={appId}";
     }
 
     public async Task AcceptAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest) { http.Response.StatusCode = 400; return; }
-        if (!_tickets.TryRemove(http.Request.Query["ticket"].ToString(), out var expires) || expires < clock.GetUtcNow())
+        if (!_tickets.TryRemove(http.Request.Query["ticket"].ToString(), out var ticket) || ticket.Expires < clock.GetUtcNow())
         {
             http.Response.StatusCode = 401; // a used or stale ticket: call apps.connections.open again
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new Connection(Guid.NewGuid().ToString(), socket);
-        if ((_disabled ? "link_disabled" : _connections.Count >= MaxConnections ? "too_many_websockets" : null) is { } refused)
+        var connection = new Connection(Guid.NewGuid().ToString(), ticket.AppId, socket);
+        if ((_disabled.ContainsKey(ticket.AppId) ? "link_disabled" : Of(ticket.AppId).Length >= MaxConnections ? "too_many_websockets" : null) is { } refused)
         {
             await connection.SendAsync(Disconnect(refused));
             await connection.CloseAsync();
@@ -57,9 +58,9 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         {
             await connection.SendAsync(new JsonObject
             {
-                ["type"] = "hello", ["num_connections"] = _connections.Count,
+                ["type"] = "hello", ["num_connections"] = Of(ticket.AppId).Length,
                 ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox", ["build_number"] = 1, ["approximate_connection_time"] = 18060 },
-                ["connection_info"] = new JsonObject { ["app_id"] = SlackApps.DriverAppId },
+                ["connection_info"] = new JsonObject { ["app_id"] = ticket.AppId },
             });
             // A stopping server closes its sockets at once, as Slack's going away does: apps then know, rather than wait.
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
@@ -72,12 +73,21 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         }
     }
 
-    public void Deliver(JsonObject payload)
+    /// <summary>
+    /// Sends <paramref name="payload"/> to one of <paramref name="appId"/>'s connections as an envelope of <paramref name="type"/>
+    /// (events_api: an Events API callback; interactive: a click's block_actions payload), until acknowledged.
+    /// </summary>
+    public void Deliver(string appId, JsonObject payload, string type = "events_api")
     {
         var id = Guid.NewGuid().ToString();
         _unacked[id] = (payload, 0);
-        _ = SendAsync(id, payload, 0);
+        _ = SendAsync(appId, type, id, payload, 0);
     }
+
+    /// <summary>Whether the app has a connection open: Slack can reach it now.</summary>
+    public bool IsConnected(string appId) => Of(appId).Length > 0;
+
+    private Connection[] Of(string appId) => _connections.Values.Where(c => c.AppId == appId).ToArray();
 
     /// <summary>
     /// Not Slack's API but Slack's behaviour: every connection is warned (<paramref name="warned"/> ahead; none when zero),
@@ -96,11 +106,11 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         foreach (var c in open) await c.CloseAsync();
     }
 
-    /// <summary>Not Slack's API: Socket Mode turned off in the app's settings. Every connection is told "link_disabled" and closed.</summary>
-    public async Task DisableAsync()
+    /// <summary>Not Slack's API: Socket Mode turned off in the app's settings. Every connection of the app is told "link_disabled" and closed.</summary>
+    public async Task DisableAsync(string appId)
     {
-        _disabled = true;
-        foreach (var c in _connections.Values.ToList())
+        _disabled[appId] = 0;
+        foreach (var c in Of(appId))
         {
             await c.SendAsync(Disconnect("link_disabled"));
             await c.CloseAsync();
@@ -112,15 +122,13 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-paduat-sandbox" },
     };
 
-    public int OpenConnections => _connections.Count;
-
-    private async Task SendAsync(string id, JsonObject payload, int attempt)
+    private async Task SendAsync(string appId, string type, string id, JsonObject payload, int attempt)
     {
-        var connections = _connections.Values.ToArray();
+        var connections = Of(appId);
         if (connections.Length > 0)
         {
             var connection = connections[(int)((uint)Interlocked.Increment(ref _turn) % connections.Length)];
-            await connection.SendAsync(Envelope(id, payload, attempt));
+            await connection.SendAsync(Envelope(type, id, payload, attempt));
         }
         try { await Task.Delay(AckTimeout, clock); } catch (OperationCanceledException) { return; }
         if (!_unacked.ContainsKey(id)) return;
@@ -131,12 +139,12 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
             return;
         }
         _unacked[id] = (payload, attempt + 1);
-        await SendAsync(id, payload, attempt + 1);
+        await SendAsync(appId, type, id, payload, attempt + 1);
     }
 
-    private static JsonObject Envelope(string id, JsonObject payload, int attempt) => new()
+    private static JsonObject Envelope(string type, string id, JsonObject payload, int attempt) => new()
     {
-        ["envelope_id"] = id, ["payload"] = payload.DeepClone(), ["type"] = "events_api", ["accepts_response_payload"] = false,
+        ["envelope_id"] = id, ["payload"] = payload.DeepClone(), ["type"] = type, ["accepts_response_payload"] = false,
         ["retry_attempt"] = attempt, ["retry_reason"] = attempt == 0 ? "" : "timeout",
     };
 
@@ -166,10 +174,11 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
         }
     }
 
-    private sealed class Connection(string id, WebSocket socket)
+    private sealed class Connection(string id, string appId, WebSocket socket)
     {
         private readonly SemaphoreSlim _send = new(1, 1);
         public string Id { get; } = id;
+        public string AppId { get; } = appId;
         public WebSocket Socket { get; } = socket;
 
         public async Task SendAsync(JsonObject message)

@@ -41,7 +41,7 @@ public static class WebApi
                 return Results.Json(method switch
                 {
                     "auth.test" => AuthTest(token, caller),
-                    "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = socketMode.Open(http.Request) },
+                    "apps.connections.open" => new JsonObject { ["ok"] = true, ["url"] = socketMode.Open(http.Request, token.AppId) },
                     "users.lookupByEmail" => args.String("email") is { } email && workspace.ByEmail(email) is { } u ? Ok("user", UserJson(u)) : Error("users_not_found"),
                     "users.info" => args.String("user") is { } uid && workspace.ById(uid) is { } u2 ? Ok("user", UserJson(u2)) : Error("user_not_found"),
                     "conversations.open" => Open(workspace, caller!, args),

@@ -59,6 +59,9 @@ public sealed class Workspace
     /// <summary>The UAT driver app's app-level token (xapp-), for Socket Mode.</summary>
     public string AppToken { get; }
 
+    /// <summary>The PA-dealing app's app-level token (xapp-): its bot connects over Socket Mode, as the real one does.</summary>
+    public string BotAppToken { get; }
+
     public Workspace(IEnumerable<(int EmployeeId, string Name, string RealName, string Email)> people)
     {
         Bot = new SlackUser("UPADBOT01", "pad-bot", "PA Dealing Bot", "pad-bot@paduat.example", NewToken("xoxb"), true, SlackApps.BotIdOf(SlackApps.BotAppId));
@@ -72,6 +75,8 @@ public sealed class Workspace
         }
         AppToken = NewToken("xapp-1");
         _tokens[AppToken] = new SlackToken(AppToken, TokenKind.App, SlackApps.DriverAppId, null, SlackApps.AppLevelScopes);
+        BotAppToken = NewToken("xapp-1");
+        _tokens[BotAppToken] = new SlackToken(BotAppToken, TokenKind.App, SlackApps.BotAppId, null, SlackApps.AppLevelScopes);
     }
 
     public IReadOnlyCollection<SlackUser> Users => _usersById.Values;

@@ -94,13 +94,13 @@ public static class SlackClientEndpoints
             events.Posted(message);
             return Results.Json(new JsonObject { ["ok"] = true, ["ts"] = message.Ts });
         });
-        api.MapPost("/click", async (HttpContext http, ClientSessions sessions, Interactivity interactivity, BotAppUrls urls) =>
+        api.MapPost("/click", async (HttpContext http, ClientSessions sessions, Interactivity interactivity) =>
         {
             var me = sessions.Who(http.Request)!;
             var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
             var (channel, ts, action) = (body?["channel"]?.ToString(), body?["ts"]?.ToString(), body?["action_id"]?.ToString());
             if (channel is null || ts is null || action is null) return Results.Json(WebApi.Error("invalid_arguments"));
-            var (status, error) = await interactivity.ClickAsync(new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), urls.Interactivity, me, channel, ts, action);
+            var (status, error) = await interactivity.ClickAsync(new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), me, channel, ts, action);
             return Results.Json(error is null ? new JsonObject { ["ok"] = true, ["app_status"] = status } : WebApi.Error(error));
         });
     }
