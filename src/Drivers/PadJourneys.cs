@@ -23,7 +23,15 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
     /// <summary>The test person as the firm's directory knows them.</summary>
     public Task<Employee> PersonAsync(TestPerson who) => directory.EmployeeAsync(who.Email);
 
-    public Task<SlackMessage> AskAsync(TestPerson who, TradeAsk ask) => slack.AskForPreApprovalAsync(who, ask);
+    /// <summary>
+    /// The conversation up to the summary, or to where the bot ended it. The bot may refuse the security at its lookup
+    /// (restricted: checklist 8.1) and audit the attempt with no request: announced first, so the clean-up finds that row.
+    /// </summary>
+    public async Task<SlackMessage> AskAsync(TestPerson who, TradeAsk ask)
+    {
+        created.RefusalsBy((await PersonAsync(who)).Id, clock.Start);
+        return await slack.AskForPreApprovalAsync(who, ask);
+    }
 
     public async Task<Submission> ConfirmAsync(TestPerson who, SlackMessage summary, bool doubleClick = false)
     {
