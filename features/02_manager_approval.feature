@@ -27,3 +27,33 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     And compliance is asked in Slack to decide on the request
     And compliance sees the request as waiting for compliance on the dashboard
     And no one but compliance is asked to decide for compliance
+
+  # Who is asked at all depends on the value, against the target's own thresholds (compliance_config): below the medium
+  # one nobody (when auto-approval is on), from it the manager then compliance, from the high one also the SMF16 approver
+  # (e2e_test_scenarios.md:20-145). The values are read from the target, never written here.
+  @rule:risk-routing
+  Scenario: A request worth just under the medium threshold is approved without anyone deciding
+    Given the target approves low-risk requests automatically
+    When the employee asks the bot to buy 10 AAPL worth just under the medium threshold
+    And the employee confirms the request
+    Then the employee is told the request is approved and must be traded within two days
+    And the request is stored as approved
+    And no approval is recorded for the request
+    And the manager was never asked about the request
+
+  @rule:risk-routing
+  Scenario: A request worth exactly the medium threshold waits for the manager
+    When the employee asks the bot to buy 10 AAPL worth exactly the medium threshold
+    And the employee confirms the request
+    Then the bot tells the employee the request is submitted and waiting for their manager
+    And the request is stored as waiting for their manager
+    And the manager is asked in Slack to decide on the request
+
+  @rule:risk-routing
+  Scenario: A request worth the high threshold needs the SMF16 approver after compliance
+    When the employee asks the bot to buy 10 AAPL worth exactly the high threshold
+    And the employee confirms the request
+    And the manager approves the request
+    And compliance approves the request
+    Then the request is stored as waiting for the SMF16 approver
+    And the employee is told compliance approved the request

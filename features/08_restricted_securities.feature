@@ -9,7 +9,7 @@ Feature: Scenario 8 — A restricted security cannot be requested
   Scenario Outline: The employee is refused a trade in a restricted security (<direction>)
     # plan 5.1: "Add restricted security for testing"
     Given compliance has put TSLA on the restricted list because "Test restriction for UAT"
-    When the employee asks the bot to <direction> 10 TSLA worth about 2500 USD
+    When the employee asks the bot to <direction> 10 TSLA
     # plan 5.9: "Verify restriction detected and blocked"
     Then the bot tells the employee TSLA is restricted because "Test restriction for UAT"
     # plan 5.9: "Verify no PADRequest created"
@@ -26,10 +26,10 @@ Feature: Scenario 8 — A restricted security cannot be requested
   @rule:restricted-list
   Scenario Outline: A request is accepted when <restriction>
     Given <restriction>
-    When the employee asks the bot to <direction> 10 TSLA worth about 2500 USD
+    When the employee asks the bot to <direction> 10 TSLA
     And the employee confirms the request
     Then the bot tells the employee the request is submitted and waiting for their manager
-    And the request is stored as waiting for their manager for the employee with <direction> 10 TSLA worth 2500 USD
+    And the request is stored as waiting for their manager
 
     Examples:
       | restriction                                                      | direction |

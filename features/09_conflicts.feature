@@ -10,7 +10,7 @@ Feature: Scenario 9 — Firm-trading conflicts are flagged for compliance, never
 
   @rule:conflicts-are-advisory
   Scenario Outline: A request to <direction> <security>, which the firm holds <position>, is flagged but goes ahead
-    When the employee asks the bot to <direction> <quantity> <security> worth about <value> USD
+    When the employee asks the bot to <direction> <quantity> <security>
     And the employee confirms the request
     Then the bot tells the employee the request is flagged for compliance as advisory
     And the request is stored as waiting for their manager with a conflict flag
@@ -19,14 +19,14 @@ Feature: Scenario 9 — Firm-trading conflicts are flagged for compliance, never
     Then compliance is asked in Slack to decide on the request, with the conflict shown as advisory
 
     Examples:
-      | direction | quantity | security | value | position |
-      | buy       | 20       | NVDA     | 3600  | long     |
-      | sell      | 20       | NVDA     | 3600  | long     |
-      | buy       | 30       | BAC      | 1200  | short    |
+      | direction | quantity | security | position |
+      | buy       | 20       | NVDA     | long     |
+      | sell      | 20       | NVDA     | long     |
+      | buy       | 30       | BAC      | short    |
 
   @rule:conflicts-are-advisory
   Scenario Outline: A request to <direction> a security the firm does not hold is not flagged
-    When the employee asks the bot to <direction> 5 GOOGL worth about 900 USD
+    When the employee asks the bot to <direction> 5 GOOGL
     And the employee confirms the request
     Then the request is stored as waiting for their manager without a conflict flag
     When the manager approves the request

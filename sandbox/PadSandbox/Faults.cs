@@ -30,6 +30,8 @@ public sealed class FaultSet
         new("approval-not-unique", "pad_approval lost its unique key on (request_id, approval_type): a stage could hold two decisions."),
         new("stale-decision-message", "A decision is recorded but the bot never answers the click: the message keeps its Approve/Reject buttons."),
         new("decision-buttons-kept", "A decision answers the click with its text but keeps the Approve/Reject buttons on the message."),
+        new("auto-approve-at-threshold", "A request worth exactly the medium threshold is auto-approved as low risk, instead of going to the manager."),
+        new("smf16-skipped", "A high-value request is approved by compliance's approval alone; the SMF16 approver is never asked."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

@@ -13,10 +13,35 @@ public sealed class WorkflowRuleTests(SandboxFixture f)
     private const string Compliance = "jordan.blake@paduat.example";
     private const string Colleague = "riley.fenwick@paduat.example";   // same manager, not a manager
 
-    private static TradeDraft Draft(string ticker = "AAPL") => new(ticker, "BUY", 10, 180, "USD", "Portfolio diversification", NoInsideInformation: true);
+    private const string Smf16 = "morgan.ashdown@paduat.example";
 
-    private async Task<int> SubmitAsync(string ticker = "AAPL") =>
-        (await f.Workflow.SubmitAsync(await f.PersonAsync(Employee), Draft(ticker))).Value!.RequestId;
+    /// <summary>10 shares at 1 500: 15 000, a medium-risk value (the manager, then compliance) under the seeded thresholds.</summary>
+    private static TradeDraft Draft(string ticker = "AAPL", decimal price = 1500) =>
+        new(ticker, "BUY", 10, price, "USD", "Portfolio diversification", NoInsideInformation: true);
+
+    private async Task<int> SubmitAsync(string ticker = "AAPL", decimal price = 1500) =>
+        (await f.Workflow.SubmitAsync(await f.PersonAsync(Employee), Draft(ticker, price))).Value!.RequestId;
+
+    [Theory]
+    [InlineData(999.999, "approved", 0L)]       // 9 999.99: low risk, approved with no approval row
+    [InlineData(1000, "pending_manager", 0L)]    // exactly the medium threshold: the manager decides
+    public async Task Below_the_medium_threshold_a_request_is_approved_at_once_from_it_the_manager_decides(decimal price, string status, long approvals)
+    {
+        var (actual, _, rows) = await StateAsync(await SubmitAsync(price: price));
+        Assert.Equal((status, approvals), (actual, rows));
+    }
+
+    [Fact]
+    public async Task From_the_high_threshold_compliances_approval_is_followed_by_the_smf16_approvers()
+    {
+        var id = await SubmitAsync(price: 5000); // 50 000: high
+        Assert.True((await f.Workflow.DecideAsManagerAsync(id, await f.PersonAsync(Manager), true)).Ok);
+        Assert.True((await f.Workflow.DecideAsComplianceAsync(id, await f.PersonAsync(Compliance), true)).Ok);
+        Assert.Equal(Status.PendingSmf16, (await StateAsync(id)).Status);
+        Assert.Contains("Only the SMF16 approver", (await f.Workflow.DecideAsSmf16Async(id, await f.PersonAsync(Compliance), true)).Refusal);
+        Assert.True((await f.Workflow.DecideAsSmf16Async(id, await f.PersonAsync(Smf16), true)).Ok);
+        Assert.Equal((Status.Approved, 4L, 3L), await StateAsync(id));
+    }
 
     private async Task<int> ApprovedAsync()
     {

@@ -13,7 +13,7 @@ public sealed record DashboardLink(Uri BaseUrl)
 /// The bot's interactive messages and the action ids their buttons carry. The approval request is the real system's,
 /// built by code (conductor/tracks/slack_ui_dashboard_links_20260125/plan.md:1554-1687): header "📋 PA Dealing Approval #N",
 /// "✅ Approve" / "❌ Decline" with the request in a JSON value, "📊 View in Dashboard", the execution deadline beneath.
-/// Compliance's action ids are not documented: named as the manager's are.
+/// Compliance's and the SMF16 approver's action ids are not documented: named as the manager's are.
 /// </summary>
 public static class Messages
 {
@@ -24,6 +24,8 @@ public static class Messages
     public const string ManagerReject = "decline_manager";
     public const string ComplianceApprove = "approve_compliance";
     public const string ComplianceReject = "decline_compliance";
+    public const string Smf16Approve = "approve_smf16";
+    public const string Smf16Reject = "decline_smf16";
     public const string ViewInDashboard = "view_dashboard";
 
     /// <summary>

@@ -66,6 +66,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
                 case Messages.ComplianceApprove or Messages.ComplianceReject:
                     await ComplianceDecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove);
                     break;
+                case Messages.Smf16Approve or Messages.Smf16Reject:
+                    await Smf16DecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.Smf16Approve);
+                    break;
             }
         });
 
@@ -125,6 +128,13 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         var submission = outcome.Value!;
         var manager = employee.ManagerId is { } managerId ? await people.ByIdAsync(managerId) : null;
         await AnswerClickAsync(responseUrl, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.");
+        if (submission.Status == Workflow.Status.Approved)
+        {
+            // Low risk with auto-approval on: nobody is asked (e2e_test_scenarios.md:20-40).
+            await ReplyAsync(channel, $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Low risk: approved automatically, no approval needed.");
+            await ReplyAsync(channel, ApprovedText(submission.RequestId));
+            return;
+        }
         var text = $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Waiting for {manager?.Name ?? "your manager"} (your manager).";
         if (submission.ConflictFlag)
             text += $"\n⚠️ Flagged for compliance: {submission.ConflictDetail}. This is advisory and does not block your request.";
@@ -175,10 +185,38 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         }
         var verb = approve ? "approved" : "rejected";
         if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "compliance", (Messages.ComplianceApprove, Messages.ComplianceReject));
+        var decision = outcome.Value!;
+        var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
+        var employeeChannel = await slack.UserIdOfAsync(employee.Email);
+        if (decision.NewStatus == Workflow.Status.PendingSmf16)
+        {
+            // High risk: the SMF16 approver decides last (e2e_test_scenarios.md:103-145).
+            await ReplyAsync(employeeChannel, $"Compliance ({officer.Name}) approved request #{requestId}. As a high-value trade it now goes to the SMF16 approver.");
+            var ask = $"{employee.Name} asks to {Trade(decision.Request)} — request #{requestId}, approved by their manager and compliance (high value).";
+            foreach (var approver in (await people.AllAsync()).Where(p => p.IsSmf16 && p.Id != employee.Id))
+                await ReplyAsync(await slack.UserIdOfAsync(approver.Email), Messages.Notification(requestId, ask),
+                    Messages.DecisionBlocks(ask, requestId, "smf16", Messages.Smf16Approve, Messages.Smf16Reject, dashboard));
+            return;
+        }
+        await ReplyAsync(employeeChannel, approve
+            ? ApprovedText(requestId)
+            : $"Compliance ({officer.Name}) rejected request #{requestId}. Do not trade.");
+    }
+
+    private async Task Smf16DecisionAsync(Employee approver, string channel, string responseUrl, int requestId, bool approve)
+    {
+        var outcome = await workflow.DecideAsSmf16Async(requestId, approver, approve);
+        if (!outcome.Ok)
+        {
+            await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
+            return;
+        }
+        var verb = approve ? "approved" : "rejected";
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "smf16", (Messages.Smf16Approve, Messages.Smf16Reject));
         var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)
-            : $"Compliance ({officer.Name}) rejected request #{requestId}. Do not trade.");
+            : $"The SMF16 approver ({approver.Name}) rejected request #{requestId}. Do not trade.");
     }
 
     private async Task RecordExecutionAsync(Employee employee, string channel, Match command)

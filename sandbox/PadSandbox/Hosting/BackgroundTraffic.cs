@@ -79,7 +79,7 @@ public sealed class BackgroundTraffic : IAsyncDisposable
                 ConversationState.AwaitingSecurityConfirmation => "yes",
                 ConversationState.AwaitingDirection => "buy",
                 ConversationState.AwaitingQuantity => "10",
-                ConversationState.AwaitingPrice => "180",
+                ConversationState.AwaitingPrice => "1500", // 15 000: a value the manager and compliance decide on
                 ConversationState.AwaitingCurrency => "USD",
                 ConversationState.AwaitingBroker => "Interactive Brokers",
                 ConversationState.AwaitingAccount => "U7654321",
@@ -94,7 +94,7 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         await ClickAsync(_byId[employee.ManagerId!.Value], await BotMessageAsync(_byId[employee.ManagerId.Value], m => Has(m, Messages.ManagerApprove, id)), Messages.ManagerApprove);
         var officer = _officers[_random.Next(_officers.Count)];
         await ClickAsync(officer, await BotMessageAsync(officer, m => Has(m, Messages.ComplianceApprove, id)), Messages.ComplianceApprove);
-        await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 180");
+        await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 1500");
     }
 
     /// <summary>Posts as the person typing in their client; returns the message's ts.</summary>

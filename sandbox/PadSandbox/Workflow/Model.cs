@@ -25,7 +25,7 @@ public static class AuditAction
     public static string Decided(string approvalType, string decision) => $"pad_request_{approvalType}_{decision}";
 }
 
-public sealed record Employee(int Id, string Forename, string Surname, string Email, int? ManagerId, bool IsCompliance, string MakoId)
+public sealed record Employee(int Id, string Forename, string Surname, string Email, int? ManagerId, bool IsCompliance, string MakoId, bool IsSmf16)
 {
     public string Name => $"{Forename} {Surname}";
 }
@@ -48,7 +48,7 @@ public sealed record LookedUp(Security? Security, string? Restriction);
 
 public sealed record PadRequestRow(int Id, int EmployeeId, int SecurityId, string Ticker, string Direction, decimal Quantity,
     decimal EstimatedValue, string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt,
-    DateTime UpdatedAt, DateTime? DeletedAt, int? DeletedById);
+    DateTime UpdatedAt, DateTime? DeletedAt, int? DeletedById, string? RiskLevel);
 
 /// <summary>The result of a workflow action: done, or refused with a reason a person can act on. Nothing changes on refusal.</summary>
 public sealed record Outcome<T>(T? Value, string? Refusal)
@@ -58,7 +58,8 @@ public sealed record Outcome<T>(T? Value, string? Refusal)
     public static Outcome<T> Refused(string reason) => new(default, reason);
 }
 
-public sealed record Submission(int RequestId, Security Security, bool ConflictFlag, string? ConflictDetail);
+/// <param name="Status">Where the request starts: with the manager, or approved (low risk, auto-approved).</param>
+public sealed record Submission(int RequestId, Security Security, bool ConflictFlag, string? ConflictDetail, string Status, string Risk);
 
 public sealed record Decision(PadRequestRow Request, string NewStatus);
 

@@ -16,7 +16,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         SELECT r.id, r.employee_id AS employeeid, r.security_id AS securityid, b.ticker, r.direction, r.quantity,
                r.estimated_value AS estimatedvalue, r.currency, r.status, r.has_conflict AS conflictflag,
                r.conflict_comments AS conflictdetail, r.created_at AS createdat, r.updated_at AS updatedat,
-               r.deleted_at AS deletedat, r.deleted_by_id AS deletedbyid
+               r.deleted_at AS deletedat, r.deleted_by_id AS deletedbyid, r.risk_level AS risklevel
         FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
         """;
 
@@ -62,23 +62,26 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         if (conflict is not null && faults.Has("conflict-blocks"))
             return Outcome<Submission>.Refused($"{security.Ticker} conflicts with firm trading ({conflict}). Your request was not submitted.");
 
+        var routing = await RiskRouting.ReadAsync(conn, tx, faults);
+        var risk = routing.RiskOf(draft.EstimatedValue);
+        var status = routing.FirstStatus(risk);
         var id = await conn.ExecuteScalarAsync<int>("""
             INSERT INTO padealing.pad_request (employee_id, security_id, ticker, direction, quantity, estimated_value, currency, status,
                                                insider_info_declaration, insider_info_declared_at, has_conflict, conflict_comments,
-                                               reference_id, justification, created_at, updated_at)
-            VALUES (@employee, @security, @ticker, @direction, @quantity, @value, @currency, 'pending_manager', true, @now, @flag, @conflict,
-                    @reference, @reason, @now, @now)
+                                               reference_id, justification, risk_level, created_at, updated_at)
+            VALUES (@employee, @security, @ticker, @direction, @quantity, @value, @currency, @status, true, @now, @flag, @conflict,
+                    @reference, @reason, @risk, @now, @now)
             RETURNING id
             """, new
         {
             employee = employee.Id, security = security.Id, ticker = security.Ticker, direction = draft.Direction.ToUpperInvariant(),
             quantity = draft.Quantity, value = draft.EstimatedValue, currency = draft.Currency, flag = conflict is not null, conflict,
-            now = Now, reference = $"{employee.MakoId}-{Now:yyMMdd}-{security.Ticker}", reason = draft.Reason,
+            now = Now, reference = $"{employee.MakoId}-{Now:yyMMdd}-{security.Ticker}", reason = draft.Reason, status, risk,
         }, tx);
         await AuditAsync(conn, tx, id, employee.Id, AuditAction.Submitted,
-            new { ticker = security.Ticker, draft.Direction, draft.Quantity, draft.EstimatedValue, draft.Currency, conflict_flag = conflict is not null });
+            new { ticker = security.Ticker, draft.Direction, draft.Quantity, draft.EstimatedValue, draft.Currency, conflict_flag = conflict is not null, risk_level = risk, status });
         await tx.CommitAsync();
-        return Outcome<Submission>.Done(new Submission(id, security, conflict is not null, conflict));
+        return Outcome<Submission>.Done(new Submission(id, security, conflict is not null, conflict, status, risk));
     }
 
     public Task<Outcome<Decision>> DecideAsManagerAsync(int requestId, Employee manager, bool approve)
@@ -92,7 +95,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
                 return $"Request #{request.Id} is not waiting for a manager decision (it is {request.Status}).";
             var employee = await people.ByIdAsync(request.EmployeeId);
             return employee?.ManagerId == manager.Id ? null : $"You are not the manager of the employee who made request #{request.Id}.";
-        }, approve ? approvedTo : Status.Declined);
+        }, _ => approve ? approvedTo : Status.Declined);
     }
 
     public Task<Outcome<Decision>> DecideAsComplianceAsync(int requestId, Employee officer, bool approve) =>
@@ -100,16 +103,25 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
             !officer.IsCompliance ? "Only compliance can make the compliance decision."
             : request.EmployeeId == officer.Id ? "Compliance cannot decide on their own request."
             : request.Status != Status.PendingCompliance ? $"Request #{request.Id} is not waiting for compliance (it is {request.Status})."
-            : null), approve ? Status.Approved : Status.Declined);
+            : null), request => approve ? RiskRouting.AfterCompliance(request.RiskLevel, faults) : Status.Declined);
+
+    /// <summary>The SMF16 approver's decision on a high-risk request compliance has approved (e2e_test_scenarios.md:103-145).</summary>
+    public Task<Outcome<Decision>> DecideAsSmf16Async(int requestId, Employee approver, bool approve) =>
+        DecideAsync(requestId, approver, approve, "smf16", (_, _, request) => Task.FromResult(
+            !approver.IsSmf16 ? "Only the SMF16 approver can make the SMF16 decision."
+            : request.EmployeeId == approver.Id ? "The SMF16 approver cannot decide on their own request."
+            : request.Status != Status.PendingSmf16 ? $"Request #{request.Id} is not waiting for the SMF16 approver (it is {request.Status})."
+            : null), _ => approve ? Status.Approved : Status.Declined);
 
     private async Task<Outcome<Decision>> DecideAsync(int requestId, Employee approver, bool approve, string approvalType,
-        Func<NpgsqlConnection, NpgsqlTransaction, PadRequestRow, Task<string?>> refusal, string newStatus)
+        Func<NpgsqlConnection, NpgsqlTransaction, PadRequestRow, Task<string?>> refusal, Func<PadRequestRow, string> nextStatus)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var request = await LockAsync(conn, tx, requestId);
         if (request is null) return Outcome<Decision>.Refused($"There is no request #{requestId}.");
         if (await refusal(conn, tx, request) is { } reason) return Outcome<Decision>.Refused(reason);
+        var newStatus = nextStatus(request);
 
         var decision = approve ? "approved" : "declined";
         await conn.ExecuteAsync("""
@@ -133,9 +145,10 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
             return Outcome<ExecutionRecord>.Refused($"You have no request #{requestId}.");
         if (request.Status != Status.Approved)
             return Outcome<ExecutionRecord>.Refused($"Request #{requestId} cannot be executed: it is {request.Status}, not approved.");
+        // Approved by the last decision, or at submission when auto-approved (no approval row).
         var approvedAt = await conn.ExecuteScalarAsync<DateTime>(
-            "SELECT decided_at FROM padealing.pad_approval WHERE request_id = @requestId ORDER BY decided_at DESC LIMIT 1",
-            new { requestId }, tx);
+            "SELECT coalesce((SELECT max(decided_at) FROM padealing.pad_approval WHERE request_id = @requestId), @created)",
+            new { requestId, created = request.CreatedAt }, tx);
         if (executedAt < approvedAt)
             return Outcome<ExecutionRecord>.Refused($"The execution time is before request #{requestId} was approved.");
         if (executedAt > Now.AddMinutes(5))
@@ -163,7 +176,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         var request = await LockAsync(conn, tx, requestId);
         if (request is null || request.EmployeeId != employee.Id)
             return Outcome<PadRequestRow>.Refused($"You have no request #{requestId}.");
-        if (request.Status is not (Status.PendingManager or Status.PendingCompliance or Status.Approved))
+        if (request.Status is not (Status.PendingManager or Status.PendingCompliance or Status.PendingSmf16 or Status.Approved))
             return Outcome<PadRequestRow>.Refused($"Request #{requestId} cannot be withdrawn: it is {request.Status}.");
 
         var softDelete = ", deleted_at = @now, deleted_by_id = @by";

@@ -21,7 +21,9 @@ public sealed class People(NpgsqlDataSource db)
         SELECT e.id, c.forename, c.surname, c.email, e.manager_id AS managerid,
                EXISTS (SELECT 1 FROM padealing.employee_role r
                        WHERE r.employee_id = e.id AND r.role = 'compliance' AND r.revoked_at IS NULL) AS iscompliance,
-               e.mako_id AS makoid
+               e.mako_id AS makoid,
+               EXISTS (SELECT 1 FROM padealing.employee_role r
+                       WHERE r.employee_id = e.id AND r.role = 'smf16' AND r.revoked_at IS NULL) AS issmf16
         FROM bo_airflow.oracle_employee e
         JOIN {WorkContact("c", "e.id")}
         """;

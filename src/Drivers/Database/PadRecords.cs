@@ -178,6 +178,25 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
         return (value == contract.Rule("conflictDetection.enabledWhen")?.GetString(), $"{contract.Table("setting")} {key} = {value ?? "absent"}");
     }
 
+    /// <summary>
+    /// The target's risk routing (contract rules.routing): the values from which the manager and compliance, then also the
+    /// SMF16 approver, decide, and whether requests below are approved automatically; null where the contract declares no
+    /// routing (every request then goes to the manager).
+    /// </summary>
+    public async Task<RiskBands?> RiskBandsAsync()
+    {
+        if (contract.Rule("routing") is null) return null;
+        async Task<string> Read(string rule, string what)
+        {
+            var key = contract.Rule($"routing.{rule}")?.GetString() ?? throw contract.Gap($"rules.routing.{rule}", what);
+            return await SettingAsync(key) ?? throw new SetupError($"{contract.Table("setting")} has no {key}: {what}");
+        }
+        decimal Number(string text) => decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        return new RiskBands(Number(await Read("mediumThresholdSetting", "the value from which the manager decides")),
+            Number(await Read("highThresholdSetting", "the value from which the SMF16 approver also decides")),
+            await Read("autoApproveSetting", "whether low-risk requests are approved automatically") == "true");
+    }
+
     private Task<string?> SettingAsync(string key) => db.SingleOrDefaultAsync<string>($"setting {key}",
         contract.Sql("SELECT [setting.value] FROM [setting] WHERE [setting.key] = @key"), new { key });
 }

@@ -28,7 +28,7 @@ public sealed record ListFilterWords(RequestStatus? Status, string? Ticker, bool
 [Binding]
 public sealed class WorkflowWords(TargetContract contract)
 {
-    public const string Status = "(waiting for their manager|waiting for compliance|approved|rejected|executed|withdrawn)";
+    public const string Status = "(waiting for their manager|waiting for compliance|waiting for the SMF16 approver|approved|rejected|executed|withdrawn)";
     public const string Stage = "(waiting for their manager|waiting for compliance|approved|rejected by their manager|rejected by compliance|executed|withdrawn)";
     public const string Duration = @"((?:(?:\d+|an?) (?:days?|hours?|minutes?) ?)+)";
 

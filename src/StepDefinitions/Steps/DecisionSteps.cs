@@ -89,11 +89,12 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
     public Task ThenEmployeeToldApproved() =>
         slack.ExpectToldAsync(cast.Employee, phrases.FullyApproved(request.RequestId), "the request is approved");
 
-    [Then(@"^compliance was never asked about the request$")]
-    public async Task ThenComplianceNeverAsked()
+    [Then(@"^(the manager|compliance) was never asked about the request$")]
+    public async Task ThenNeverAsked(string who)
     {
-        var sent = await slack.UnreadAboutAsync(cast.Compliance, request.RequestId, PadJourneys.ComplianceStage);
-        Expect.That(sent.Count == 0, $"Compliance should never be asked about rejected request #{request.RequestId}",
-            () => $"the bot sent compliance: {string.Join(" | ", sent.Select(m => $"\"{m.Text}\""))}");
+        var (person, stage) = who == "compliance" ? (cast.Compliance, PadJourneys.ComplianceStage) : (cast.Manager, PadJourneys.ManagerStage);
+        var sent = await slack.UnreadAboutAsync(person, request.RequestId, stage);
+        Expect.That(sent.Count == 0, $"{who} should never be asked about request #{request.RequestId}",
+            () => $"the bot sent {who}: {string.Join(" | ", sent.Select(m => $"\"{m.Text}\""))}");
     }
 }

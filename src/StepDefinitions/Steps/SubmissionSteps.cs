@@ -2,6 +2,7 @@ using PadUat.Contexts;
 using PadUat.Drivers;
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
+using PadUat.Drivers.TestData;
 using PadUat.Support;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
@@ -11,22 +12,32 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 1 and the shared "has submitted a request" set-ups: the employee and the bot in Slack.</summary>
 [Binding]
-public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock, RequestContext request)
+public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys journeys, SlackDriver slack, PadRecords records, ScenarioClock clock,
+    TradeValues trades, RequestContext request)
 {
-    private static TradeAsk Ask(string direction, int quantity, string ticker, decimal? value = null, string currency = "USD") =>
-        new(direction, quantity, ticker, value ?? TradeAsk.TypicalValue(quantity), currency);
+    private Task<TradeAsk> Ask(string direction, int quantity, string ticker, decimal? value = null, string currency = "USD") =>
+        trades.AskAsync(direction, quantity, ticker, value, currency);
 
     [When(@"^(the employee|a colleague) asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) ([A-Z]{3})$")]
     public async Task WhenAsks(Actor who, string direction, int quantity, string ticker, decimal value, string currency) =>
-        request.Summary = await journeys.AskAsync(who.Person, request.Ask = Ask(direction, quantity, ticker, value, currency));
+        request.Summary = await journeys.AskAsync(who.Person, request.Ask = await Ask(direction, quantity, ticker, value, currency));
+
+    /// <summary>A trade worth what this target sends to the manager and compliance (its own thresholds).</summary>
+    [When(@"^the employee asks the bot to (buy|sell) (\d+) (\w+)$")]
+    public async Task WhenAsksForApproval(string direction, int quantity, string ticker) =>
+        request.Summary = await journeys.AskAsync(cast.Employee, request.Ask = await Ask(direction, quantity, ticker));
+
+    [When(@"^the employee asks the bot to buy (\d+) (\w+) worth (just under|exactly) the (medium|high) threshold$")]
+    public async Task WhenAsksAtThreshold(int quantity, string ticker, string where, string threshold) =>
+        request.Summary = await journeys.AskAsync(cast.Employee, request.Ask = await trades.AtThresholdAsync("buy", quantity, ticker, where, threshold));
 
     [When(@"^the employee asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) USD, but does not declare they hold no inside information$")]
     public async Task WhenAsksWithoutDeclaration(string direction, int quantity, string ticker, decimal value) =>
-        request.LastReply = await slack.AskWithoutDeclarationAsync(cast.Employee, request.Ask = Ask(direction, quantity, ticker, value));
+        request.LastReply = await slack.AskWithoutDeclarationAsync(cast.Employee, request.Ask = await Ask(direction, quantity, ticker, value));
 
     [When(@"^the employee asks the bot to buy (\d+) (\w+) but answers the (security|direction|quantity|price|currency) question with ""(.*)""$")]
     public async Task WhenAnswersBadly(int quantity, string ticker, string question, string answer) =>
-        (request.LastQuestion, request.LastReply) = (question, await slack.AnswerBadlyAsync(cast.Employee, request.Ask = Ask("buy", quantity, ticker), question, answer));
+        (request.LastQuestion, request.LastReply) = (question, await slack.AnswerBadlyAsync(cast.Employee, request.Ask = await Ask("buy", quantity, ticker), question, answer));
 
     [Then(@"^the bot asks for the (?:security|direction|quantity|price|currency) again$")]
     public void ThenAsksAgain() => Expect.That(phrases.AsksAgainFor(request.LastQuestion!).IsMatch(request.LastReply!.Text),
@@ -70,7 +81,7 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
     public async Task WhenStartsOver(string direction, int quantity, string ticker, decimal value, string currency)
     {
         request.EarlierSummary = request.Summary;
-        request.Summary = await journeys.AskAsync(cast.Employee, request.Ask = Ask(direction, quantity, ticker, value, currency));
+        request.Summary = await journeys.AskAsync(cast.Employee, request.Ask = await Ask(direction, quantity, ticker, value, currency));
     }
 
     [When(@"^the employee confirms the earlier summary$")]
@@ -122,9 +133,9 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
 
     [Given(@"^the employee has submitted a request to (buy|sell) (\d+) (\w+) worth about (\d+) USD$")]
     public async Task GivenSubmitted(string direction, int quantity, string ticker, decimal value) =>
-        request.RequestId = await journeys.SubmitAsync(cast.Employee, request.Ask = Ask(direction, quantity, ticker, value));
+        request.RequestId = await journeys.SubmitAsync(cast.Employee, request.Ask = await Ask(direction, quantity, ticker, value));
 
     [Given(@"^the employee has a request to buy (\d+) (\w+) approved by their manager$")]
     public async Task GivenApprovedByManager(int quantity, string ticker) =>
-        request.RequestId = await journeys.ApprovedByManagerAsync(request.Ask = Ask("buy", quantity, ticker));
+        request.RequestId = await journeys.ApprovedByManagerAsync(request.Ask = await Ask("buy", quantity, ticker));
 }

@@ -16,6 +16,7 @@ public static partial class FeatureWords
     {
         "waiting for their manager" => PadStatus.WaitingForManager,
         "waiting for compliance" => PadStatus.WaitingForCompliance,
+        "waiting for the SMF16 approver" => PadStatus.WaitingForSmf16,
         "approved" => PadStatus.Approved,
         "rejected" => PadStatus.Rejected,
         "executed" => PadStatus.Executed,
