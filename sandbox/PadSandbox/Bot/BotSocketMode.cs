@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
+using SocketModeWire;
 
 namespace PadSandbox.Bot;
 
@@ -30,7 +30,7 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         var url = answer?["url"]?.GetValue<string>() ?? throw new InvalidOperationException($"apps.connections.open: {answer?["error"]}");
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(url), ct);
-        if ((await ReceiveAsync(socket, ct))?["type"]?.GetValue<string>() != "hello")
+        if ((await SocketModeFrames.ReceiveAsync(socket, ct))?["type"]?.GetValue<string>() != "hello")
             throw new InvalidOperationException("Socket Mode did not say hello");
         lock (_readers) _readers.Add(Task.Run(() => ReadAsync(socket)));
     }
@@ -41,11 +41,11 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         while (!_stop.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
             JsonObject? message;
-            try { message = await ReceiveAsync(socket, _stop.Token); }
+            try { message = await SocketModeFrames.ReceiveAsync(socket, _stop.Token); }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException) { break; }
             if (message is null) break;
             if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
-                await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
+                await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
             switch (message["type"]?.GetValue<string>())
             {
                 case "disconnect" when message["reason"]?.GetValue<string>() is "link_disabled" or "too_many_websockets":
@@ -99,26 +99,6 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         try { await work(); }
         catch (Exception e) { log.LogError(e, "The bot failed to handle a Slack envelope"); }
     });
-
-    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
-    {
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, ct);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return JsonNode.Parse(message.ToArray()) as JsonObject;
-    }
-
-    private static async Task SendAsync(ClientWebSocket socket, JsonObject message)
-    {
-        try { await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None); }
-        catch (WebSocketException) { /* gone: Slack sends the envelope again to the next connection */ }
-    }
 
     public async ValueTask DisposeAsync()
     {

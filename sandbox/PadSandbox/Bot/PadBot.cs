@@ -147,17 +147,28 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         }
     }
 
-    private async Task ManagerDecisionAsync(Employee manager, string channel, string responseUrl, int requestId, bool approve)
+    /// <summary>
+    /// What every stage's decision does first: the workflow records it, or refuses with the reason (said to whoever clicked);
+    /// a recorded decision answers the click. Null when refused.
+    /// </summary>
+    private async Task<Decision?> RecordAsync(Task<Outcome<Decision>> deciding, string channel, string responseUrl, int requestId, bool approve,
+        string stage, (string Approve, string Reject) actionIds)
     {
-        var outcome = await workflow.DecideAsManagerAsync(requestId, manager, approve);
+        var outcome = await deciding;
         if (!outcome.Ok)
         {
             await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
-            return;
+            return null;
         }
-        var decision = outcome.Value!;
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "manager", (Messages.ManagerApprove, Messages.ManagerReject));
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, stage, actionIds);
+        return outcome.Value;
+    }
+
+    private async Task ManagerDecisionAsync(Employee manager, string channel, string responseUrl, int requestId, bool approve)
+    {
+        if (await RecordAsync(workflow.DecideAsManagerAsync(requestId, manager, approve), channel, responseUrl, requestId, approve, "manager",
+                (Messages.ManagerApprove, Messages.ManagerReject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingCompliance)
@@ -177,15 +188,8 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
 
     private async Task ComplianceDecisionAsync(Employee officer, string channel, string responseUrl, int requestId, bool approve)
     {
-        var outcome = await workflow.DecideAsComplianceAsync(requestId, officer, approve);
-        if (!outcome.Ok)
-        {
-            await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
-            return;
-        }
-        var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "compliance", (Messages.ComplianceApprove, Messages.ComplianceReject));
-        var decision = outcome.Value!;
+        if (await RecordAsync(workflow.DecideAsComplianceAsync(requestId, officer, approve), channel, responseUrl, requestId, approve, "compliance",
+                (Messages.ComplianceApprove, Messages.ComplianceReject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Workflow.Status.PendingSmf16)
@@ -205,15 +209,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
 
     private async Task Smf16DecisionAsync(Employee approver, string channel, string responseUrl, int requestId, bool approve)
     {
-        var outcome = await workflow.DecideAsSmf16Async(requestId, approver, approve);
-        if (!outcome.Ok)
-        {
-            await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
-            return;
-        }
-        var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, "smf16", (Messages.Smf16Approve, Messages.Smf16Reject));
-        var employee = (await people.ByIdAsync(outcome.Value!.Request.EmployeeId))!;
+        if (await RecordAsync(workflow.DecideAsSmf16Async(requestId, approver, approve), channel, responseUrl, requestId, approve, "smf16",
+                (Messages.Smf16Approve, Messages.Smf16Reject)) is not { } decision) return;
+        var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
             ? ApprovedText(requestId)
             : $"The SMF16 approver ({approver.Name}) rejected request #{requestId}. Do not trade.");

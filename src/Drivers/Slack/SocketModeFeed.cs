@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
+using SocketModeWire;
 
 namespace PadUat.Drivers.Slack;
 
@@ -61,7 +61,7 @@ public sealed class SocketModeFeed : IDirectMessageFeed
         try
         {
             await socket.ConnectAsync(new Uri(url), timeout.Token);
-            var hello = await ReceiveAsync(socket, timeout.Token);
+            var hello = await SocketModeFrames.ReceiveAsync(socket, timeout.Token);
             if (hello?["type"]?.GetValue<string>() != "hello")
                 throw new SlackApiError("apps.connections.open", $"Socket Mode did not say hello (said: {hello?.ToJsonString() ?? "nothing"})");
         }
@@ -80,7 +80,7 @@ public sealed class SocketModeFeed : IDirectMessageFeed
         while (!_stop.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
             JsonObject? message;
-            try { message = await ReceiveAsync(socket, _stop.Token); }
+            try { message = await SocketModeFrames.ReceiveAsync(socket, _stop.Token); }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException) { break; }
             if (message is null) break;
             switch (message["type"]?.GetValue<string>())
@@ -98,7 +98,7 @@ public sealed class SocketModeFeed : IDirectMessageFeed
                     return;
                 case "events_api":
                     if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
-                        await SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
+                        await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
                     if (message["payload"] is JsonObject payload && payload["event_id"]?.GetValue<string>() is { } eventId && _seenEvents.TryAdd(eventId, 0))
                         Apply(payload["event"] as JsonObject);
                     break;
@@ -135,26 +135,6 @@ public sealed class SocketModeFeed : IDirectMessageFeed
             case "message_changed" when e["message"] is { } changed: log.Replace(SlackMessage.From(changed)); break;
             case "message_deleted" when e["deleted_ts"]?.GetValue<string>() is { } ts: log.Remove(ts); break;
         }
-    }
-
-    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
-    {
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, ct);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return JsonNode.Parse(message.ToArray()) as JsonObject;
-    }
-
-    private static async Task SendAsync(ClientWebSocket socket, JsonObject message)
-    {
-        try { await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None); }
-        catch (WebSocketException) { /* the connection went; Slack resends what was not acknowledged */ }
     }
 
     private static async Task CloseAsync(ClientWebSocket socket)
