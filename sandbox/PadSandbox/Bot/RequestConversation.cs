@@ -42,11 +42,14 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
         }
     }
 
-    /// <summary>Cancelled by the person ("cancel", or the preview's Cancel): the draft is dropped, the next conversation begins afresh.</summary>
+    /// <summary>
+    /// Ended by the person ("cancel", the preview's Cancel or Agree &amp; Submit): nothing more is asked; the next message
+    /// opens the next conversation, which drops the draft (<see cref="Turn.OpenAsync"/>). Returns the draft as it was.
+    /// </summary>
     public async Task<Draft> CloseAsync(string slackUserId, int employeeId)
     {
         var draft = (await sessions.GetAsync(slackUserId)).Draft;
-        await sessions.SaveAsync(slackUserId, employeeId, Idle, draft.Next());
+        await sessions.SaveAsync(slackUserId, employeeId, Idle, draft);
         return draft;
     }
 

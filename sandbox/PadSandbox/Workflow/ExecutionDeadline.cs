@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Npgsql;
 
 namespace PadSandbox.Workflow;
@@ -29,9 +28,7 @@ public sealed record ExecutionDeadline(int BusinessDays, IReadOnlySet<DateOnly> 
 
     public static async Task<ExecutionDeadline> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, FaultSet faults)
     {
-        var settings = (await conn.QueryAsync<(string Key, string Value)>(
-            "SELECT config_key, config_value FROM padealing.compliance_config WHERE config_key IN ('trade_execution_deadline_days', 'bank_holidays')",
-            transaction: tx)).ToDictionary(s => s.Key, s => s.Value);
+        var settings = await ComplianceConfig.ReadAsync(conn, tx, "trade_execution_deadline_days", "bank_holidays");
         var days = int.Parse(settings.GetValueOrDefault("trade_execution_deadline_days", "2"), CultureInfo.InvariantCulture);
         var holidays = settings.GetValueOrDefault("bank_holidays", "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -205,9 +205,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
     /// <summary>The advisory firm-trading check: the firm holds a position in the security. Off when compliance_config says so.</summary>
     private static async Task<string?> ConflictAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Security security)
     {
-        var enabled = await conn.ExecuteScalarAsync<string>(
-            "SELECT config_value FROM padealing.compliance_config WHERE config_key = 'conflict_detection'", transaction: tx);
-        if (enabled != "enabled") return null;
+        if ((await ComplianceConfig.ReadAsync(conn, tx, "conflict_detection")).GetValueOrDefault("conflict_detection") != "enabled") return null;
         var group = await conn.QueryFirstOrDefaultAsync<string>("""
             SELECT g.name FROM bo_airflow.oracle_position p JOIN bo_airflow.oracle_portfolio_group g ON g.id = p.portfolio_group_id
             WHERE p.security_id = @id AND p.quantity <> 0 ORDER BY abs(p.quantity) DESC LIMIT 1

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Npgsql;
 
 namespace PadSandbox.Workflow;
@@ -29,9 +28,7 @@ public sealed record RiskRouting(decimal Medium, decimal High, bool AutoApprove)
 
     public static async Task<RiskRouting> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, FaultSet faults)
     {
-        var settings = (await conn.QueryAsync<(string Key, string Value)>(
-            "SELECT config_key, config_value FROM padealing.compliance_config WHERE config_key IN ('medium_value_threshold', 'high_value_threshold', 'auto_approve_enabled')",
-            transaction: tx)).ToDictionary(s => s.Key, s => s.Value);
+        var settings = await ComplianceConfig.ReadAsync(conn, tx, "medium_value_threshold", "high_value_threshold", "auto_approve_enabled");
         var medium = decimal.Parse(settings.GetValueOrDefault("medium_value_threshold", "10000"), CultureInfo.InvariantCulture);
         var high = decimal.Parse(settings.GetValueOrDefault("high_value_threshold", "50000"), CultureInfo.InvariantCulture);
         // Stryker disable once all : the auto-approve-at-threshold fault, never reached without the fault

@@ -159,9 +159,8 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
     /// </summary>
     public async Task<IReadOnlySet<DateOnly>> HolidaysAsync()
     {
-        var key = contract.Rule("executionWindow.holidaysSetting")?.GetString()
-            ?? throw contract.Gap("rules.executionWindow.holidaysSetting", "the setting that lists the holidays business days skip");
-        var value = await SettingAsync(key) ?? throw new SetupError($"{contract.Table("setting")} has no {key}: the holidays the execution deadline skips");
+        var value = await RequiredSettingAsync("executionWindow.holidaysSetting", "the setting that lists the holidays business days skip",
+            "the holidays the execution deadline skips");
         return value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
     }
@@ -186,15 +185,21 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
     public async Task<RiskBands?> RiskBandsAsync()
     {
         if (contract.Rule("routing") is null) return null;
-        async Task<string> Read(string rule, string what)
-        {
-            var key = contract.Rule($"routing.{rule}")?.GetString() ?? throw contract.Gap($"rules.routing.{rule}", what);
-            return await SettingAsync(key) ?? throw new SetupError($"{contract.Table("setting")} has no {key}: {what}");
-        }
+        Task<string> Read(string rule, string what) => RequiredSettingAsync($"routing.{rule}", what, what);
         decimal Number(string text) => decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
         return new RiskBands(Number(await Read("mediumThresholdSetting", "the value from which the manager decides")),
             Number(await Read("highThresholdSetting", "the value from which the SMF16 approver also decides")),
             await Read("autoApproveSetting", "whether low-risk requests are approved automatically") == "true");
+    }
+
+    /// <summary>
+    /// The value of the setting the contract's rule <paramref name="rule"/> names: a contract without the rule, or a target
+    /// without the setting, ends the scenario broken, saying which (<paramref name="setting"/>, <paramref name="value"/>).
+    /// </summary>
+    private async Task<string> RequiredSettingAsync(string rule, string setting, string value)
+    {
+        var key = contract.Rule(rule)?.GetString() ?? throw contract.Gap($"rules.{rule}", setting);
+        return await SettingAsync(key) ?? throw new SetupError($"{contract.Table("setting")} has no {key}: {value}");
     }
 
     private Task<string?> SettingAsync(string key) => db.SingleOrDefaultAsync<string>($"setting {key}",
