@@ -19,4 +19,13 @@ public sealed class SlackMessageTests
         Assert.False(personThroughAnApp.IsFrom(Bot));
         Assert.False(personTyping.IsFrom(Bot));
     }
+
+    [Fact]
+    public void A_messages_time_is_slacks_ts_to_the_microsecond()
+    {
+        var asked = new SlackMessage("1764580866.068123", "UALEX01", null, "hi", null);
+        var answered = new SlackMessage("1764580866.904456", "UPADBOT01", "BPAD01", "Which security?", null);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764580866).AddTicks(681230), asked.PostedAt);
+        Assert.Equal(836.333, (answered.PostedAt - asked.PostedAt).TotalMilliseconds, 3);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PadUat.Support.Contract;
 using PadUat.Support.Evidence;
@@ -55,7 +54,7 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
 
     /// <summary>
     /// Plan 5.11's bot response time: the first half of a request — opened, its questions answered up to the declaration —
-    /// then cancelled and opened again, until <paramref name="exchanges"/> messages have been answered; each wait measured.
+    /// then cancelled and opened again, until <paramref name="exchanges"/> messages have been answered; each answer timed by Slack's own stamps.
     /// </summary>
     public async Task<IReadOnlyList<TimeSpan>> TimeRepliesAsync(SlackPerson person, int exchanges)
     {
@@ -68,11 +67,10 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
         var (say, open) = (phrases.Opening, true);
         while (times.Count < exchanges)
         {
-            var clock = Stopwatch.StartNew();
             await person.SayAsync(say);
             var reply = await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null || IsSummary(m) || phrases.Cancelled.IsMatch(m.Text),
                 $"an answer to \"{say}\"", wait);
-            times.Add(clock.Elapsed);
+            times.Add(person.ReplyTime(reply));
             open = !phrases.Cancelled.IsMatch(reply.Text);
             say = !open ? phrases.Opening
                 : phrases.QuestionIn(reply.Text) is { } question && question != Declaration && !IsSummary(reply) ? phrases.Answer(question, sample)

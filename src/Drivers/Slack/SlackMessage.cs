@@ -15,6 +15,9 @@ public sealed record SlackMessage(string Ts, string? User, string? BotId, string
     /// </summary>
     public bool IsFrom(string botUserId) => User == botUserId;
 
+    /// <summary>When Slack received the message: its ts is the server's clock, in seconds with microseconds.</summary>
+    public DateTimeOffset PostedAt => DateTimeOffset.UnixEpoch.AddTicks((long)(decimal.Parse(Ts, System.Globalization.CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond));
+
     /// <summary>The button with this action id, and the block it sits in.</summary>
     public (string BlockId, JsonObject Button)? Button(string actionId)
     {

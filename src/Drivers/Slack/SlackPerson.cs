@@ -112,7 +112,21 @@ public sealed class SlackPerson
 
     /// <summary>Every message from the bot in this person's DM since the scenario began, oldest first, as it reads now.</summary>
     public async Task<IReadOnlyList<SlackMessage>> HistoryAsync() =>
-        (await _feed.ReadAsync(_account.Client, BotChannel, _since)).Where(m => m.IsFrom(_botUserId)).ToList();
+        (_lastRead = await _feed.ReadAsync(_account.Client, BotChannel, _since)).Where(m => m.IsFrom(_botUserId)).ToList();
+
+    private IReadOnlyList<SlackMessage> _lastRead = [];
+
+    /// <summary>
+    /// How long the bot took to answer: from Slack's ts on this person's last message before the reply to the reply's
+    /// own ts — both stamped by Slack's clock, so neither the harness's polling nor its share of the read rate limit
+    /// counts against the bot.
+    /// </summary>
+    public TimeSpan ReplyTime(SlackMessage reply)
+    {
+        var said = _lastRead.LastOrDefault(m => m.User == Identity.UserId && string.CompareOrdinal(m.Ts, reply.Ts) < 0)
+            ?? throw new InvalidOperationException($"{Person}'s message before the bot's \"{reply.Text}\" is not in the DM's history");
+        return reply.PostedAt - said.PostedAt;
+    }
 
     /// <summary>
     /// Waits until the DM has been quiet long enough for Slack's one message a second per channel to allow
