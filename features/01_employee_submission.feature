@@ -45,13 +45,14 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     When the employee writes to the bot again
     Then the bot starts a new request
 
-  @rule:one-request-per-confirmation
-  Scenario: Confirming an earlier summary while a newer one is open submits neither
+  @rule:one-thread-per-request
+  Scenario: Each request is taken in a thread of its own, and a new one leaves an earlier one as it was
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
     And the employee starts over and asks the bot to sell 5 MSFT worth about 2000 USD
-    And the employee confirms the earlier summary
-    Then the bot tells the employee the summary is no longer open
-    And no request is stored for the employee
+    Then the bot takes each request in a thread of its own
+    When the employee confirms the earlier summary
+    Then exactly one request is stored for the employee
+    And the stored request is to buy 10 GOOGL
 
   @rule:submission-needs-a-complete-request
   Scenario: Without the declaration of no inside information nothing is submitted

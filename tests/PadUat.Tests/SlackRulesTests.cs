@@ -88,19 +88,17 @@ public sealed class SlackRulesTests(SandboxFixture f)
         await using var feed = await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, host.SlackApiUrl, host.Workspace.AppToken, budget));
         var person = await f.SlackPersonAsync("charlie.moss@paduat.example", host.Workspace.Bot.Id, feed, budget);
 
-        await person.SayAsync("cancel");
         var phrases = new BotPhrases(SandboxFixture.Contract);
-        await person.ExpectFromBotAsync(m => phrases.Cancelled.IsMatch(m.Text), "a cancellation", TimeSpan.FromSeconds(5));
+        await person.SayAsync("hi");
+        await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) == "security", "the first question", TimeSpan.FromSeconds(5));
         using (await Http.PostAsync(new Uri(host.BaseUrl, "_emulator/socket-mode/refresh?graceSeconds=0.5"), null)) { }
-        foreach (var (say, reply) in new[] { ("hi", "security"), ("AAPL", "securityConfirmation"), ("yes", "direction"), ("buy", "quantity"),
-                     ("1", "price"), ("180", "currency"), ("USD", "broker"), ("Interactive Brokers", "account") })
+        foreach (var (say, reply) in new[] { ("AAPL", "securityConfirmation"), ("yes", "direction"), ("buy", "quantity"),
+                     ("1", "price"), ("180", "currency"), ("USD", "broker"), ("Interactive Brokers", "account"), ("U1234567", "reason") })
         {
-            await person.SayAsync(say);
+            await person.AnswerAsync(say);
             await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) == reply, $"an answer to {say}", TimeSpan.FromSeconds(5));
         }
-        await person.SayAsync("U1234567");
-        await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) == "reason", "the reason question", TimeSpan.FromSeconds(5));
-        await person.SayAsync("Long-term investment for my pension");
+        await person.AnswerAsync("Long-term investment for my pension");
         var summary = await person.ExpectFromBotAsync(m => m.Button(SandboxFixture.Contract.Button("cancelRequest")) is not null, "a summary", TimeSpan.FromSeconds(5));
         Assert.Equal(0, budget.Usage().Where(u => u.Method.StartsWith("conversations.history", StringComparison.Ordinal)).Sum(u => u.Calls));
 
@@ -142,7 +140,8 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var typed = await NewestAsync(reader, person.BotChannel, m => m["text"]?.GetValue<string>() == "cancel" && m["user"]?.GetValue<string>() != host.Workspace.Bot.Id);
         Assert.Matches("^[0-9a-f-]{36}$", typed["client_msg_id"]!.GetValue<string>());
         Assert.Null(typed["bot_id"]);
-        var botsAnswer = await NewestAsync(reader, person.BotChannel, m => m["user"]?.GetValue<string>() == host.Workspace.Bot.Id);
+        // The bot answers a message at the top of the DM in a thread it opens from it.
+        var botsAnswer = await NewestAsync(reader, person.BotChannel, m => m["user"]?.GetValue<string>() == host.Workspace.Bot.Id, thread: typed["ts"]!.GetValue<string>());
 
         var posted = (await reader.CallAsync("chat.postMessage", new JsonObject { ["channel"] = person.BotChannel, ["text"] = "cancel" }))["message"]!;
         Assert.Null(posted["client_msg_id"]);
@@ -154,8 +153,9 @@ public sealed class SlackRulesTests(SandboxFixture f)
         Assert.True(SlackMessage.From(botsAnswer).IsFrom(host.Workspace.Bot.Id));
     }
 
-    private static async Task<JsonNode> NewestAsync(SlackWebClient reader, string channel, Func<JsonNode, bool> matches) =>
-        await PadUat.Support.Eventually.UntilAsync(async () => (await reader.CallAsync("conversations.history", new JsonObject { ["channel"] = channel, ["limit"] = 20 }))["messages"]!
+    private static async Task<JsonNode> NewestAsync(SlackWebClient reader, string channel, Func<JsonNode, bool> matches, string? thread = null) =>
+        await PadUat.Support.Eventually.UntilAsync(async () => (await reader.CallAsync(thread is null ? "conversations.history" : "conversations.replies",
+                    new JsonObject { ["channel"] = channel, ["limit"] = 20, ["ts"] = thread }))["messages"]!
                 .AsArray().FirstOrDefault(m => matches(m!)), m => m is not null, TimeSpan.FromSeconds(5), "the message in the DM") ?? throw new InvalidOperationException();
 
     [Fact]

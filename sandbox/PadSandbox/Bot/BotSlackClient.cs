@@ -16,9 +16,9 @@ public sealed class BotSlackClient(HttpClient http, Uri apiBase, string botToken
     private readonly ConcurrentDictionary<string, string> _userIdByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _emailByUserId = new();
 
-    public async Task<string> PostAsync(string channel, string text, JsonArray? blocks = null)
+    public async Task<string> PostAsync(string channel, string text, JsonArray? blocks = null, string? threadTs = null)
     {
-        var response = await CallAsync("chat.postMessage", ("channel", channel), ("text", text), ("blocks", blocks?.ToJsonString()));
+        var response = await CallAsync("chat.postMessage", ("channel", channel), ("text", text), ("blocks", blocks?.ToJsonString()), ("thread_ts", threadTs));
         return response["ts"]!.GetValue<string>();
     }
 

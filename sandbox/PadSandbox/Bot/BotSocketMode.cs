@@ -81,7 +81,8 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
     private void OnEvent(JsonObject? e)
     {
         if (e?["type"]?.GetValue<string>() != "message" || e["bot_id"] is not null || e["subtype"] is not null) return;
-        Background(() => bot.OnMessageAsync(e["user"]!.GetValue<string>(), e["channel"]!.GetValue<string>(), e["text"]!.GetValue<string>()));
+        Background(() => bot.OnMessageAsync(e["user"]!.GetValue<string>(), e["channel"]!.GetValue<string>(), e["ts"]!.GetValue<string>(),
+            e["thread_ts"]?.GetValue<string>(), e["text"]!.GetValue<string>()));
     }
 
     /// <summary>A click on one of the bot's buttons, answered through its response_url as Bolt apps do with respond().</summary>
@@ -90,7 +91,7 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         if (payload?["type"]?.GetValue<string>() != "block_actions" || payload["response_url"]?.GetValue<string>() is not { Length: > 0 } responseUrl) return;
         var action = payload["actions"]![0]!;
         Background(() => bot.OnActionAsync(payload["user"]!["id"]!.GetValue<string>(), payload["channel"]!["id"]!.GetValue<string>(),
-            payload["container"]!["message_ts"]!.GetValue<string>(), action["action_id"]!.GetValue<string>(),
+            payload["container"]!["message_ts"]!.GetValue<string>(), payload["container"]!["thread_ts"]?.GetValue<string>(), action["action_id"]!.GetValue<string>(),
             action["value"]?.GetValue<string>(), responseUrl));
     }
 

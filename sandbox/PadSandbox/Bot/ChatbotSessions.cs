@@ -17,8 +17,6 @@ public sealed record Draft(int Conversation = 0, string? Ticker = null, string? 
 {
     public decimal? Value => Quantity * Price;
 
-    /// <summary>The same person's next conversation: nothing collected, the count moved on.</summary>
-    public Draft Next() => new(Conversation + 1);
 }
 
 /// <summary>Which question the bot is waiting to have answered (or none, or its summary's buttons).</summary>
@@ -38,32 +36,50 @@ public static class ConversationState
     public const string AwaitingConfirmation = "awaiting_confirmation";
 }
 
+/// <summary>Where a conversation is held: a person's DM with the bot and the thread the request is taken in.</summary>
+public sealed record ChatThread(string Channel, string Ts);
+
 /// <summary>
-/// The conversations' state, one session row per key. The real bot keys a session by its Slack thread
-/// (slack_thread_&lt;ts&gt;, T/conversational_session_hardening_20260104/spec.md:9-30); this one still talks in the DM itself,
-/// so its key is the DM (slack_dm_&lt;user&gt;).
+/// The conversations' state, one session row per Slack thread (slack_thread_&lt;ts&gt;,
+/// T/conversational_session_hardening_20260104/spec.md:9-30): a message at the top of the DM never resumes a draft, it
+/// opens a thread of its own; a reply in a thread continues that thread's draft and no other.
 /// </summary>
 public sealed class ChatbotSessions(NpgsqlDataSource db)
 {
-    private static string SessionId(string slackUserId) => $"slack_dm_{slackUserId}";
+    private static string SessionId(string threadTs) => $"slack_thread_{threadTs}";
 
-    public async Task<ChatSession> GetAsync(string slackUserId)
+    public async Task<ChatSession> GetAsync(string threadTs)
     {
         await using var conn = await db.OpenConnectionAsync();
         var row = await conn.QueryFirstOrDefaultAsync<(string State, string Draft)>(
-            "SELECT state, draft::text FROM padealing.chatbot_session WHERE session_id = @id", new { id = SessionId(slackUserId) });
+            "SELECT state, draft::text FROM padealing.chatbot_session WHERE session_id = @id", new { id = SessionId(threadTs) });
         return row.State is null
             ? new ChatSession(ConversationState.Idle, new Draft())
             : new ChatSession(row.State, JsonSerializer.Deserialize<Draft>(row.Draft) ?? new Draft());
     }
 
-    public async Task SaveAsync(string slackUserId, int employeeId, string state, Draft draft)
+    /// <summary>How many conversations the person has opened: the next one's number (each words its turns its own way).</summary>
+    public async Task<int> CountAsync(string slackUserId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM padealing.chatbot_session WHERE slack_user_id = @slackUserId", new { slackUserId });
+    }
+
+    /// <summary>Only with the one-draft-per-person fault: every other conversation of the person's is closed.</summary>
+    public async Task CloseAllAsync(string slackUserId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("UPDATE padealing.chatbot_session SET state = @idle, updated_at = now() WHERE slack_user_id = @slackUserId",
+            new { slackUserId, idle = ConversationState.Idle });
+    }
+
+    public async Task SaveAsync(string threadTs, string slackUserId, int employeeId, string state, Draft draft)
     {
         await using var conn = await db.OpenConnectionAsync();
         await conn.ExecuteAsync("""
             INSERT INTO padealing.chatbot_session (session_id, slack_user_id, employee_id, state, draft, updated_at)
             VALUES (@id, @slackUserId, @employeeId, @state, @draft::jsonb, now())
             ON CONFLICT (session_id) DO UPDATE SET state = EXCLUDED.state, draft = EXCLUDED.draft, updated_at = now()
-            """, new { id = SessionId(slackUserId), slackUserId, employeeId, state, draft = JsonSerializer.Serialize(draft) });
+            """, new { id = SessionId(threadTs), slackUserId, employeeId, state, draft = JsonSerializer.Serialize(draft) });
     }
 }

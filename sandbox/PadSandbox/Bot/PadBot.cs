@@ -18,46 +18,54 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
 
-    public Task OnMessageAsync(string slackUserId, string channel, string text) => OneAtATimeAsync(slackUserId, async () =>
+    /// <summary>
+    /// A person's message: the bot answers in its thread — the one it was written in, or, written at the top of the DM, a
+    /// new one started from it (T/conversational_session_hardening_20260104/spec.md:9-30: the DM is a launcher).
+    /// </summary>
+    public Task OnMessageAsync(string slackUserId, string channel, string ts, string? threadTs, string text) => OneAtATimeAsync(slackUserId, async () =>
     {
+        var thread = new ChatThread(channel, threadTs ?? ts);
         // Anyone in the Slack workspace can write to the bot; only the firm's employees can ask it for anything.
-        if (await EmployeeAsync(slackUserId) is { } employee) await HandleMessageAsync(employee, slackUserId, channel, text.Trim());
-        else await ReplyAsync(channel, "I can't find you in the firm's employee records, so I can't take requests from you.");
+        if (await EmployeeAsync(slackUserId) is { } employee) await HandleMessageAsync(employee, slackUserId, thread, text.Trim(), opens: threadTs is null);
+        else await voice.SayAsync(thread, "I can't find you in the firm's employee records, so I can't take requests from you.");
     });
 
-    private async Task HandleMessageAsync(Employee employee, string slackUserId, string channel, string text)
+    private async Task HandleMessageAsync(Employee employee, string slackUserId, ChatThread thread, string text, bool opens)
     {
         if (ExecutedCommand().Match(text) is { Success: true } executed)
         {
-            await RecordExecutionAsync(employee, channel, executed);
+            await RecordExecutionAsync(employee, thread, executed);
             return;
         }
         if (WithdrawCommand().Match(text) is { Success: true } withdraw)
         {
             var id = int.Parse(withdraw.Groups[1].Value, CultureInfo.InvariantCulture);
             var outcome = await workflow.WithdrawAsync(id, employee);
-            await ReplyAsync(channel, outcome.Ok ? $"Request #{id} is withdrawn." : $"⛔ {outcome.Refusal}");
+            await voice.SayAsync(thread, outcome.Ok ? $"Request #{id} is withdrawn." : $"⛔ {outcome.Refusal}");
             return;
         }
         if (text.Equals("cancel", StringComparison.OrdinalIgnoreCase))
         {
-            await conversation.CloseAsync(slackUserId, employee.Id);
-            await ReplyAsync(channel, "Cancelled. Nothing was submitted.");
+            // At the top of the DM there is nothing to cancel: each request is held in its own thread.
+            if (!opens) await conversation.CloseAsync(thread.Ts, slackUserId, employee.Id);
+            await voice.SayAsync(thread, opens ? "There's no request in progress here: to cancel one, reply cancel in its thread." : "Cancelled. Nothing was submitted.");
             return;
         }
-        await conversation.OnMessageAsync(employee, slackUserId, channel, text);
+        await conversation.OnMessageAsync(employee, slackUserId, thread, text, opens);
     }
 
-    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string actionId, string? value, string responseUrl) =>
+    /// <param name="threadTs">The thread the clicked message is in (a preview is in its request's), or null at the top of the DM.</param>
+    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string? threadTs, string actionId, string? value, string responseUrl) =>
         OneAtATimeAsync(slackUserId, async () =>
         {
             // Buttons are only on messages the bot sent to people it found in the employee records.
             if (await EmployeeAsync(slackUserId) is not { } actor) return;
+            var thread = new ChatThread(channel, threadTs ?? messageTs);
             switch (actionId)
             {
-                case Messages.Confirm: await ConfirmAsync(actor, slackUserId, channel, messageTs, responseUrl); break;
+                case Messages.Confirm: await ConfirmAsync(actor, slackUserId, thread, messageTs, responseUrl); break;
                 case Messages.Cancel:
-                    await conversation.CloseAsync(slackUserId, actor.Id);
+                    await conversation.CloseAsync(thread.Ts, slackUserId, actor.Id);
                     await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
@@ -108,21 +116,21 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         finally { gate.Release(); }
     }
 
-    private async Task ConfirmAsync(Employee employee, string slackUserId, string channel, string messageTs, string responseUrl)
+    private async Task ConfirmAsync(Employee employee, string slackUserId, ChatThread thread, string messageTs, string responseUrl)
     {
-        var session = await sessions.GetAsync(slackUserId);
+        var session = await sessions.GetAsync(thread.Ts);
         if (session.State != AwaitingConfirmation || session.Draft.SummaryTs != messageTs)
         {
-            await ReplyAsync(channel, "That summary is no longer open. Send me a message to start a new request.");
+            await voice.SayAsync(thread, "That summary is no longer open. Send me a message to start a new request.");
             return;
         }
-        var d = await conversation.CloseAsync(slackUserId, employee.Id);
+        var d = await conversation.CloseAsync(thread.Ts, slackUserId, employee.Id);
         var outcome = await workflow.SubmitAsync(employee,
             new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Price!.Value, d.Currency!, d.Reason!, NoInsideInformation: true));
         if (!outcome.Ok)
         {
             await AnswerClickAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
-            await ReplyAsync(channel, $"❌ {outcome.Refusal}");
+            await voice.SayAsync(thread, $"❌ {outcome.Refusal}");
             return; // refused: the reason was all there is to say
         }
         var submission = outcome.Value!;
@@ -131,14 +139,14 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         if (submission.Status == Workflow.Status.Approved)
         {
             // Low risk with auto-approval on: nobody is asked (e2e_test_scenarios.md:20-40).
-            await ReplyAsync(channel, $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Low risk: approved automatically, no approval needed.");
-            await ReplyAsync(channel, ApprovedText(submission.RequestId));
+            await voice.SayAsync(thread, $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Low risk: approved automatically, no approval needed.");
+            await voice.SayAsync(thread, ApprovedText(submission.RequestId));
             return;
         }
         var text = $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Waiting for {manager?.Name ?? "your manager"} (your manager).";
         if (submission.ConflictFlag)
             text += $"\n⚠️ Flagged for compliance: {submission.ConflictDetail}. This is advisory and does not block your request.";
-        await ReplyAsync(channel, text);
+        await voice.SayAsync(thread, text);
         if (manager is not null && !faults.Has("no-manager-notification"))
         {
             var ask = $"{employee.Name} asks to {Trade(d)} — request #{submission.RequestId}.";
@@ -217,23 +225,23 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             : $"The SMF16 approver ({approver.Name}) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task RecordExecutionAsync(Employee employee, string channel, Match command)
+    private async Task RecordExecutionAsync(Employee employee, ChatThread thread, Match command)
     {
         var id = int.Parse(command.Groups[1].Value, CultureInfo.InvariantCulture);
         if (!TryAmount(command.Groups[2].Value, out var quantity) || !TryAmount(command.Groups[3].Value, out var price))
         {
-            await ReplyAsync(channel, "⛔ An execution needs a quantity and a price above zero: executed #<request> <quantity> @ <price> [on <yyyy-MM-dd HH:mm> UTC]");
+            await voice.SayAsync(thread, "⛔ An execution needs a quantity and a price above zero: executed #<request> <quantity> @ <price> [on <yyyy-MM-dd HH:mm> UTC]");
             return;
         }
         var at = DateTime.UtcNow;
         if (command.Groups[4].Success && !DateTime.TryParse(command.Groups[4].Value, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at))
         {
-            await ReplyAsync(channel, $"I can't read the date '{command.Groups[4].Value}'. Use yyyy-MM-dd HH:mm (UTC).");
+            await voice.SayAsync(thread, $"I can't read the date '{command.Groups[4].Value}'. Use yyyy-MM-dd HH:mm (UTC).");
             return;
         }
         var outcome = await workflow.RecordExecutionAsync(id, employee, at, price, quantity);
-        await ReplyAsync(channel, outcome.Ok
+        await voice.SayAsync(thread, outcome.Ok
             ? $"Recorded the execution of request #{id}: {quantity:0.##} @ {price:0.####} on {at:yyyy-MM-dd HH:mm} UTC. " +
               $"Within two days of approval: {(outcome.Value!.WithinTwoDays ? "yes" : "no — compliance will follow up")}."
             : $"⛔ {outcome.Refusal}");

@@ -12,7 +12,8 @@ namespace PadSandbox.Bot;
 /// already says (a security named in the opening, a currency given with the price), asks only for what is missing, and
 /// words each turn its own way (<see cref="BotWording"/>).
 /// </summary>
-public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions, SecurityLookup securities, PadWorkflow workflow, BotWording wording)
+public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions, SecurityLookup securities, PadWorkflow workflow, BotWording wording,
+    FaultSet faults)
 {
     /// <summary>About one brief reason in this many is sent back for more detail.</summary>
     private const int CoachOneIn = 3;
@@ -24,17 +25,23 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
     private PadWorkflow Workflow => workflow;
     private BotWording Wording => wording;
 
-    public async Task OnMessageAsync(Employee employee, string slackUserId, string channel, string text)
+    /// <summary>
+    /// A message in <paramref name="thread"/>: at the top of the DM (<paramref name="opens"/>) it opens a new conversation in
+    /// a thread of its own, whatever other threads hold; in a thread it continues that thread's draft, or opens one there
+    /// when the thread has none left open.
+    /// </summary>
+    public async Task OnMessageAsync(Employee employee, string slackUserId, ChatThread thread, string text, bool opens)
     {
-        var session = await sessions.GetAsync(slackUserId);
-        var turn = new Turn(this, employee, slackUserId, channel, session.Draft);
+        if (opens && faults.Has("one-draft-per-person")) await sessions.CloseAllAsync(slackUserId);
+        var session = opens ? new ChatSession(Idle, new Draft()) : await sessions.GetAsync(thread.Ts);
+        var turn = new Turn(this, employee, slackUserId, thread, session.Draft);
         switch (session.State)
         {
             case Idle:
-                await turn.OpenAsync(text);
+                await turn.OpenAsync(text, await sessions.CountAsync(slackUserId));
                 return;
             case AwaitingConfirmation:
-                await Voice.SayAsync(channel, turn.Say("buttons", BotLines.UseThePreviewButtons));
+                await Voice.SayAsync(thread, turn.Say("buttons", BotLines.UseThePreviewButtons));
                 return;
             default:
                 await turn.AnswerAsync(session.State, text);
@@ -43,18 +50,18 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
     }
 
     /// <summary>
-    /// Ended by the person ("cancel", the preview's Cancel or Agree &amp; Submit): nothing more is asked; the next message
-    /// opens the next conversation, which drops the draft (<see cref="Turn.OpenAsync"/>). Returns the draft as it was.
+    /// Ended by the person ("cancel", the preview's Cancel or Agree &amp; Submit): nothing more is asked in the thread.
+    /// Returns the draft as it was.
     /// </summary>
-    public async Task<Draft> CloseAsync(string slackUserId, int employeeId)
+    public async Task<Draft> CloseAsync(string threadTs, string slackUserId, int employeeId)
     {
-        var draft = (await sessions.GetAsync(slackUserId)).Draft;
-        await sessions.SaveAsync(slackUserId, employeeId, Idle, draft);
+        var draft = (await sessions.GetAsync(threadTs)).Draft;
+        await sessions.SaveAsync(threadTs, slackUserId, employeeId, Idle, draft);
         return draft;
     }
 
     /// <summary>One message of the person's, and everything the bot does about it.</summary>
-    private sealed class Turn(RequestConversation c, Employee employee, string slackUserId, string channel, Draft draft)
+    private sealed class Turn(RequestConversation c, Employee employee, string slackUserId, ChatThread thread, Draft draft)
     {
         private string Conversation => $"{slackUserId}#{draft.Conversation.ToString(CultureInfo.InvariantCulture)}";
 
@@ -62,9 +69,9 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
             c.Wording.Say(Conversation, what, lines, values);
 
         /// <summary>A new conversation: greeted, and whatever the opening already says taken (the LLM reads it for intent).</summary>
-        public async Task OpenAsync(string text)
+        public async Task OpenAsync(string text, int conversation)
         {
-            draft = draft.Next() with { Direction = Answers.Direction(text) };
+            draft = new Draft(conversation) { Direction = Answers.Direction(text) };
             var greeting = Say("greeting", BotLines.Greeting, ("name", employee.Forename));
             if (await c.Securities.MentionedInAsync(text) is not { } named)
                 await AskAsync(AwaitingSecurity, greeting + Say("security", BotLines.AskSecurity));
@@ -173,22 +180,22 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
                 return;
             }
             var preview = Messages.Preview(Say("preview", BotLines.Preview), draft);
-            var ts = await c.Voice.SayAsync(channel, preview.Text, preview.Blocks);
-            await c.Sessions.SaveAsync(slackUserId, employee.Id, AwaitingConfirmation, draft with { SummaryTs = ts });
+            var ts = await c.Voice.SayAsync(thread, preview.Text, preview.Blocks);
+            await c.Sessions.SaveAsync(thread.Ts, slackUserId, employee.Id, AwaitingConfirmation, draft with { SummaryTs = ts });
         }
 
         private async Task AskAsync(string state, string question)
         {
-            await c.Sessions.SaveAsync(slackUserId, employee.Id, state, draft);
-            await c.Voice.SayAsync(channel, question);
+            await c.Sessions.SaveAsync(thread.Ts, slackUserId, employee.Id, state, draft);
+            await c.Voice.SayAsync(thread, question);
         }
 
         /// <summary>A restricted security ends the conversation at the lookup, with the reason (checklist 8.1: "no further questions").</summary>
         private async Task<bool> RefusedAsRestrictedAsync(Security security)
         {
             if ((await c.Workflow.LookUpAsync(employee, security)).Restriction is not { } reason) return false;
-            await c.Sessions.SaveAsync(slackUserId, employee.Id, Idle, draft);
-            await c.Voice.SayAsync(channel, Say("restricted", BotLines.Restricted, ("ticker", security.Ticker), ("reason", reason)));
+            await c.Sessions.SaveAsync(thread.Ts, slackUserId, employee.Id, Idle, draft);
+            await c.Voice.SayAsync(thread, Say("restricted", BotLines.Restricted, ("ticker", security.Ticker), ("reason", reason)));
             return true;
         }
 

@@ -64,14 +64,14 @@ public sealed class BackgroundTraffic : IAsyncDisposable
     private async Task OneRequestAsync(Employee employee)
     {
         var ticker = new[] { "AAPL", "MSFT", "GOOGL", "KO", "PEP", "DIS" }[_random.Next(6)];
-        await SayAsync(employee, "cancel");
-        var said = await SayAsync(employee, "hi");
+        // A new request opens its own thread; the answers go in it.
+        var thread = await SayAsync(employee, "hi");
+        var said = thread;
         // The bot words its questions differently each time: where the conversation stands is read from its session.
-        var slackId = _host.Workspace.ByEmail(employee.Email)!.Id;
         for (var turn = 0; turn < 20; turn++)
         {
             await BotMessageAsync(employee, m => string.CompareOrdinal(m.Ts, said) > 0);
-            var state = (await _host.ChatbotSessions.GetAsync(slackId)).State;
+            var state = (await _host.ChatbotSessions.GetAsync(thread)).State;
             if (state == ConversationState.AwaitingConfirmation) break;
             said = await SayAsync(employee, state switch
             {
@@ -85,7 +85,7 @@ public sealed class BackgroundTraffic : IAsyncDisposable
                 ConversationState.AwaitingAccount => "U7654321",
                 ConversationState.AwaitingMoreReason => "that's all",
                 _ => "Long-term investment for my retirement",
-            });
+            }, thread);
         }
         var summary = await BotMessageAsync(employee, m => Has(m, Messages.Confirm));
         await ClickAsync(employee, summary, Messages.Confirm);
@@ -97,14 +97,15 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 1500");
     }
 
-    /// <summary>Posts as the person typing in their client; returns the message's ts.</summary>
-    private async Task<string> SayAsync(Employee who, string text)
+    /// <summary>Posts as the person typing in their client (in <paramref name="thread"/> when given); returns the message's ts.</summary>
+    private async Task<string> SayAsync(Employee who, string text, string? thread = null)
     {
         await Task.Delay(_pace, _stop.Token);
         var user = _host.Workspace.ByEmail(who.Email)!;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.SlackApiUrl, "chat.postMessage"))
         {
-            Content = new FormUrlEncodedContent([new("channel", _host.Workspace.Bot.Id), new("text", text)]),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["channel"] = _host.Workspace.Bot.Id, ["text"] = text, ["thread_ts"] = thread ?? "" }
+                .Where(p => p.Value.Length > 0)),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Workspace.ClientToken(user.Id));
         using var response = await Http.SendAsync(request, _stop.Token);

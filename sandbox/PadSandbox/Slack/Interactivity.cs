@@ -42,7 +42,7 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
             ["user"] = new JsonObject { ["id"] = who.Id, ["username"] = who.Name, ["name"] = who.Name, ["team_id"] = Workspace.TeamId },
             ["api_app_id"] = SlackApps.BotAppId,
             ["token"] = "sandbox-verification-token",
-            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = ts, ["channel_id"] = channel, ["is_ephemeral"] = false },
+            ["container"] = Container(message),
             ["trigger_id"] = $"{RandomNumberGenerator.GetInt32(int.MaxValue)}.{RandomNumberGenerator.GetInt32(int.MaxValue)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}",
             ["team"] = new JsonObject { ["id"] = Workspace.TeamId, ["domain"] = Workspace.TeamDomain },
             ["enterprise"] = null,
@@ -105,6 +105,14 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
 
     private static bool Flag(JsonObject body, string name) => body[name] is JsonValue v &&
         (v.TryGetValue<bool>(out var b) ? b : v.TryGetValue<string>(out var s) && s == "true");
+
+    /// <summary>Where the clicked message is; a message in a thread says which (container.thread_ts), as Slack's payloads do.</summary>
+    private static JsonObject Container(SlackMessage message)
+    {
+        var container = new JsonObject { ["type"] = "message", ["message_ts"] = message.Ts, ["channel_id"] = message.Channel, ["is_ephemeral"] = false };
+        if (message.ThreadTs is not null) container["thread_ts"] = message.ThreadTs;
+        return container;
+    }
 
     private static string Ts(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
 

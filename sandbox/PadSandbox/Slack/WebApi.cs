@@ -128,7 +128,7 @@ public static class WebApi
         IEnumerable<SlackMessage> messages = workspace.Messages(channel).Where(m => m.ThreadTs is null || m.ThreadTs == m.Ts);
         if (oldest is not null) messages = messages.Where(m => Compare(m.Ts, oldest) > 0 || (inclusive && Compare(m.Ts, oldest) == 0));
         if (latest is not null) messages = messages.Where(m => Compare(m.Ts, latest) < 0 || (inclusive && Compare(m.Ts, latest) == 0));
-        return Page(messages.OrderByDescending(m => m.Ts, StringComparer.Ordinal).ToList(), args);
+        return Page(messages.OrderByDescending(m => m.Ts, StringComparer.Ordinal).ToList(), args, workspace);
     }
 
     private static JsonObject Replies(Workspace workspace, SlackUser caller, SlackArgs args)
@@ -138,11 +138,11 @@ public static class WebApi
         if (channel is null || !workspace.IsMember(channel, caller.Id)) return Error("channel_not_found");
         if (ts is null || workspace.Find(channel, ts) is null) return Error("thread_not_found");
         var thread = workspace.Messages(channel).Where(m => m.Ts == ts || m.ThreadTs == ts).OrderBy(m => m.Ts, StringComparer.Ordinal).ToList();
-        return Page(thread, args);
+        return Page(thread, args, workspace);
     }
 
     /// <summary>Cursor pagination as Slack does it: an opaque next_cursor in response_metadata, empty on the last page.</summary>
-    private static JsonObject Page(List<SlackMessage> all, SlackArgs args)
+    private static JsonObject Page(List<SlackMessage> all, SlackArgs args, Workspace workspace)
     {
         var limit = 100;
         if (args.String("limit") is { } rawLimit && (!int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 0))
@@ -155,7 +155,7 @@ public static class WebApi
         var next = more ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{start + page.Count}")) : "";
         return new JsonObject
         {
-            ["ok"] = true, ["messages"] = new JsonArray(page.Select(m => (JsonNode)m.ToJson()).ToArray()), ["has_more"] = more,
+            ["ok"] = true, ["messages"] = new JsonArray(page.Select(m => (JsonNode)workspace.Shown(m)).ToArray()), ["has_more"] = more,
             ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
         };
     }

@@ -149,6 +149,8 @@ public sealed class Workspace
         lock (_gate)
         {
             var typed = !author.IsBot && appId == SlackApps.SlackClient;
+            // A reply to a reply goes into the same thread: Slack threads are one level deep.
+            if (threadTs is not null && _channels[channel].Find(m => m.Ts == threadTs) is { ThreadTs: { } parent }) threadTs = parent;
             var message = new SlackMessage(channel, NextTs(), author.Id, typed ? null : author.BotId ?? SlackApps.BotIdOf(appId),
                 text, BlockKitRules.WithBlockIds(blocks), threadTs, typed ? Guid.NewGuid().ToString() : null, AppId: typed ? null : appId);
             _channels[channel].Add(message);
@@ -202,6 +204,25 @@ public sealed class Workspace
     public IReadOnlyList<SlackMessage> EphemeralFor(string channel, string userId)
     {
         lock (_gate) return _ephemeral.Where(e => e.Channel == channel && e.User == userId).Select(e => e.Message).ToList();
+    }
+
+    /// <summary>
+    /// The message as Slack shows it in history: a thread's parent carries thread_ts (its own ts), reply_count,
+    /// reply_users and latest_reply once someone has replied (docs.slack.dev, "Retrieving threads").
+    /// </summary>
+    public JsonObject Shown(SlackMessage message)
+    {
+        var json = message.ToJson();
+        if (message.ThreadTs is not null && message.ThreadTs != message.Ts) return json;
+        List<SlackMessage> replies;
+        lock (_gate) replies = _channels.TryGetValue(message.Channel, out var list) ? list.Where(m => m.ThreadTs == message.Ts && m.Ts != message.Ts).ToList() : [];
+        if (replies.Count == 0) return json;
+        json["thread_ts"] = message.Ts;
+        json["reply_count"] = replies.Count;
+        json["reply_users"] = new JsonArray(replies.Select(r => (JsonNode)r.User).Distinct().ToArray());
+        json["reply_users_count"] = replies.Select(r => r.User).Distinct().Count();
+        json["latest_reply"] = replies.Max(r => r.Ts);
+        return json;
     }
 
     public IReadOnlyList<SlackMessage> Messages(string channel)

@@ -5,9 +5,11 @@ using PadUat.Support.Evidence;
 namespace PadUat.Drivers.Slack;
 
 /// <summary>
-/// A person's conversation with the bot while it takes a request: opened (closing one left half-way first), the bot's
-/// questions answered in whatever order it asks them — each recognised by the target's contract, as an LLM-driven bot
-/// needs — up to a question or the summary with its Confirm button.
+/// A person's conversation with the bot while it takes a request: opened at the top of the DM, the bot's questions
+/// answered where it asks them (the real bot holds each request in a thread of its own, so a conversation left half-way
+/// earlier is simply left) in whatever order it asks them — each recognised by the target's contract, as an LLM-driven
+/// bot needs — up to a question or the summary with its Confirm button. Only the bot's messages in this conversation's
+/// thread are read as its answers: a late answer in an earlier thread is not.
 /// </summary>
 public sealed class BotConversation(BotPhrases phrases, TargetContract contract, TimeSpan wait)
 {
@@ -19,11 +21,20 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     /// <summary>Opens a conversation and reads the bot's first question.</summary>
     public async Task<SlackMessage> OpenAsync(SlackPerson person)
     {
-        await CloseAnyOpenAsync(person);
-        person.ConversationMayBeOpen = true;
-        await person.SayAsync(phrases.Opening);
-        return await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null, "a first question", wait);
+        var opening = await person.SayAsync(phrases.Opening);
+        return await person.ExpectFromBotAsync(m => Answers(m, opening) && phrases.QuestionIn(m.Text) is not null, "a first question", wait, leavingEarlier: true);
     }
+
+    /// <summary>
+    /// Whether the bot's message answers <paramref name="opening"/>: in the thread it opened, or (a bot that answers at the
+    /// top of the DM) after it there.
+    /// </summary>
+    public static bool Answers(SlackMessage m, SlackMessage opening) =>
+        m.ThreadTs == opening.Ts || (!m.IsReply && string.CompareOrdinal(m.Ts, opening.Ts) > 0);
+
+    /// <summary>The bot's next message in the conversation <paramref name="of"/> is in.</summary>
+    public Task<SlackMessage> NextAsync(SlackPerson person, SlackMessage of, string expectation, Func<SlackMessage, bool>? matches = null) =>
+        person.ExpectFromBotAsync(m => m.InThreadOf(of) && (matches is null || matches(m)), expectation, wait);
 
     /// <summary>
     /// Answers each question from <paramref name="first"/> on until the bot asks <paramref name="until"/> (returned
@@ -43,11 +54,11 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
                 // Not the security meant: "no", and the questions before it may rightly be asked again.
                 if (++declined > 2)
                     throw new CheckFailed($"The bot keeps asking about another security than {ask.Ticker}: \"{message.Text}\"");
-                await person.SayAsync(phrases.Decline(question));
+                await person.AnswerAsync(phrases.Decline(question));
                 answered.Clear();
             }
-            else await person.SayAsync(answered[question] = phrases.Answer(question, ask));
-            message = await person.ExpectFromBotAsync(_ => true, $"the next question after the {question}", wait);
+            else await person.AnswerAsync(answered[question] = phrases.Answer(question, ask));
+            message = await NextAsync(person, first, $"the next question after the {question}");
         }
         return message;
     }
@@ -59,41 +70,29 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     public async Task<IReadOnlyList<TimeSpan>> TimeRepliesAsync(SlackPerson person, int exchanges)
     {
         var sample = new TradeAsk("buy", 1, "AAPL", TradeAsk.TypicalPrice, "USD");
-        await CloseAnyOpenAsync(person);
-        person.ConversationMayBeOpen = true;
         var rested = await person.LetTheChannelRestAsync(exchanges + 1);
         person.Note($"waited {rested.TotalSeconds:0.0} s for the DM to be within Slack's per-channel allowance before timing");
         var times = new List<TimeSpan>();
-        var (say, open) = (phrases.Opening, true);
+        // A new request opens at the top of the DM; everything else answers the bot where it asked.
+        var (say, opening) = (phrases.Opening, true);
+        SlackMessage? began = null;
         while (times.Count < exchanges)
         {
-            await person.SayAsync(say);
-            var reply = await person.ExpectFromBotAsync(m => phrases.QuestionIn(m.Text) is not null || IsSummary(m) || phrases.Cancelled.IsMatch(m.Text),
-                $"an answer to \"{say}\"", wait);
+            if (opening) began = await person.SayAsync(say);
+            else await person.AnswerAsync(say);
+            var reply = await person.ExpectFromBotAsync(m => Answers(m, began!) && (phrases.QuestionIn(m.Text) is not null || IsSummary(m) || phrases.Cancelled.IsMatch(m.Text)),
+                $"an answer to \"{say}\"", wait, leavingEarlier: true);
             times.Add(person.ReplyTime(reply));
-            open = !phrases.Cancelled.IsMatch(reply.Text);
-            say = !open ? phrases.Opening
+            opening = phrases.Cancelled.IsMatch(reply.Text);
+            say = opening ? phrases.Opening
                 : phrases.QuestionIn(reply.Text) is { } question && question != Declaration && !IsSummary(reply) ? phrases.Answer(question, sample)
                 : phrases.Cancel;
         }
-        if (open) await CancelAsync(person);
-        person.ConversationMayBeOpen = false;
+        if (!opening)
+        {
+            await person.AnswerAsync(phrases.Cancel);
+            await person.ExpectFromBotAsync(m => phrases.Cancelled.IsMatch(m.Text), "the conversation cancelled", wait);
+        }
         return times;
-    }
-
-    /// <summary>A conversation left half-way (an earlier run, a failed scenario, a double click) is closed first, as a person would.</summary>
-    private async Task CloseAnyOpenAsync(SlackPerson person)
-    {
-        if (person.ConversationMayBeOpen) await CancelAsync(person);
-    }
-
-    /// <summary>
-    /// The bot answers one person's messages and clicks in turn, so whatever it still had to say to the conversation being
-    /// cancelled (a late answer to a second click) comes before "cancelled", and is read with it.
-    /// </summary>
-    private async Task CancelAsync(SlackPerson person)
-    {
-        await person.SayAsync(phrases.Cancel);
-        await person.ExpectFromBotAsync(m => phrases.Cancelled.IsMatch(m.Text), "the previous conversation cancelled", wait, leavingEarlier: true);
     }
 }

@@ -23,7 +23,26 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
 
     private ILocator Composer => page.GetByRole(AriaRole.Textbox, new() { NameRegex = ComposerName });
 
+    // A thread opens in a pane beside the conversation, with its own list and a composer labelled "Reply…".
+    private ILocator ThreadPane => page.GetByRole(AriaRole.Complementary, new() { Name = "Thread" });
+
+    private ILocator ThreadComposer => ThreadPane.GetByRole(AriaRole.Textbox, new() { NameRegex = ReplyComposerName });
+
+    private static readonly Regex ReplyComposerName = new("^Reply");
+    private static readonly Regex RepliesLink = new("^\\d+ repl(y|ies)$");
+
     private ILocator Message(string ts) => page.Locator($"[data-msg-ts=\"{ts}\"]");
+
+    /// <summary>A message where the person sees it: a reply in its thread's pane, anything else in the conversation.</summary>
+    private ILocator Message(string ts, string? thread) => thread is null ? Message(ts).First : ThreadPane.Locator($"[data-msg-ts=\"{ts}\"]");
+
+    /// <summary>Opens the thread of <paramref name="parentTs"/> beside the conversation (its "N replies"), unless it is the one open.</summary>
+    private async Task OpenThreadAsync(string parentTs)
+    {
+        if (await ThreadPane.IsVisibleAsync() && await ThreadPane.Locator($"[data-msg-ts=\"{parentTs}\"]").CountAsync() > 0) return;
+        await Message(parentTs).First.GetByRole(AriaRole.Button, new() { NameRegex = RepliesLink }).ClickAsync(new() { Timeout = Bound });
+        await ThreadPane.Locator($"[data-msg-ts=\"{parentTs}\"]").WaitForAsync(new() { Timeout = Bound });
+    }
 
     /// <summary>
     /// Opens the person's DM with the bot in a context signed in with their saved session; a session Slack no longer
@@ -53,18 +72,25 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
     }
 
     /// <summary>Types <paramref name="text"/> in the composer and sends it with Enter, as a person does; returns once it has left the composer.</summary>
-    public async Task SendAsync(string text)
+    /// <remarks>With <paramref name="thread"/>, a reply in that thread, typed in its pane's "Reply…" composer.</remarks>
+    public async Task SendAsync(string text, string? thread = null)
     {
-        await Composer.FillAsync(text, new() { Timeout = Bound });
-        await Composer.PressAsync("Enter", new() { Timeout = Bound });
-        await Assertions.Expect(Composer).ToHaveTextAsync("", new() { Timeout = Bound });
+        if (thread is not null) await OpenThreadAsync(thread);
+        var composer = thread is null ? Composer : ThreadComposer;
+        await composer.FillAsync(text, new() { Timeout = Bound });
+        await composer.PressAsync("Enter", new() { Timeout = Bound });
+        await Assertions.Expect(composer).ToHaveTextAsync("", new() { Timeout = Bound });
     }
 
-    /// <summary>Clicks (or double-clicks) the button labelled <paramref name="label"/> on the message <paramref name="ts"/>, once the client shows it.</summary>
-    public Task ClickAsync(string ts, string label, bool twice = false)
+    /// <summary>
+    /// Clicks (or double-clicks) the button labelled <paramref name="label"/> on the message <paramref name="ts"/> — in its
+    /// thread's pane when it is a reply in <paramref name="thread"/> —, once the client shows it.
+    /// </summary>
+    public async Task ClickAsync(string ts, string label, bool twice = false, string? thread = null)
     {
-        var button = Message(ts).GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
-        return twice ? button.DblClickAsync(new() { Timeout = Bound }) : button.ClickAsync(new() { Timeout = Bound });
+        if (thread is not null) await OpenThreadAsync(thread);
+        var button = Message(ts, thread).GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
+        await (twice ? button.DblClickAsync(new() { Timeout = Bound }) : button.ClickAsync(new() { Timeout = Bound }));
     }
 
     /// <summary>Whether the conversation's message list is there (a list, as Slack's client has it): what the probe looks for.</summary>
@@ -78,10 +104,11 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
     /// The Slack pane as the person sees it, once the client shows the message <paramref name="ts"/> (when given) reading
     /// as <paramref name="showing"/> (when given): the picture is of what was checked, not of the moment before.
     /// </summary>
-    public async Task<byte[]> ScreenshotAsync(string? ts, Regex? showing = null)
+    public async Task<byte[]> ScreenshotAsync(string? ts, Regex? showing = null, string? thread = null)
     {
+        if (thread is not null) await OpenThreadAsync(thread);
         if (ts is not null)
-            await Support.Eventually.UntilAsync(async () => await Message(ts).CountAsync() > 0 ? await Message(ts).InnerTextAsync() : "",
+            await Support.Eventually.UntilAsync(async () => await Message(ts, thread).CountAsync() > 0 ? await Message(ts, thread).InnerTextAsync() : "",
                 text => text.Length > 0 && (showing is null || showing.IsMatch(text)), TimeSpan.FromMilliseconds(Bound),
                 $"the Slack client showing the message {ts}{(showing is null ? "" : $" as {showing}")}", text => $"\"{text}\"");
         // JPEG: a tenth of the PNG's time to encode on 2 cores, and a pane of text reads the same.

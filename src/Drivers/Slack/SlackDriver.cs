@@ -53,8 +53,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             var reached = await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration);
             if (!_conversation.IsSummary(reached) && phrases.QuestionIn(reached.Text) == BotConversation.Declaration)
             {
-                await person.SayAsync(phrases.Answer(BotConversation.Declaration, ask));
-                reached = await person.ExpectFromBotAsync(_conversation.IsSummary, "a summary with a Confirm button", Wait);
+                await person.AnswerAsync(phrases.Answer(BotConversation.Declaration, ask));
+                reached = await _conversation.NextAsync(person, first, "a summary with a Confirm button", _conversation.IsSummary);
             }
             await ScreenshotAsync(person, _conversation.IsSummary(reached) ? "the summary they are asked to confirm" : "where the bot ended the conversation", reached.Ts);
             return reached;
@@ -69,7 +69,6 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         {
             var (person, first) = await BeginConversationAsync(who);
             var reached = await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration);
-            person.ConversationMayBeOpen = false;
             if (_conversation.IsSummary(reached))
             {
                 await person.ClickAsync(reached, contract.Button("cancelRequest"));
@@ -78,8 +77,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
                     Text = await person.ExpectClickAnswerAsync(phrases.NothingSubmittedWithoutDeclaration, "the summary showing that no request went in", Wait),
                 };
             }
-            await person.SayAsync(phrases.Decline(BotConversation.Declaration));
-            return await person.ExpectFromBotAsync(_ => true, "an answer to the declined declaration", Wait);
+            await person.AnswerAsync(phrases.Decline(BotConversation.Declaration));
+            return await _conversation.NextAsync(person, first, "an answer to the declined declaration");
         });
 
     /// <summary>
@@ -92,8 +91,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             var (person, first) = await BeginConversationAsync(who);
             if (phrases.QuestionIn((await _conversation.AnswerQuestionsAsync(person, first, ask, until: question)).Text) != question)
                 throw new CheckFailed($"The bot never asked the {question} question before the summary");
-            await person.SayAsync(answer);
-            return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{answer}\"", Wait);
+            await person.AnswerAsync(answer);
+            return await _conversation.NextAsync(person, first, $"an answer to \"{answer}\"");
         });
 
     /// <summary>The person's conversation with the bot, opened, and the bot's first question.</summary>
@@ -112,21 +111,12 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
                 throw new CheckFailed($"The bot showed no summary to confirm; the conversation ended with \"{summary.Text}\" (if that is a question " +
                                       $"this target asks, add how it is recognised to {contract.File}, bot.questions)");
             await person.ClickAsync(summary, contract.Button("confirmRequest"), doubleClick);
-            var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text),
+            var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text) || phrases.SummaryNoLongerOpen.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
-            // After a double click the bot may still be answering the second click: the next conversation begins by closing this one.
-            person.ConversationMayBeOpen = doubleClick;
+            // After a double click the bot may still be answering the second click, in this request's thread: the next
+            // conversation, in a thread of its own, does not read it.
             var id = phrases.Submitted.Match(answer.Text) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
             return new Submission(id, answer.Text);
-        });
-
-    /// <summary>A click on Confirm of a summary the conversation has left behind (one still showing its buttons); returns the bot's answer.</summary>
-    public Task<SlackMessage> ConfirmAgainAsync(TestPerson who, SlackMessage summary) =>
-        evidence.StepAsync($"Slack: {who} clicks Confirm on an earlier summary", async () =>
-        {
-            var person = await PersonAsync(who);
-            await person.ClickAsync(summary, contract.Button("confirmRequest"));
-            return await person.ExpectFromBotAsync(_ => true, "an answer to the second click", Wait);
         });
 
     public Task CancelAsync(TestPerson who, SlackMessage summary) =>
@@ -135,7 +125,6 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             var person = await PersonAsync(who);
             await person.ClickAsync(summary, contract.Button("cancelRequest"));
             await ExpectClickAnswerAsync(who, phrases.Cancelled, "the summary showing it was cancelled");
-            person.ConversationMayBeOpen = false;
         });
 
     /// <summary>
@@ -219,16 +208,22 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             return told;
         });
 
-    /// <summary>Free text to the bot, whatever it is waiting for; returns its answer. Any message may open a conversation.</summary>
-    public Task<SlackMessage> SayToBotAsync(TestPerson who, string text) =>
-        evidence.StepAsync($"Slack: {who} writes \"{text}\" to the bot", async () => await SayAndReadAnswerAsync(await PersonAsync(who), text));
-
-    private async Task<SlackMessage> SayAndReadAnswerAsync(SlackPerson person, string text)
-    {
-        person.ConversationMayBeOpen = true;
-        await person.SayAsync(text);
-        return await person.ExpectFromBotAsync(_ => true, $"an answer to \"{text}\"", Wait);
-    }
+    /// <summary>
+    /// Free text to the bot, whatever it is waiting for: in the conversation where it last asked (<paramref name="inConversation"/>),
+    /// or at the top of the DM, where any message opens a new one. Returns its answer.
+    /// </summary>
+    public Task<SlackMessage> SayToBotAsync(TestPerson who, string text, bool inConversation) =>
+        evidence.StepAsync($"Slack: {who} writes \"{text}\" to the bot{(inConversation ? " in the conversation" : "")}", async () =>
+        {
+            var person = await PersonAsync(who);
+            if (inConversation)
+            {
+                await person.AnswerAsync(text);
+                return await person.ExpectFromBotAsync(person.InConversation, $"an answer to \"{text}\"", Wait);
+            }
+            var opening = await person.SayAsync(text);
+            return await person.ExpectFromBotAsync(m => BotConversation.Answers(m, opening), $"an answer to \"{text}\"", Wait, leavingEarlier: true);
+        });
 
     public Task<SlackMessage> TellBotAsync(TestPerson who, string text, Regex expectedReply, string expectation) =>
         evidence.StepAsync($"Slack: {who} tells the bot \"{text}\"", async () =>
@@ -261,7 +256,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     private async Task ScreenshotAsync(SlackPerson person, string what, string ts, Regex? showing = null)
     {
         var name = $"Slack — {person.Person} ({person.Identity.UserName}): {what}";
-        if (_shot.Add(name)) evidence.Attach(name, "image/jpeg", await (await person.ClientAsync()).ScreenshotAsync(ts, showing));
+        if (_shot.Add(name)) evidence.Attach(name, "image/jpeg", await person.ScreenshotAsync(ts, showing));
     }
 
     private readonly HashSet<string> _shot = [];
@@ -273,6 +268,6 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     {
         foreach (var person in _people.Values.Where(p => p.ClientOpen))
             evidence.Attach($"Slack — {person.Person} ({person.Identity.UserName}) at the failure", "image/jpeg",
-                await (await person.ClientAsync()).ScreenshotAsync(null));
+                await person.ScreenshotAsync(null));
     }
 }

@@ -3,11 +3,18 @@ using System.Text.Json.Nodes;
 namespace PadUat.Drivers.Slack;
 
 /// <summary>A message as conversations.history returns it; the bot's are told apart by the bot's user id.</summary>
-public sealed record SlackMessage(string Ts, string? User, string? BotId, string Text, JsonArray? Blocks)
+/// <param name="ThreadTs">The thread it is in: its parent's ts (a parent with replies carries its own); null at the top of the DM.</param>
+public sealed record SlackMessage(string Ts, string? User, string? BotId, string Text, JsonArray? Blocks, string? ThreadTs = null)
 {
     public static SlackMessage From(JsonNode m) => new(
         m["ts"]!.GetValue<string>(), m["user"]?.GetValue<string>(), m["bot_id"]?.GetValue<string>(),
-        m["text"]?.GetValue<string>() ?? "", m["blocks"] as JsonArray);
+        m["text"]?.GetValue<string>() ?? "", m["blocks"] as JsonArray, m["thread_ts"]?.GetValue<string>());
+
+    /// <summary>Whether it is a reply in a thread (not the thread's parent, not at the top of the DM).</summary>
+    public bool IsReply => ThreadTs is not null && ThreadTs != Ts;
+
+    /// <summary>Whether it belongs to the same conversation as <paramref name="other"/>: the same thread, or both at the top of the DM.</summary>
+    public bool InThreadOf(SlackMessage other) => (IsReply ? ThreadTs : null) == (other.IsReply ? other.ThreadTs : null);
 
     /// <summary>
     /// By the author's user id only: on Slack a person's message posted through an app with their user token carries that

@@ -22,9 +22,6 @@ public sealed class SlackPerson
     public SlackIdentity Identity => _account.Identity;
     public IReadOnlyList<string> Transcript => _transcript;
 
-    /// <inheritdoc cref="SlackAccount.ConversationMayBeOpen"/>
-    public bool ConversationMayBeOpen { get => _account.ConversationMayBeOpen; set => _account.ConversationMayBeOpen = value; }
-
     /// <summary>Their last click in this scenario: the message clicked and the button's label, whose answer a later step reads.</summary>
     public (string MessageTs, string Button)? LastClick { get; private set; }
 
@@ -50,18 +47,54 @@ public sealed class SlackPerson
     public Task<SlackClientPage> ClientAsync() => _client(_account);
 
     /// <summary>Types the text in their Slack client, as they would (a message Slack marks as typed: client_msg_id, no bot_id).</summary>
-    public async Task SayAsync(string text)
+    /// <remarks>
+    /// Returns the message as Slack holds it, once the DM shows it: its ts is where the bot's answer belongs (the thread it
+    /// opens), so a late answer to an earlier conversation is never taken for it.
+    /// </remarks>
+    public async Task<SlackMessage> SayAsync(string text)
     {
+        _thread = null;
         await (await ClientAsync()).SendAsync(text);
         _transcript.Add($"{Stamp()} {Person} → bot: {text}");
+        var mine = await Eventually.UntilAsync(async () => { await HistoryAsync(); return _lastRead.LastOrDefault(IsNewFromMe); }, m => m is not null,
+            TimeSpan.FromSeconds(10), $"Slack showing {Person}'s message \"{text}\" in the DM", waitForNews: max => _feed.WaitForNewsAsync(BotChannel, max));
+        _said.Add(mine!.Ts);
+        return mine;
     }
+
+    private bool IsNewFromMe(SlackMessage m) => m.User == Identity.UserId && !m.IsReply && !_said.Contains(m.Ts);
+
+    // The messages this person opened conversations with, in this scenario.
+    private readonly HashSet<string> _said = [];
+
+    /// <summary>
+    /// Answers the bot where it asked: in the thread of its last message read (the real bot holds each request in a thread
+    /// of its own), or at the top of the DM when it asked there.
+    /// </summary>
+    public async Task AnswerAsync(string text)
+    {
+        await (await ClientAsync()).SendAsync(text, _thread);
+        _transcript.Add($"{Stamp()} {Person} → bot{(_thread is null ? "" : " (in the thread)")}: {text}");
+    }
+
+    // The thread the bot last spoke in to this person, where their answers go.
+    private string? _thread;
+
+    /// <summary>Whether the bot's message is in the conversation this person is answering (its thread, or the top of the DM).</summary>
+    public bool InConversation(SlackMessage m) => (m.IsReply ? m.ThreadTs : null) == _thread;
+    // The thread of every message read, so a message in a thread is looked for in the thread's pane.
+    private readonly Dictionary<string, string> _threadOf = [];
+
+    /// <summary>The Slack pane as the person sees it, showing <paramref name="ts"/> (in its thread, when it is in one) when given.</summary>
+    public async Task<byte[]> ScreenshotAsync(string? ts, System.Text.RegularExpressions.Regex? showing = null) =>
+        await (await ClientAsync()).ScreenshotAsync(ts, showing, ts is not null ? _threadOf.GetValueOrDefault(ts) : null);
 
     /// <summary>Clicks (or double-clicks) the button <paramref name="actionId"/> of a message from the bot in their Slack client; returns the button's label.</summary>
     public async Task<string> ClickAsync(SlackMessage message, string actionId, bool twice = false)
     {
         var label = message.Button(actionId)?.Button["text"]?["text"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"The message '{message.Text}' has no button '{actionId}'");
-        await (await ClientAsync()).ClickAsync(message.Ts, label, twice);
+        await (await ClientAsync()).ClickAsync(message.Ts, label, twice, message.IsReply ? message.ThreadTs : null);
         LastClick = (message.Ts, label);
         _transcript.Add($"{Stamp()} {Person} {(twice ? "double-clicks" : "clicks")} '{label}' on \"{message.Text}\"");
         return label;
@@ -148,6 +181,11 @@ public sealed class SlackPerson
     private void Read(SlackMessage message)
     {
         _consumed.Add(message.Ts);
+        if (message.IsReply)
+        {
+            _thread = message.ThreadTs;
+            _threadOf[message.Ts] = message.ThreadTs!;
+        }
         var buttons = message.ButtonLabels().ToList();
         _transcript.Add($"{Stamp()} bot → {Person}: {message.Text}{(buttons.Count > 0 ? $"  [{string.Join("] [", buttons)}]" : "")}");
     }

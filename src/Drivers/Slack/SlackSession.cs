@@ -8,12 +8,6 @@ public sealed record SlackAccount(TestPerson Person, SlackIdentity Identity, Sla
 {
     /// <summary>Their Slack client, open on the DM with the bot, kept for the run (null until they first type or click).</summary>
     public SlackClientPage? Page { get; set; }
-
-    /// <summary>
-    /// Whether a conversation with the bot may be left half-way (unknown at the start of a run, or after a failure):
-    /// then the next request begins with "cancel". Every message counts against Slack's one a second per channel.
-    /// </summary>
-    public bool ConversationMayBeOpen { get; set; } = true;
 }
 
 /// <summary>Who a person is in Slack, as auth.test names them.</summary>

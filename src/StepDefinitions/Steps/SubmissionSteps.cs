@@ -64,14 +64,14 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
     }
 
     [When(@"^the employee answers the summary with ""(.*)"" instead of a button$")]
-    public async Task WhenWritesAtSummary(string text) => request.LastReply = await slack.SayToBotAsync(cast.Employee, text);
+    public async Task WhenWritesAtSummary(string text) => request.LastReply = await slack.SayToBotAsync(cast.Employee, text, inConversation: true);
 
     [Then(@"^the bot asks the employee to use the summary's buttons$")]
     public void ThenPointsToButtons() => Expect.That(phrases.UseTheSummaryButtons.IsMatch(request.LastReply!.Text),
         "The bot should ask the employee to use the summary's buttons", () => $"it said \"{request.LastReply.Text}\"");
 
     [When(@"^the employee writes to the bot again$")]
-    public async Task WhenWritesAgain() => request.LastReply = await slack.SayToBotAsync(cast.Employee, phrases.Opening);
+    public async Task WhenWritesAgain() => request.LastReply = await slack.SayToBotAsync(cast.Employee, phrases.Opening, inConversation: false);
 
     [Then(@"^the bot starts a new request$")]
     public void ThenNewRequest() => Expect.That(phrases.Asks("security").IsMatch(request.LastReply!.Text),
@@ -84,12 +84,26 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
         request.Summary = await journeys.AskAsync(cast.Employee, request.Ask = await Ask(direction, quantity, ticker, value, currency));
     }
 
-    [When(@"^the employee confirms the earlier summary$")]
-    public async Task WhenConfirmsEarlier() => request.LastReply = await slack.ConfirmAgainAsync(cast.Employee, request.EarlierSummary!);
+    [Then(@"^the bot takes each request in a thread of its own$")]
+    public void ThenThreadEach() => Expect.That(
+        request.EarlierSummary!.IsReply && request.Summary!.IsReply && request.EarlierSummary.ThreadTs != request.Summary.ThreadTs,
+        "Each request's summary should be in a thread of its own (T/conversational_session_hardening_20260104/spec.md: one thread per request)",
+        () => $"the earlier summary is {Where(request.EarlierSummary)}, the newer {Where(request.Summary!)}");
 
-    [Then(@"^the bot tells the employee the summary is no longer open$")]
-    public void ThenSummaryClosed() => Expect.That(phrases.SummaryNoLongerOpen.IsMatch(request.LastReply!.Text),
-        "The bot should say the summary is no longer open", () => $"it said \"{request.LastReply.Text}\"");
+    private static string Where(Drivers.Slack.SlackMessage m) => m.IsReply ? $"in the thread of {m.ThreadTs}" : "at the top of the DM";
+
+    [When(@"^the employee confirms the earlier summary$")]
+    public async Task WhenConfirmsEarlier()
+    {
+        request.Submission = await journeys.ConfirmAsync(cast.Employee, request.EarlierSummary!);
+        if (request.Submission.RequestId is { } id) request.RequestId = id;
+    }
+
+    [Then(@"^the stored request is to (buy|sell) (\d+) (\w+)$")]
+    public async Task ThenStoredIs(StoredWord direction, decimal quantity, string ticker) =>
+        Expect.Equal((direction.Code, quantity, ticker),
+            await records.RequestAsync(request.RequestId) is { } r ? (r.Direction, r.Quantity, r.Ticker) : default,
+            $"request #{request.RequestId} (direction, quantity, security)", "the database");
 
     [Then(@"^exactly one request is stored for the employee$")]
     public async Task ThenOneStored()

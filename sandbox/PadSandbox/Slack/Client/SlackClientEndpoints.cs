@@ -59,7 +59,9 @@ public static class SlackClientEndpoints
         });
         // A long poll, as Slack's client holds a socket open: the answer waits (up to 20 s) until something has changed
         // since the version the client last saw, so an idle client costs nothing.
-        api.MapGet("/messages", async (HttpContext http, string channel, long? seen, ClientSessions sessions, Workspace workspace, IHostApplicationLifetime host) =>
+        // The conversation's messages, or one thread's (its parent first) when thread is given: replies stay in their thread,
+        // as in Slack's client, where the parent shows "N replies".
+        api.MapGet("/messages", async (HttpContext http, string channel, long? seen, string? thread, ClientSessions sessions, Workspace workspace, IHostApplicationLifetime host) =>
         {
             var me = sessions.Who(http.Request)!;
             if (!workspace.IsMember(channel, me.Id)) return Results.Json(WebApi.Error("channel_not_found"));
@@ -67,8 +69,9 @@ public static class SlackClientEndpoints
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, host.ApplicationStopping);
             if (seen is { } version) await workspace.WaitForChangeAsync(version, TimeSpan.FromSeconds(20), waiting.Token);
             var now = workspace.Version;
-            var shown = workspace.Messages(channel).Select(m => (Message: m, Ephemeral: false))
-                .Concat(workspace.EphemeralFor(channel, me.Id).Select(m => (Message: m, Ephemeral: true)))
+            var shown = workspace.Messages(channel).Where(m => thread is null ? m.ThreadTs is null || m.ThreadTs == m.Ts : m.Ts == thread || m.ThreadTs == thread)
+                .Select(m => (Message: m, Ephemeral: false))
+                .Concat(thread is null ? workspace.EphemeralFor(channel, me.Id).Select(m => (Message: m, Ephemeral: true)) : [])
                 // The latest screenful or so, as Slack's client loads a conversation: a run's long DM is not re-rendered whole on every change.
                 .OrderBy(x => x.Message.Ts, StringComparer.Ordinal).TakeLast(40);
             return Results.Json(new JsonObject
@@ -76,7 +79,7 @@ public static class SlackClientEndpoints
                 ["ok"] = true, ["version"] = now,
                 ["messages"] = new JsonArray(shown.Select(x =>
                 {
-                    var json = x.Message.ToJson();
+                    var json = workspace.Shown(x.Message);
                     json["author_name"] = workspace.ById(x.Message.User)?.RealName ?? x.Message.User;
                     if (x.Ephemeral) json["is_ephemeral"] = true;
                     return (JsonNode)json;
