@@ -147,6 +147,21 @@ try {
     assert(texts.join(",") === "page test 4,page test 3,page test 2,page test 1,page test 0", `got ${texts.join(",")}`);
   });
 
+  await check("@slack/web-api reads a thread: the parent in history with reply_count and latest_reply, its replies with conversations.replies", async () => {
+    const client = new WebClient(sam.token, quiet);
+    const channel = (await client.conversations.open({ users: alex.id })).channel.id;
+    const parent = await client.chat.postMessage({ channel, text: "thread parent" });
+    const first = await client.chat.postMessage({ channel, text: "reply 1", thread_ts: parent.ts });
+    await client.chat.postMessage({ channel, text: "reply 2", thread_ts: first.ts }); // a reply to a reply joins the parent's thread
+    const top = (await client.conversations.history({ channel, limit: 5 })).messages;
+    const shown = top.find((m) => m.ts === parent.ts);
+    assert(shown && shown.thread_ts === parent.ts && shown.reply_count === 2 && shown.latest_reply > first.ts, `history shows ${JSON.stringify(shown)}`);
+    assert(!top.some((m) => m.text.startsWith("reply")), "a reply is at the top of history");
+    const thread = [];
+    for await (const page of client.paginate("conversations.replies", { channel, ts: parent.ts, limit: 2 })) thread.push(...page.messages.map((m) => m.text));
+    assert(thread.join(",") === "thread parent,reply 1,reply 2", `the thread reads ${thread.join(",")}`);
+  });
+
   await check("@slack/web-api survives a 429 by its own retry after Retry-After", async () => {
     const client = new WebClient(alex.token, { ...quiet, retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 } });
     let limited = 0;
