@@ -65,7 +65,8 @@ public sealed class ProbeTests(SandboxFixture f)
         string FoundFor(string assumption) => real.Single(x => x.Assumption == assumption && x.Verdict == Verdict.NotMet).Found;
         Assert.Contains("withdrawn", FoundFor("contract: bot.says names every entry the scenarios read"));
         Assert.Contains("confirmRequest", FoundFor("contract: bot.buttons names every entry the scenarios read"));
-        Assert.StartsWith("it arrives in {", FoundFor("contract: the bot's complianceDecisionRequest is read where it arrives"));
+        Assert.Equal("the channel COMPLIANCE_CHANNEL_ID names, which the harness reads",
+            real.Single(x => x.Assumption == "contract: the bot's complianceDecisionRequest is read where it arrives" && x.Verdict == Verdict.Met).Found);
         Assert.Equal("the X-Dev-User-Email header naming the person",
             real.Single(x => x.Assumption == "contract: the dashboard's sign-in is one the harness drives" && x.Verdict == Verdict.Met).Found);
         Assert.Contains(real, x => x.Verdict == Verdict.CannotTell && x.Source == "shared/seed/uat-checklist.md 1.1-1.9");

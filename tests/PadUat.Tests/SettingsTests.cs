@@ -28,6 +28,7 @@ public sealed class SettingsTests : IDisposable
         SLACK_API_URL=https://slack.example/api/
         SLACK_CLIENT_URL=https://app.slack.example/client/T0TEST
         SLACK_BOT_USER_ID=UBOT
+        COMPLIANCE_CHANNEL_ID=C0COMPLY
         BOT_REPLY_TIMEOUT_S=20
         DASHBOARD_URL=https://dash.example/
         DASHBOARD_SIGN_IN=form
@@ -71,6 +72,10 @@ public sealed class SettingsTests : IDisposable
     [Fact]
     public void A_malformed_number_is_named() =>
         Assert.StartsWith("DB_PORT: 'fivefour' is not a positive whole number", ErrorOf(Deployed.Replace("DB_PORT=5432", "DB_PORT=fivefour", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_target_whose_compliance_is_asked_in_a_channel_needs_the_setting_naming_it() =>
+        Assert.StartsWith("COMPLIANCE_CHANNEL_ID: missing", ErrorOf(Deployed.Replace("COMPLIANCE_CHANNEL_ID=C0COMPLY\n", "", StringComparison.Ordinal)));
 
     [Fact]
     public void A_malformed_url_is_named() =>

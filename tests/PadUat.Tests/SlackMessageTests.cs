@@ -28,4 +28,15 @@ public sealed class SlackMessageTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764580866).AddTicks(681230), asked.PostedAt);
         Assert.Equal(836.333, (answered.PostedAt - asked.PostedAt).TotalMilliseconds, 3);
     }
+
+    [Fact]
+    public void The_bots_answer_to_an_opening_is_in_a_thread_begun_by_it_or_after_it_never_in_an_earlier_one()
+    {
+        var opening = new SlackMessage("100.000200", "UALEX01", null, "hi", null);
+        Assert.True(PadUat.Drivers.Slack.BotConversation.Answers(new SlackMessage("100.000300", "UPADBOT01", "B1", "Which security?", null, "100.000200"), opening));
+        Assert.True(PadUat.Drivers.Slack.BotConversation.Answers(new SlackMessage("100.000500", "UPADBOT01", "B1", "Which security?", null, "100.000400"), opening));
+        Assert.True(PadUat.Drivers.Slack.BotConversation.Answers(new SlackMessage("100.000300", "UPADBOT01", "B1", "Which security?", null), opening));
+        Assert.False(PadUat.Drivers.Slack.BotConversation.Answers(new SlackMessage("100.000300", "UPADBOT01", "B1", "Request #7 is approved", null, "100.000100"), opening));
+        Assert.False(PadUat.Drivers.Slack.BotConversation.Answers(new SlackMessage("100.000100", "UPADBOT01", "B1", "Which security?", null), opening));
+    }
 }

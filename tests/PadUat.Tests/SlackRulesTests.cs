@@ -163,7 +163,7 @@ public sealed class SlackRulesTests(SandboxFixture f)
     {
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(PadUat.Support.RepoRoot.Find(), "slack", "uat-driver-app.manifest.json")))!;
         Assert.Equal(PadSandbox.Slack.SlackApps.PersonScopes.Order(), manifest["oauth_config"]!["scopes"]!["user"]!.AsArray().Select(s => s!.GetValue<string>()).Order());
-        Assert.Equal(["message.im"], manifest["settings"]!["event_subscriptions"]!["user_events"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["message.groups", "message.im"], manifest["settings"]!["event_subscriptions"]!["user_events"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.True(manifest["settings"]!["socket_mode_enabled"]!.GetValue<bool>());
     }
 }

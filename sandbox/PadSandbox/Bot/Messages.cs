@@ -4,6 +4,12 @@ using System.Text.Json.Nodes;
 namespace PadSandbox.Bot;
 
 /// <summary>Where the bot's messages link to: the dashboard's own address.</summary>
+/// <summary>The compliance team's private channel, where the bot asks compliance to decide (its id: COMPLIANCE_CHANNEL_ID).</summary>
+public sealed record ComplianceChannel(string Id)
+{
+    public const string Name = "pad-compliance";
+}
+
 public sealed record DashboardLink(Uri BaseUrl)
 {
     public Uri Request(int requestId) => new(BaseUrl, $"requests/{requestId.ToString(CultureInfo.InvariantCulture)}");

@@ -13,7 +13,7 @@ namespace PadSandbox.Bot;
 /// decision and records executions and withdrawals by message.
 /// </summary>
 public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, RequestConversation conversation, People people, PadWorkflow workflow,
-    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ILogger<PadBot> log)
+    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ComplianceChannel complianceChannel, ILogger<PadBot> log)
 {
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
@@ -69,13 +69,13 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
                     await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
-                    await ManagerDecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove);
+                    await ManagerDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove);
                     break;
                 case Messages.ComplianceApprove or Messages.ComplianceReject:
-                    await ComplianceDecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove);
+                    await ComplianceDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove);
                     break;
                 case Messages.Smf16Approve or Messages.Smf16Reject:
-                    await Smf16DecisionAsync(actor, channel, responseUrl, Messages.RequestOf(value), actionId == Messages.Smf16Approve);
+                    await Smf16DecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.Smf16Approve);
                     break;
             }
         });
@@ -159,23 +159,29 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
     /// What every stage's decision does first: the workflow records it, or refuses with the reason (said to whoever clicked);
     /// a recorded decision answers the click. Null when refused.
     /// </summary>
-    private async Task<Decision?> RecordAsync(Task<Outcome<Decision>> deciding, string channel, string responseUrl, int requestId, bool approve,
-        string stage, (string Approve, string Reject) actionIds)
+    /// <remarks>
+    /// In the compliance channel the whole team sees the answer: it says who decided ("✅ Approved by …",
+    /// conductor/archive/legacy_agent_docs_20251230/SLACK_AGENT.md:75), and a refusal is said there too, in the message's thread.
+    /// </remarks>
+    private async Task<Decision?> RecordAsync(Task<Outcome<Decision>> deciding, Employee decider, string channel, string messageTs, string responseUrl,
+        int requestId, bool approve, string stage, (string Approve, string Reject) actionIds)
     {
         var outcome = await deciding;
+        var inChannel = channel == complianceChannel.Id;
         if (!outcome.Ok)
         {
-            await ReplyAsync(channel, $"⛔ {outcome.Refusal}");
+            await voice.SayAsync(channel, $"⛔ {outcome.Refusal}", threadTs: inChannel ? messageTs : null);
             return null;
         }
         var verb = approve ? "approved" : "rejected";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, $"You {verb} request #{requestId}.", requestId, stage, actionIds);
+        var answer = inChannel ? $"{(approve ? "✅ Approved" : "❌ Rejected")} by {decider.Name}: request #{requestId}." : $"You {verb} request #{requestId}.";
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, answer, requestId, stage, actionIds);
         return outcome.Value;
     }
 
-    private async Task ManagerDecisionAsync(Employee manager, string channel, string responseUrl, int requestId, bool approve)
+    private async Task ManagerDecisionAsync(Employee manager, string channel, string messageTs, string responseUrl, int requestId, bool approve)
     {
-        if (await RecordAsync(workflow.DecideAsManagerAsync(requestId, manager, approve), channel, responseUrl, requestId, approve, "manager",
+        if (await RecordAsync(workflow.DecideAsManagerAsync(requestId, manager, approve), manager, channel, messageTs, responseUrl, requestId, approve, "manager",
                 (Messages.ManagerApprove, Messages.ManagerReject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
@@ -184,9 +190,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) approved request #{requestId}. It now goes to compliance.");
             var ask = $"{employee.Name} asks to {Trade(decision.Request)} — request #{requestId}, approved by {manager.Name}." +
                       (decision.Request.ConflictFlag ? $"\n⚠️ Conflict (advisory): {decision.Request.ConflictDetail}." : "");
-            foreach (var officer in (await people.AllAsync()).Where(p => p.IsCompliance && p.Id != employee.Id))
-                await ReplyAsync(await slack.UserIdOfAsync(officer.Email), Messages.Notification(requestId, ask),
-                    Messages.DecisionBlocks(ask, requestId, "compliance", Messages.ComplianceApprove, Messages.ComplianceReject, dashboard));
+            // Once, to the compliance channel (T/slack_ui_dashboard_links_20260125/spec.md:20-22), not to each officer.
+            await ReplyAsync(complianceChannel.Id, Messages.Notification(requestId, ask),
+                Messages.DecisionBlocks(ask, requestId, "compliance", Messages.ComplianceApprove, Messages.ComplianceReject, dashboard));
         }
         else if (decision.NewStatus == Workflow.Status.Approved)
             await ReplyAsync(employeeChannel, ApprovedText(requestId));
@@ -194,9 +200,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task ComplianceDecisionAsync(Employee officer, string channel, string responseUrl, int requestId, bool approve)
+    private async Task ComplianceDecisionAsync(Employee officer, string channel, string messageTs, string responseUrl, int requestId, bool approve)
     {
-        if (await RecordAsync(workflow.DecideAsComplianceAsync(requestId, officer, approve), channel, responseUrl, requestId, approve, "compliance",
+        if (await RecordAsync(workflow.DecideAsComplianceAsync(requestId, officer, approve), officer, channel, messageTs, responseUrl, requestId, approve, "compliance",
                 (Messages.ComplianceApprove, Messages.ComplianceReject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
@@ -215,9 +221,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             : $"Compliance ({officer.Name}) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task Smf16DecisionAsync(Employee approver, string channel, string responseUrl, int requestId, bool approve)
+    private async Task Smf16DecisionAsync(Employee approver, string channel, string messageTs, string responseUrl, int requestId, bool approve)
     {
-        if (await RecordAsync(workflow.DecideAsSmf16Async(requestId, approver, approve), channel, responseUrl, requestId, approve, "smf16",
+        if (await RecordAsync(workflow.DecideAsSmf16Async(requestId, approver, approve), approver, channel, messageTs, responseUrl, requestId, approve, "smf16",
                 (Messages.Smf16Approve, Messages.Smf16Reject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve

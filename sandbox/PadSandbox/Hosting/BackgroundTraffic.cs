@@ -93,7 +93,7 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         var id = System.Text.RegularExpressions.Regex.Match(submitted.Text, @"#(\d+)").Groups[1].Value;
         await ClickAsync(_byId[employee.ManagerId!.Value], await BotMessageAsync(_byId[employee.ManagerId.Value], m => Has(m, Messages.ManagerApprove, id)), Messages.ManagerApprove);
         var officer = _officers[_random.Next(_officers.Count)];
-        await ClickAsync(officer, await BotMessageAsync(officer, m => Has(m, Messages.ComplianceApprove, id)), Messages.ComplianceApprove);
+        await ClickAsync(officer, await BotMessageAsync(officer, m => Has(m, Messages.ComplianceApprove, id), _host.ComplianceChannelId), Messages.ComplianceApprove);
         await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 1500");
     }
 
@@ -123,9 +123,10 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         Interlocked.Increment(ref _actions);
     }
 
-    private async Task<Slack.SlackMessage> BotMessageAsync(Employee who, Func<Slack.SlackMessage, bool> matches)
+    /// <param name="inChannel">A channel the person reads instead of their DM with the bot (compliance's).</param>
+    private async Task<Slack.SlackMessage> BotMessageAsync(Employee who, Func<Slack.SlackMessage, bool> matches, string? inChannel = null)
     {
-        var channel = _host.Workspace.OpenDirectMessage(_host.Workspace.ByEmail(who.Email)!.Id, _host.Workspace.Bot.Id);
+        var channel = inChannel ?? _host.Workspace.OpenDirectMessage(_host.Workspace.ByEmail(who.Email)!.Id, _host.Workspace.Bot.Id);
         for (var waited = 0; waited < 200; waited++)
         {
             if (_host.Workspace.Messages(channel).LastOrDefault(m => m.BotId is not null && matches(m)) is { } found) return found;

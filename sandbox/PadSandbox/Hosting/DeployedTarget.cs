@@ -38,6 +38,7 @@ public static class DeployedTarget
             SLACK_API_URL={host.SlackApiUrl}
             SLACK_CLIENT_URL={host.SlackClientUrl}
             SLACK_BOT_USER_ID={host.Workspace.Bot.Id}
+            COMPLIANCE_CHANNEL_ID={host.ComplianceChannelId}
             BOT_REPLY_TIMEOUT_S=20
             DASHBOARD_URL={host.BaseUrl}
             # Behind the firm's sign-in front (IAP-like), not dev's X-Dev-User-Email header: the passwords below.

@@ -49,6 +49,8 @@ public sealed class SandboxHost : IAsyncDisposable
     public SocketMode SocketMode => _app.Services.GetRequiredService<SocketMode>();
     /// <summary>The seed the bot words its messages by: printed, so a run can be repeated word for word.</summary>
     public int BotSeed => _app.Services.GetRequiredService<BotWording>().Seed;
+    /// <summary>The compliance team's private channel (COMPLIANCE_CHANNEL_ID), where compliance is asked to decide.</summary>
+    public string ComplianceChannelId => _app.Services.GetRequiredService<Bot.ComplianceChannel>().Id;
     /// <summary>Where each person's conversation with the bot stands (for the background traffic, which answers it as people would).</summary>
     public ChatbotSessions ChatbotSessions => _app.Services.GetRequiredService<ChatbotSessions>();
 
@@ -69,8 +71,13 @@ public sealed class SandboxHost : IAsyncDisposable
 
         var dataSource = NpgsqlDataSource.Create(options.AppConnectionString);
         var people = new People(dataSource);
-        var workspace = new Workspace((await people.AllAsync()).Select(p =>
+        var everyone = await people.AllAsync();
+        var workspace = new Workspace(everyone.Select(p =>
             (p.Id, $"{p.Forename.ToLowerInvariant()}.{p.Surname.ToLowerInvariant()}", p.Name, p.Email)));
+        // Compliance is told in its private channel, the bot a member (COMPLIANCE_CHANNEL_ID,
+        // conductor/archive/legacy_agent_docs_20251230/SLACK_AGENT.md:69; T/slack_ui_dashboard_links_20260125/spec.md:20-22).
+        var complianceChannel = new ComplianceChannel(workspace.OpenPrivateChannel(ComplianceChannel.Name,
+            [workspace.Bot.Id, .. everyone.Where(p => p.IsCompliance).Select(p => workspace.ByEmail(p.Email)!.Id)]));
 
         var s = builder.Services;
         // Whoever hosts the sandbox (./uat sandbox, the test host) owns the process's signals; the web host must not
@@ -94,6 +101,7 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton<Interactivity>();
         s.AddSingleton<Slack.Client.ClientSessions>();
         s.AddSingleton(new DashboardLink(baseUrl));
+        s.AddSingleton(complianceChannel);
         s.AddSingleton<PadWorkflow>();
         s.AddSingleton<ChatbotSessions>();
         s.AddSingleton<DashboardQueries>();

@@ -32,7 +32,7 @@ public static class SlackApps
 
     /// <summary>What the UAT driver app's manifest (slack/uat-driver-app.manifest.json) asks of each test person.</summary>
     public static readonly IReadOnlySet<string> PersonScopes =
-        new HashSet<string> { "chat:write", "im:history", "im:read", "im:write", "users:read" };
+        new HashSet<string> { "chat:write", "groups:history", "im:history", "im:read", "im:write", "users:read" };
 
     public static readonly IReadOnlySet<string> AppLevelScopes = new HashSet<string> { "connections:write" };
 }

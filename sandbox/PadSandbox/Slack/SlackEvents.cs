@@ -19,7 +19,7 @@ public sealed class SlackEvents(Workspace workspace, EventDelivery http, SocketM
     {
         ["type"] = "message", ["subtype"] = "message_changed", ["hidden"] = true, ["channel"] = after.Channel,
         ["message"] = after.ToJson(), ["previous_message"] = before.ToJson(),
-        ["ts"] = after.EditedTs, ["event_ts"] = after.EditedTs, ["channel_type"] = "im",
+        ["ts"] = after.EditedTs, ["event_ts"] = after.EditedTs, ["channel_type"] = workspace.TypeOf(after.Channel),
     });
 
     public void Deleted(SlackMessage deleted)
@@ -28,28 +28,31 @@ public sealed class SlackEvents(Workspace workspace, EventDelivery http, SocketM
         Publish(deleted.Channel, new JsonObject
         {
             ["type"] = "message", ["subtype"] = "message_deleted", ["hidden"] = true, ["channel"] = deleted.Channel,
-            ["deleted_ts"] = deleted.Ts, ["previous_message"] = deleted.ToJson(), ["ts"] = ts, ["event_ts"] = ts, ["channel_type"] = "im",
+            ["deleted_ts"] = deleted.Ts, ["previous_message"] = deleted.ToJson(), ["ts"] = ts, ["event_ts"] = ts, ["channel_type"] = workspace.TypeOf(deleted.Channel),
         });
     }
 
-    private static JsonObject With(JsonObject message, string channel, string ts)
+    private JsonObject With(JsonObject message, string channel, string ts)
     {
         message["channel"] = channel;
         message["event_ts"] = ts;
-        message["channel_type"] = "im";
+        message["channel_type"] = workspace.TypeOf(channel);
         return message;
     }
 
     private void Publish(string channel, JsonObject evt)
     {
         var members = workspace.MembersOf(channel);
-        if (members.Contains(workspace.Bot.Id))
+        var im = workspace.TypeOf(channel) == "im";
+        // The PA-dealing app subscribes to message.im only: what is said in a channel it posts to is not sent to it.
+        if (im && members.Contains(workspace.Bot.Id))
         {
             var envelope = Envelope(SlackApps.BotAppId, evt, workspace.Bot.Id, isBot: true, channel);
             if (botApp.Events is null) socket.Deliver(SlackApps.BotAppId, envelope);
             else http.Deliver(envelope);
         }
-        foreach (var person in members.Where(m => m != workspace.Bot.Id))
+        // The driver app: message.im for each person's DM, message.groups once per private channel (one event per app).
+        foreach (var person in members.Where(m => m != workspace.Bot.Id).Take(im ? int.MaxValue : 1))
             socket.Deliver(SlackApps.DriverAppId, Envelope(SlackApps.DriverAppId, evt, person, isBot: false, channel));
     }
 

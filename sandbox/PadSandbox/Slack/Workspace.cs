@@ -49,6 +49,7 @@ public sealed class Workspace
     private readonly Dictionary<string, SlackToken> _tokens = [];
     private readonly Dictionary<string, List<SlackMessage>> _channels = [];
     private readonly Dictionary<string, string[]> _members = [];
+    private readonly Dictionary<string, string> _names = [];
     private readonly List<(string Channel, string User, SlackMessage Message)> _ephemeral = [];
     private long _lastTsMicros;
     private long _version;
@@ -121,6 +122,31 @@ public sealed class Workspace
         }
         return id;
     }
+
+    /// <summary>
+    /// A private channel (conversations.create with is_private) with its members, the bot among them; returns its id.
+    /// Private channels' ids begin with C today, as public ones' do (docs.slack.dev, "Conversations API").
+    /// </summary>
+    public string OpenPrivateChannel(string name, IEnumerable<string> members)
+    {
+        var id = "C" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("private|" + name)))[..10];
+        lock (_gate)
+        {
+            _channels.TryAdd(id, []);
+            _members[id] = members.Distinct().ToArray();
+            _names[id] = name;
+        }
+        return id;
+    }
+
+    /// <summary>A channel's name (a DM has none).</summary>
+    public string? NameOf(string channel)
+    {
+        lock (_gate) return _names.GetValueOrDefault(channel);
+    }
+
+    /// <summary>What Slack's events call the conversation: "im" for a DM, "group" for a private channel.</summary>
+    public string TypeOf(string channel) => NameOf(channel) is null ? "im" : "group";
 
     public bool IsMember(string channel, string userId)
     {

@@ -24,7 +24,8 @@ public static class ContractProbe
         }).ToList();
         findings.AddRange(contract.NamesUnder("bot.notifications").Select(n => contract.WhyNotReadable(n) is { } why
             ? new Finding(Verdict.NotMet, $"contract: the bot's {n} is read where it arrives", why, contract.File)
-            : new Finding(Verdict.Met, $"contract: the bot's {n} is read where it arrives", "a direct message, which the harness reads", contract.File)));
+            : new Finding(Verdict.Met, $"contract: the bot's {n} is read where it arrives",
+                contract.ChannelSettingOf(n) is { } setting ? $"the channel {setting} names, which the harness reads" : "a direct message, which the harness reads", contract.File)));
         string? noSignIn;
         try { noSignIn = contract.WhyNoSignIn(); }
         catch (SetupError gap) { noSignIn = gap.Message; }

@@ -26,11 +26,13 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     }
 
     /// <summary>
-    /// Whether the bot's message answers <paramref name="opening"/>: in the thread it opened, or (a bot that answers at the
-    /// top of the DM) after it there.
+    /// Whether the bot's message answers <paramref name="opening"/>: in a thread begun by it or after it — the documents
+    /// leave open whether the real bot hangs the thread on the employee's message or on its own "Starting request…"
+    /// (T/conversational_session_hardening_20260104/plan.md:17) — or at the top of the DM after it. A thread begun
+    /// earlier is an earlier conversation's.
     /// </summary>
     public static bool Answers(SlackMessage m, SlackMessage opening) =>
-        m.ThreadTs == opening.Ts || (!m.IsReply && string.CompareOrdinal(m.Ts, opening.Ts) > 0);
+        string.CompareOrdinal(m.IsReply ? m.ThreadTs : m.Ts, opening.Ts) >= 0 && m.Ts != opening.Ts;
 
     /// <summary>The bot's next message in the conversation <paramref name="of"/> is in.</summary>
     public Task<SlackMessage> NextAsync(SlackPerson person, SlackMessage of, string expectation, Func<SlackMessage, bool>? matches = null) =>

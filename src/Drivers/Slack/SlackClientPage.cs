@@ -71,6 +71,14 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
         }
     }
 
+    /// <summary>Shows the conversation <paramref name="channel"/> (their DM with the bot, or a channel), as a person opens it from the sidebar.</summary>
+    public async Task ShowAsync(string channel)
+    {
+        if (new Uri(page.Url).AbsolutePath.EndsWith($"/{channel}", StringComparison.Ordinal)) return;
+        await page.GotoAsync(new Uri(new Uri(page.Url), channel).ToString(), new() { Timeout = Bound });
+        await Composer.WaitForAsync(new() { Timeout = Bound });
+    }
+
     /// <summary>Types <paramref name="text"/> in the composer and sends it with Enter, as a person does; returns once it has left the composer.</summary>
     /// <remarks>With <paramref name="thread"/>, a reply in that thread, typed in its pane's "Reply…" composer.</remarks>
     public async Task SendAsync(string text, string? thread = null)

@@ -26,6 +26,11 @@ public sealed record Submission(int? RequestId, string BotAnswer);
 public sealed class SlackDriver(SlackSession session, Evidence evidence, Support.Contract.TargetContract contract, BotPhrases phrases)
 {
     private readonly Dictionary<TestPerson, SlackPerson> _people = [];
+    // A person reading a channel the bot posts to (compliance's), by person and channel; each channel's view starts with the DMs'.
+    private readonly Dictionary<(TestPerson, string), SlackPerson> _inChannels = [];
+    private readonly Dictionary<string, string> _channelSince = [];
+    // Where each person clicked last (their DM or a channel), whose answer a later step reads.
+    private readonly Dictionary<TestPerson, SlackPerson> _clickedIn = [];
 
     private TimeSpan Wait => session.ReplyTimeout;
     private readonly BotConversation _conversation = new(phrases, contract, session.ReplyTimeout);
@@ -37,10 +42,45 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public async Task<SlackPerson> PersonAsync(TestPerson who)
     {
         if (_people.Count == 0)
+        {
             foreach (var someone in session.People)
                 _people[someone] = await SlackPerson.BeginAsync(await session.AccountAsync(someone), session.Feed, session.BotUserId, session.ClientAsync);
+            foreach (var channel in session.Channels.Values)
+                _channelSince[channel] = await NewestInAsync(channel);
+        }
         return _people.TryGetValue(who, out var person) ? person : throw new ArgumentException($"No Slack person for {who}");
     }
+
+    /// <summary>The newest message in a channel, read by the first person who is in it (the others cannot read it).</summary>
+    private async Task<string> NewestInAsync(string channel)
+    {
+        foreach (var someone in session.People)
+        {
+            try { return await session.Feed.NewestTsAsync((await session.AccountAsync(someone)).Client, channel); }
+            catch (SlackApiError e) when (e.Code is "channel_not_found" or "not_in_channel") { }
+        }
+        throw new SetupError($"None of the test people is in the channel {channel}: invite the compliance officer to it (docs/deployed-targets.md)");
+    }
+
+    /// <summary>
+    /// Where <paramref name="who"/> reads the bot's asks to decide for <paramref name="stage"/>: their DM with the bot, or the
+    /// channel the target's contract names (compliance's, bot.notifications.complianceDecisionRequest).
+    /// </summary>
+    private async Task<SlackPerson> WhereAskedAsync(TestPerson who, string stage)
+    {
+        var notification = $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
+        if (contract.WhyNotReadable(notification) is { } why) throw new SetupError($"{contract.File}: bot.notifications.{notification}: {why}");
+        var inDm = await PersonAsync(who);
+        if (contract.ChannelSettingOf(notification) is not { } setting) return inDm;
+        var channel = session.Channels.TryGetValue(setting, out var id) ? id
+            : throw new SetupError($"{setting}: not set; {contract.File} says the bot's {notification} arrives in the channel it names");
+        if (!_inChannels.TryGetValue((who, channel), out var place))
+            _inChannels[(who, channel)] = place = SlackPerson.InChannel(await session.AccountAsync(who), session.Feed, session.BotUserId, session.ClientAsync, channel, _channelSince[channel]);
+        return place;
+    }
+
+    /// <summary>Where the person clicked last: the place whose answer to the click a later step reads.</summary>
+    private async Task<SlackPerson> ClickerAsync(TestPerson who) => _clickedIn.GetValueOrDefault(who) ?? await PersonAsync(who);
 
     /// <summary>
     /// The plan's scenario 1 conversation up to the summary the employee is asked to confirm, or to where the bot ended it
@@ -72,6 +112,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             if (_conversation.IsSummary(reached))
             {
                 await person.ClickAsync(reached, contract.Button("cancelRequest"));
+                _clickedIn[who] = person;
                 return reached with
                 {
                     Text = await person.ExpectClickAnswerAsync(phrases.NothingSubmittedWithoutDeclaration, "the summary showing that no request went in", Wait),
@@ -111,6 +152,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
                 throw new CheckFailed($"The bot showed no summary to confirm; the conversation ended with \"{summary.Text}\" (if that is a question " +
                                       $"this target asks, add how it is recognised to {contract.File}, bot.questions)");
             await person.ClickAsync(summary, contract.Button("confirmRequest"), doubleClick);
+            _clickedIn[who] = person;
             var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text) || phrases.SummaryNoLongerOpen.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
             // After a double click the bot may still be answering the second click, in this request's thread: the next
@@ -124,6 +166,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         {
             var person = await PersonAsync(who);
             await person.ClickAsync(summary, contract.Button("cancelRequest"));
+            _clickedIn[who] = person;
             await ExpectClickAnswerAsync(who, phrases.Cancelled, "the summary showing it was cancelled");
         });
 
@@ -134,7 +177,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public Task<string> ExpectClickAnswerAsync(TestPerson who, Regex pattern, string expectation) =>
         evidence.StepAsync($"Slack: {who} sees {expectation}", async () =>
         {
-            var person = await PersonAsync(who);
+            var person = await ClickerAsync(who);
             var answer = await person.ExpectClickAnswerAsync(pattern, expectation, Wait);
             await ScreenshotAsync(person, expectation, person.LastClick!.Value.MessageTs, pattern);
             return answer;
@@ -144,7 +187,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public Task ExpectClickedMessageSettledAsync(TestPerson who) =>
         evidence.StepAsync($"Slack: the message {who} clicked offers no buttons any more", async () =>
         {
-            var person = await PersonAsync(who);
+            var person = await ClickerAsync(who);
             var (ts, _) = person.LastClick ?? throw new InvalidOperationException($"{who} has clicked nothing in this scenario");
             await person.ExpectFromBotAsync(m => m.Ts == ts && !m.ButtonLabels().Any(), "the message they clicked without its buttons", Wait, alreadyRead: true);
         });
@@ -153,37 +196,26 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public Task<SlackMessage> ExpectDecisionRequestAsync(TestPerson who, int requestId, string stage) =>
         evidence.StepAsync($"Slack: {who} is asked to decide on request #{requestId}", async () =>
         {
-            ReadsDecisionRequestsInDirectMessages(stage);
-            var person = await PersonAsync(who);
+            var person = await WhereAskedAsync(who, stage);
             var asked = await person.ExpectFromBotAsync(
                 m => IsDecisionRequest(m, requestId, stage), $"an Approve/Reject message for request #{requestId}", Wait, alreadyRead: true);
             await ScreenshotAsync(person, $"asked to decide on request #{requestId}", asked.Ts);
             return asked;
         });
 
-    /// <summary>
-    /// A stage's decision requests are read where the contract says the bot sends them (bot.notifications). People's direct
-    /// messages with the bot are all the harness reads so far: a target that sends them to a channel ends the scenario
-    /// broken, saying so, rather than waiting in the wrong place and calling the silence a product defect.
-    /// </summary>
-    private void ReadsDecisionRequestsInDirectMessages(string stage)
-    {
-        var notification = $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
-        if (contract.WhyNotReadable(notification) is { } why) throw new SetupError($"{contract.File}: bot.notifications.{notification}: {why}");
-    }
-
     private bool IsDecisionRequest(SlackMessage m, int requestId, string stage) =>
         phrases.AboutRequest(requestId).IsMatch(m.Text) && m.Button(DecisionButton(stage, approve: true)) is not null;
 
     /// <summary>
-    /// Who of <paramref name="people"/> the bot has sent the Approve/Reject message of the stage for the request, read or
-    /// not. The bot sends a stage's asks one after another, so the answer is read after <paramref name="settle"/>: a
-    /// message still on its way could only be missed, never invented.
+    /// Who of <paramref name="people"/> the bot has sent the Approve/Reject message of the stage for the request in their
+    /// DM, read or not (a stage asked in a channel asks the channel's members, the team, and no one by DM). The bot sends a
+    /// stage's asks one after another, so the answer is read after <paramref name="settle"/>: a message still on its way
+    /// could only be missed, never invented.
     /// </summary>
     public Task<IReadOnlyList<TestPerson>> AskedToDecideAsync(IEnumerable<TestPerson> people, int requestId, string stage, TimeSpan settle) =>
         evidence.StepAsync($"Slack: who else has been asked to decide on request #{requestId} for {stage}?", async () =>
         {
-            ReadsDecisionRequestsInDirectMessages(stage);
+            await WhereAskedAsync(people.First(), stage); // a stage the harness cannot read ends the scenario broken, saying why
             await Task.Delay(settle);
             var asked = new List<TestPerson>();
             foreach (var who in people)
@@ -194,7 +226,11 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
 
     public Task DecideAsync(TestPerson who, SlackMessage decisionRequest, string stage, bool approve) =>
         evidence.StepAsync($"Slack: {who} clicks {(approve ? "Approve" : "Reject")}", async () =>
-            await (await PersonAsync(who)).ClickAsync(decisionRequest, DecisionButton(stage, approve)));
+        {
+            var place = await WhereAskedAsync(who, stage);
+            await place.ClickAsync(decisionRequest, DecisionButton(stage, approve));
+            _clickedIn[who] = place;
+        });
 
     /// <summary>A stage's approve or reject button, as the target's contract names it ("managerApprove" → its action id).</summary>
     private string DecisionButton(string stage, bool approve) => contract.Button($"{stage}{(approve ? "Approve" : "Reject")}");
@@ -237,8 +273,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     public Task<IReadOnlyList<SlackMessage>> UnreadAboutAsync(TestPerson who, int requestId, string stage) =>
         evidence.StepAsync($"Slack: what {who} has been sent about request #{requestId}", async () =>
         {
-            ReadsDecisionRequestsInDirectMessages(stage); // where the stage's asks would be, or "never asked" proves nothing
-            return (IReadOnlyList<SlackMessage>)(await (await PersonAsync(who)).UnreadFromBotAsync()).Where(m => phrases.AboutRequest(requestId).IsMatch(m.Text)).ToList();
+            // Read where the stage's asks would be, or "never asked" proves nothing.
+            return (IReadOnlyList<SlackMessage>)(await (await WhereAskedAsync(who, stage)).UnreadFromBotAsync()).Where(m => phrases.AboutRequest(requestId).IsMatch(m.Text)).ToList();
         });
 
     /// <summary>Plan 5.11's bot response time: <paramref name="exchanges"/> of the person's messages answered, each timed.</summary>
@@ -248,8 +284,8 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
 
     public void AttachTranscripts()
     {
-        foreach (var person in _people.Values.Where(p => p.Transcript.Count > 0))
-            evidence.Attach($"Slack transcript — {person.Person} ({person.Identity.UserName})", "text/plain", string.Join('\n', person.Transcript));
+        foreach (var person in _people.Values.Concat(_inChannels.Values).Where(p => p.Transcript.Count > 0))
+            evidence.Attach($"Slack transcript — {person.Person} ({person.Identity.UserName}){person.Where}", "text/plain", string.Join('\n', person.Transcript));
     }
 
     /// <summary>The person's Slack pane at a checkpoint of the conversation, beside the transcript in the report; each checkpoint once.</summary>

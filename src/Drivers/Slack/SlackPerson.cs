@@ -16,6 +16,7 @@ public sealed class SlackPerson
     private readonly HashSet<string> _consumed = [];
     private readonly List<string> _transcript = [];
     private readonly string _since;
+    private readonly string _channel;
     private readonly Func<SlackAccount, Task<SlackClientPage>> _client;
 
     public TestPerson Person => _account.Person;
@@ -25,13 +26,21 @@ public sealed class SlackPerson
     /// <summary>Their last click in this scenario: the message clicked and the button's label, whose answer a later step reads.</summary>
     public (string MessageTs, string Button)? LastClick { get; private set; }
 
-    /// <summary>This person's direct-message channel with the bot.</summary>
-    public string BotChannel => _account.BotChannel;
+    /// <summary>Where this person reads the bot: their direct-message channel with it, or a channel it posts to.</summary>
+    public string BotChannel => _channel;
 
-    private SlackPerson(SlackAccount account, IDirectMessageFeed feed, string botUserId, string since, Func<SlackAccount, Task<SlackClientPage>> client)
+    /// <summary>" in &lt;channel&gt;" when this is a channel rather than the person's DM, for the report's names.</summary>
+    public string Where => _channel == _account.BotChannel ? "" : $" in {_channel}";
+
+    private SlackPerson(SlackAccount account, IDirectMessageFeed feed, string botUserId, string since, Func<SlackAccount, Task<SlackClientPage>> client,
+        string? channel = null)
     {
-        _account = account; _feed = feed; _botUserId = botUserId; _since = since; _client = client;
+        _account = account; _feed = feed; _botUserId = botUserId; _since = since; _client = client; _channel = channel ?? account.BotChannel;
     }
+
+    /// <summary>The person reading a channel the bot posts to, from <paramref name="since"/> (the scenario's start in it).</summary>
+    public static SlackPerson InChannel(SlackAccount account, IDirectMessageFeed feed, string botUserId, Func<SlackAccount, Task<SlackClientPage>> client,
+        string channel, string since) => new(account, feed, botUserId, since, client, channel);
 
     /// <summary>
     /// Only messages after the newest one already in the DM count for this scenario — Slack's own ts, so neither
@@ -43,8 +52,13 @@ public sealed class SlackPerson
     /// <summary>Whether their Slack client is open (they typed, clicked or were looked at in this run).</summary>
     public bool ClientOpen => _account.Page is { IsOpen: true };
 
-    /// <summary>Their Slack client, open on the DM with the bot.</summary>
-    public Task<SlackClientPage> ClientAsync() => _client(_account);
+    /// <summary>Their Slack client, showing where they read the bot (the DM, or the channel).</summary>
+    public async Task<SlackClientPage> ClientAsync()
+    {
+        var page = await _client(_account);
+        await page.ShowAsync(_channel);
+        return page;
+    }
 
     /// <summary>Types the text in their Slack client, as they would (a message Slack marks as typed: client_msg_id, no bot_id).</summary>
     /// <remarks>

@@ -35,6 +35,9 @@ public sealed class SlackSession : IAsyncDisposable
     /// <summary>Everyone in the cast who acts in Slack.</summary>
     public IEnumerable<TestPerson> People => _settings.Tokens.Keys;
 
+    /// <summary>The channels the bot's notifications arrive in, by the setting naming each (COMPLIANCE_CHANNEL_ID).</summary>
+    public IReadOnlyDictionary<string, string> Channels => _settings.Channels ?? new Dictionary<string, string>();
+
     private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, Dashboard.BrowserSession browser)
     {
         _settings = settings; Budget = budget; Feed = feed; _browser = browser;

@@ -16,8 +16,9 @@ public sealed record DatabaseSettings(string Host, int Port, string Name, string
 /// <param name="Tokens">Each person's user token of the UAT driver app: reading their DMs with the bot (never writing).</param>
 /// <param name="Sessions">Each person's signed-in Slack client session (Playwright storage state, JSON or base64; `./uat record-session --slack`).</param>
 /// <param name="AppToken">The UAT driver app's app-level token (xapp-): the bot's messages arrive over Socket Mode; polled without it.</param>
+/// <param name="Channels">The channels the bot's notifications arrive in, by the setting that names each (COMPLIANCE_CHANNEL_ID).</param>
 public sealed record SlackSettings(Uri ApiUrl, Uri ClientUrl, string BotUserId, IReadOnlyDictionary<TestPerson, Secret> Tokens,
-    IReadOnlyDictionary<TestPerson, Secret> Sessions, Secret? AppToken, TimeSpan ReplyTimeout);
+    IReadOnlyDictionary<TestPerson, Secret> Sessions, Secret? AppToken, TimeSpan ReplyTimeout, IReadOnlyDictionary<string, string>? Channels = null);
 
 /// <summary>
 /// How each test person signs in to the dashboard: behind the firm's identity provider, a password typed into its
@@ -97,6 +98,7 @@ public sealed record UatSettings(
             : s.Optional("DASHBOARD_SIGN_IN");
         // What the harness assumes about the target (targets/<name>.json); the stand-in's own when it is started here.
         var contractName = usesSandbox ? s.Optional("TARGET_CONTRACT") ?? "sandbox" : s.Required("TARGET_CONTRACT");
+        var contract = Contract.TargetContract.Load(repoRoot, contractName);
         return new UatSettings(
             appEnv, usesSandbox, s.Optional("PAD_SANDBOX_FAULTS") ?? "",
             // The stand-in bot's wording (`./uat --bot-seed N`): a failure seen with one seed is repeated with it.
@@ -106,9 +108,9 @@ public sealed record UatSettings(
             usesSandbox ? null : new SlackSettings(s.Url("SLACK_API_URL"), s.Url("SLACK_CLIENT_URL"), s.Required("SLACK_BOT_USER_ID"),
                 cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_TOKEN_{p.SettingName}")),
                 cast.People.ToDictionary(p => p, p => s.Secret($"SLACK_SESSION_{p.SettingName}")), s.OptionalSecret("SLACK_APP_TOKEN"),
-                TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S"))),
+                TimeSpan.FromSeconds(s.Int("BOT_REPLY_TIMEOUT_S")), contract.ChannelSettings().ToDictionary(n => n, s.Required)),
             usesSandbox ? null : s.Url("DASHBOARD_URL"),
-            usesSandbox ? null : SignInFrom(s, cast, Contract.TargetContract.Load(repoRoot, contractName).SignInHeader(signInMode)),
+            usesSandbox ? null : SignInFrom(s, cast, contract.SignInHeader(signInMode)),
             signInMode,
             cast,
             MigrationExpectation.Parse(s.Required("PAD_MIGRATION_HEAD"), s.Optional("PAD_MIGRATION_NOT_APPLIED")),

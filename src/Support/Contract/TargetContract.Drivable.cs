@@ -8,13 +8,31 @@ namespace PadUat.Support.Contract;
 /// </summary>
 public sealed partial class TargetContract
 {
-    /// <summary>Why the harness cannot read the bot's <paramref name="notification"/> where this target sends it; null when it can (a DM).</summary>
-    public string? WhyNotReadable(string notification)
+    /// <summary>
+    /// Why the harness cannot read the bot's <paramref name="notification"/> where this target sends it; null when it can:
+    /// a DM, or a channel named by a setting ({ "channel": "COMPLIANCE_CHANNEL_ID" }).
+    /// </summary>
+    public string? WhyNotReadable(string notification) =>
+        IsDirectMessage(notification) || ChannelSettingOf(notification) is not null ? null
+            : $"it arrives in {Entry($"bot.notifications.{notification}")!.Value.GetRawText()}: the harness reads a DM (\"dm\") or a channel named by a setting ({{ \"channel\": \"<SETTING>\" }})";
+
+    private bool IsDirectMessage(string notification) =>
+        Place(notification) is { ValueKind: JsonValueKind.String } place && place.GetString() == "dm";
+
+    /// <summary>The setting naming the channel the notification arrives in; null for a DM.</summary>
+    public string? ChannelSettingOf(string notification) =>
+        Place(notification) is { ValueKind: JsonValueKind.Object } place && place.TryGetProperty("channel", out var setting)
+            && setting.ValueKind == JsonValueKind.String ? setting.GetString() : null;
+
+    /// <summary>Every setting that names a channel the bot's notifications arrive in: a run against the target needs each.</summary>
+    public IEnumerable<string> ChannelSettings() =>
+        Entry("bot.notifications") is { ValueKind: JsonValueKind.Object } all
+            ? all.EnumerateObject().Select(n => ChannelSettingOf(n.Name)).OfType<string>().Distinct() : [];
+
+    private JsonElement Place(string notification)
     {
         var path = $"bot.notifications.{notification}";
-        var place = Entry(path) ?? throw Gap(path, "where the bot sends it: \"dm\" or a channel");
-        return place.ValueKind == JsonValueKind.String && place.GetString() == "dm" ? null
-            : $"it arrives in {place.GetRawText()}: the harness reads people's direct messages with the bot only, so far";
+        return Entry(path) ?? throw Gap(path, "where the bot sends it: \"dm\" or a channel");
     }
 
     /// <summary>

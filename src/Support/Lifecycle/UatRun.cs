@@ -100,7 +100,8 @@ public sealed class UatRun : IAsyncDisposable
             new SlackSettings(host.SlackApiUrl, host.SlackClientUrl, host.Workspace.Bot.Id, tokens,
                 // What ./uat record-session --slack would have saved for each person: a signed-in client session.
                 settings.Cast.People.ToDictionary(p => p, p => new Secret(host.SlackClientSessions.StorageState(host.Workspace.ByEmail(p.Email)!.Id, host.SlackClientUrl))),
-                new Secret(host.Workspace.AppToken), settings.SandboxReplyTimeout),
+                new Secret(host.Workspace.AppToken), settings.SandboxReplyTimeout,
+                new Dictionary<string, string> { ["COMPLIANCE_CHANNEL_ID"] = host.ComplianceChannelId }),
             host.BaseUrl,
             contract.SignInHeader(settings.DashboardSignInMode) is { } header ? DashboardSignIn.ByHeader(header, settings.Cast.People)
                 : new DashboardSignIn(settings.Cast.People.ToDictionary(p => p, p => new Secret(host.Accounts.PasswordOf(p.Email))), new Dictionary<TestPerson, Secret>()),

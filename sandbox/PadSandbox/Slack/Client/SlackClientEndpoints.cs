@@ -53,7 +53,9 @@ public static class SlackClientEndpoints
                 ["self"] = new JsonObject { ["id"] = me.Id, ["name"] = me.RealName },
                 ["conversations"] = new JsonArray(workspace.ChannelsOf(me.Id).Select(c => (JsonNode)new JsonObject
                 {
-                    ["id"] = c, ["name"] = workspace.MembersOf(c).Where(m => m != me.Id).Select(m => workspace.ById(m)!.RealName).FirstOrDefault() ?? me.RealName,
+                    // A channel by its name (#pad-compliance), a DM by the other person's.
+                    ["id"] = c, ["name"] = workspace.NameOf(c) is { } channelName ? $"#{channelName}"
+                        : workspace.MembersOf(c).Where(m => m != me.Id).Select(m => workspace.ById(m)!.RealName).FirstOrDefault() ?? me.RealName,
                 }).ToArray()),
             });
         });
