@@ -28,6 +28,14 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     And compliance sees the request as waiting for compliance on the dashboard
     And no one but compliance is asked to decide for compliance
 
+  # Checklist 2.3: "Approval comments captured" — written in the box on the approval request, read with the click.
+  @rule:decisions-keep-their-reasons
+  Scenario: The manager's comment on an approval is kept with the decision
+    Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
+    When the manager approves the request with the comment "Approved - reasonable diversification trade"
+    Then the manager's approval of the request is recorded with the comment "Approved - reasonable diversification trade"
+    And the request is stored as waiting for compliance
+
   # Who is asked at all depends on the value, against the target's own thresholds (compliance_config): below the medium
   # one nobody (when auto-approval is on), from it the manager then compliance, from the high one also the SMF16 approver
   # (e2e_test_scenarios.md:20-145). The values are read from the target, never written here.

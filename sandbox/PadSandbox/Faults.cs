@@ -32,6 +32,7 @@ public sealed class FaultSet
         new("decision-buttons-kept", "A decision answers the click with its text but keeps the Approve/Reject buttons on the message."),
         new("auto-approve-at-threshold", "A request worth exactly the medium threshold is auto-approved as low risk, instead of going to the manager."),
         new("smf16-skipped", "A high-value request is approved by compliance's approval alone; the SMF16 approver is never asked."),
+        new("decline-without-reason", "A decline is recorded without a reason (the comments box left empty); the checklist requires one."),
         new("one-draft-per-person", "A new request closes the person's other drafts (a session per person, not per thread): an earlier summary can no longer be confirmed."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];

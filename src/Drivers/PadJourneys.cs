@@ -48,8 +48,16 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
         return submission.RequestId ?? throw new CheckFailed($"The bot refused a request it should accept: {submission.BotAnswer}");
     }
 
-    public async Task DecideAsync(TestPerson who, int requestId, string stage, bool approve) =>
-        await slack.DecideAsync(who, await slack.ExpectDecisionRequestAsync(who, requestId, stage), stage, approve);
+    /// <summary>The reason a rejection gives unless a scenario says otherwise (checklist 5.2's example).</summary>
+    public const string RejectionReason = "Trade size too large for current market conditions";
+
+    /// <remarks>A rejection gives a reason, as the checklist's approvers do (5.2), unless <paramref name="comment"/> says otherwise.</remarks>
+    public async Task DecideAsync(TestPerson who, int requestId, string stage, bool approve, string? comment = null) =>
+        await slack.DecideAsync(who, await slack.ExpectDecisionRequestAsync(who, requestId, stage), stage, approve, comment ?? (approve ? null : RejectionReason));
+
+    /// <summary>A rejection with the comments box left empty.</summary>
+    public async Task RejectWithoutReasonAsync(TestPerson who, int requestId, string stage) =>
+        await slack.DecideAsync(who, await slack.ExpectDecisionRequestAsync(who, requestId, stage), stage, approve: false);
 
     /// <summary>Submitted by the employee and approved by their manager; returns once the employee has been told.</summary>
     public async Task<int> ApprovedByManagerAsync(TradeAsk ask)

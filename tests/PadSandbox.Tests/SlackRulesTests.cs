@@ -150,7 +150,7 @@ public sealed class SlackRulesTests(SandboxFixture f)
         var user = f.Sandbox.Host.Workspace.ByEmail(Alex)!;
         var scopeless = f.Sandbox.Host.Workspace.MintUserToken(user.Id, ["users:read"]);
         var (_, body, _) = await SendAsync(f.Sandbox.Host, "conversations.history", Form(("channel", Dm(f.Sandbox.Host, Alex))), scopeless);
-        Assert.Equal(("missing_scope", "im:history", "users:read"), (Error(body), body["needed"]!.GetValue<string>(), body["provided"]!.GetValue<string>()));
+        Assert.Equal(("missing_scope", "im:history,groups:history", "users:read"), (Error(body), body["needed"]!.GetValue<string>(), body["provided"]!.GetValue<string>()));
         Assert.Equal("missing_scope", Error((await SendAsync(f.Sandbox.Host, "users.lookupByEmail", Form(("email", Alex)), user.Token)).Body));
     }
 

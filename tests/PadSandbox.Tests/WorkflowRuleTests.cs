@@ -130,9 +130,22 @@ public sealed class WorkflowRuleTests(SandboxFixture f)
     {
         var id = await SubmitAsync();
         var manager = await f.PersonAsync(Manager);
-        Assert.True((await f.Workflow.DecideAsManagerAsync(id, manager, false)).Ok);
+        Assert.True((await f.Workflow.DecideAsManagerAsync(id, manager, false, "Too large")).Ok);
         Assert.Contains("not waiting", (await f.Workflow.DecideAsManagerAsync(id, manager, true)).Refusal);
         Assert.Equal((Status.Declined, 2L, 1L), await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task A_decline_needs_a_reason_and_keeps_it_as_its_comments()
+    {
+        var id = await SubmitAsync();
+        var manager = await f.PersonAsync(Manager);
+        Assert.Contains("reason is required", (await f.Workflow.DecideAsManagerAsync(id, manager, false, "  ")).Refusal);
+        Assert.Equal((Status.PendingManager, 1L, 0L), await StateAsync(id));
+        Assert.True((await f.Workflow.DecideAsManagerAsync(id, manager, false, " Too large for now ")).Ok);
+        await using var conn = await f.Db.OpenConnectionAsync();
+        Assert.Equal("Too large for now", await conn.ExecuteScalarAsync<string>(
+            "SELECT comments FROM padealing.pad_approval WHERE request_id = @id", new { id }));
     }
 
     [Fact]

@@ -50,5 +50,13 @@ public static class BlockKit
         return block;
     }
 
+    /// <summary>An optional plain-text input (multi-line), its value sent with a click on the message's buttons.</summary>
+    public static JsonObject Input(string blockId, string actionId, string label) => new()
+    {
+        ["type"] = "input", ["block_id"] = blockId, ["optional"] = true,
+        ["label"] = new JsonObject { ["type"] = "plain_text", ["text"] = label },
+        ["element"] = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = actionId, ["multiline"] = true },
+    };
+
     public static JsonArray Of(params JsonNode[] blocks) => new(blocks);
 }

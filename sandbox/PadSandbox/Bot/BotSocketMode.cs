@@ -92,8 +92,13 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         var action = payload["actions"]![0]!;
         Background(() => bot.OnActionAsync(payload["user"]!["id"]!.GetValue<string>(), payload["channel"]!["id"]!.GetValue<string>(),
             payload["container"]!["message_ts"]!.GetValue<string>(), payload["container"]!["thread_ts"]?.GetValue<string>(), action["action_id"]!.GetValue<string>(),
-            action["value"]?.GetValue<string>(), responseUrl));
+            action["value"]?.GetValue<string>(), responseUrl, Typed(payload)));
     }
+
+    /// <summary>What the person typed in the message's comments input (state.values), or null.</summary>
+    private static string? Typed(JsonObject payload) =>
+        (payload["state"]?["values"] as JsonObject ?? []).Select(b => b.Value?[Messages.DecisionComment]?["value"]?.GetValue<string>())
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
     private void Background(Func<Task> work) => _ = Task.Run(async () =>
     {

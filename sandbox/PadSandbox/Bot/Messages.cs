@@ -70,11 +70,17 @@ public static class Messages
         return BlockKit.Of(
             BlockKit.Header(Title(requestId)),
             BlockKit.Section(ask),
+            // Comments typed beside the buttons, read with the click (T/compliance_enhancements_20260127/spec.md:93-94: an optional
+            // comment input on the approval message); a decline needs them as its reason (checklist 5.2; the decline API's reason).
+            BlockKit.Input($"{stage}_decision_comment", DecisionComment, "Comments (a reason is required to decline)"),
             BlockKit.Buttons($"{stage}_approval_actions",
                 (approveAction, "✅ Approve", value, "primary", null), (rejectAction, "❌ Decline", value, "danger", null),
                 (ViewInDashboard, "📊 View in Dashboard", null, null, dashboard.Request(requestId).ToString())),
             BlockKit.Context("⏱️ Must execute within 2 business days"));
     }
+
+    /// <summary>The action id of the comments input on an approval request.</summary>
+    public const string DecisionComment = "decision_comment";
 
     /// <summary>The approval request's text (what notifications and screen readers show): its header, then what is asked.</summary>
     public static string Notification(int requestId, string ask) => $"{Title(requestId)}: {ask}";

@@ -55,7 +55,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
     }
 
     /// <param name="threadTs">The thread the clicked message is in (a preview is in its request's), or null at the top of the DM.</param>
-    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string? threadTs, string actionId, string? value, string responseUrl) =>
+    /// <param name="comment">What the clicker typed in the message's comments input, if anything.</param>
+    public Task OnActionAsync(string slackUserId, string channel, string messageTs, string? threadTs, string actionId, string? value, string responseUrl,
+        string? comment = null) =>
         OneAtATimeAsync(slackUserId, async () =>
         {
             // Buttons are only on messages the bot sent to people it found in the employee records.
@@ -69,13 +71,13 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
                     await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
-                    await ManagerDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove);
+                    await ManagerDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove, comment);
                     break;
                 case Messages.ComplianceApprove or Messages.ComplianceReject:
-                    await ComplianceDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove);
+                    await ComplianceDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove, comment);
                     break;
                 case Messages.Smf16Approve or Messages.Smf16Reject:
-                    await Smf16DecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.Smf16Approve);
+                    await Smf16DecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.Smf16Approve, comment);
                     break;
             }
         });
@@ -179,9 +181,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         return outcome.Value;
     }
 
-    private async Task ManagerDecisionAsync(Employee manager, string channel, string messageTs, string responseUrl, int requestId, bool approve)
+    private async Task ManagerDecisionAsync(Employee manager, string channel, string messageTs, string responseUrl, int requestId, bool approve, string? comment)
     {
-        if (await RecordAsync(workflow.DecideAsManagerAsync(requestId, manager, approve), manager, channel, messageTs, responseUrl, requestId, approve, "manager",
+        if (await RecordAsync(workflow.DecideAsManagerAsync(requestId, manager, approve, comment), manager, channel, messageTs, responseUrl, requestId, approve, "manager",
                 (Messages.ManagerApprove, Messages.ManagerReject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
@@ -200,9 +202,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task ComplianceDecisionAsync(Employee officer, string channel, string messageTs, string responseUrl, int requestId, bool approve)
+    private async Task ComplianceDecisionAsync(Employee officer, string channel, string messageTs, string responseUrl, int requestId, bool approve, string? comment)
     {
-        if (await RecordAsync(workflow.DecideAsComplianceAsync(requestId, officer, approve), officer, channel, messageTs, responseUrl, requestId, approve, "compliance",
+        if (await RecordAsync(workflow.DecideAsComplianceAsync(requestId, officer, approve, comment), officer, channel, messageTs, responseUrl, requestId, approve, "compliance",
                 (Messages.ComplianceApprove, Messages.ComplianceReject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
@@ -221,9 +223,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             : $"Compliance ({officer.Name}) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task Smf16DecisionAsync(Employee approver, string channel, string messageTs, string responseUrl, int requestId, bool approve)
+    private async Task Smf16DecisionAsync(Employee approver, string channel, string messageTs, string responseUrl, int requestId, bool approve, string? comment)
     {
-        if (await RecordAsync(workflow.DecideAsSmf16Async(requestId, approver, approve), approver, channel, messageTs, responseUrl, requestId, approve, "smf16",
+        if (await RecordAsync(workflow.DecideAsSmf16Async(requestId, approver, approve, comment), approver, channel, messageTs, responseUrl, requestId, approve, "smf16",
                 (Messages.Smf16Approve, Messages.Smf16Reject)) is not { } decision) return;
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve

@@ -12,7 +12,7 @@ namespace PadSandbox.Slack;
 public static class BlockKitRules
 {
     public const int MaxBlocks = 50;
-    private static readonly string[] ReadUnchecked = ["rich_text", "image", "input", "file", "video", "markdown", "table"];
+    private static readonly string[] ReadUnchecked = ["rich_text", "image", "file", "video", "markdown", "table"];
     private static readonly string[] ButtonStyles = ["primary", "danger"];
     private static readonly string[] Anywhere = ["plain_text", "mrkdwn"];
     private static readonly string[] PlainOnly = ["plain_text"];
@@ -49,6 +49,7 @@ public static class BlockKitRules
                 e?["type"]?.ToString() == "image" ? null : Text(e, Anywhere, 3000, here)),
             "header" => Only(block, at, "type", "block_id", "text") ?? Text(block["text"], PlainOnly, 150, $"{at}/text"),
             "divider" => Only(block, at, "type", "block_id"),
+            "input" => Input(block, at),
             _ when ReadUnchecked.Contains(kind) => null,
             _ => $"unsupported type: {kind} [json-pointer:{at}/type]",
         };
@@ -61,6 +62,23 @@ public static class BlockKitRules
         if (block["text"] is { } text && Text(text, Anywhere, 3000, $"{at}/text") is { } badText) return badText;
         if (block["fields"] is not null && Items(block, "fields", 10, at, (f, here) => Text(f, Anywhere, 2000, here)) is { } badFields) return badFields;
         return block["accessory"] is { } accessory ? Element(accessory, $"{at}/accessory") : null;
+    }
+
+    /// <summary>
+    /// An input block (a message may carry one: its value comes with a click on the message's buttons, in state.values);
+    /// the one element apps here put in it is a plain-text input.
+    /// </summary>
+    private static string? Input(JsonObject block, string at)
+    {
+        if (Only(block, at, "type", "block_id", "label", "element", "hint", "optional", "dispatch_action") is { } extra) return extra;
+        if (block["label"] is null) return $"missing required field: label [json-pointer:{at}]";
+        if (Text(block["label"], PlainOnly, 2000, $"{at}/label") is { } badLabel) return badLabel;
+        if (block["element"] is not JsonObject element) return $"missing required field: element [json-pointer:{at}]";
+        var here = $"{at}/element";
+        if (element["type"]?.ToString() != "plain_text_input") return $"unsupported type: {element["type"]} [json-pointer:{here}/type]";
+        return Only(element, here, "type", "action_id", "placeholder", "initial_value", "multiline", "min_length", "max_length", "focus_on_load")
+            ?? Length(element, "action_id", 255, here)
+            ?? (element["placeholder"] is { } placeholder ? Text(placeholder, PlainOnly, 150, $"{here}/placeholder") : null);
     }
 
     private static string? Actions(JsonObject block, string at)

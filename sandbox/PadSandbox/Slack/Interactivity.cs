@@ -25,7 +25,9 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
     /// Not Slack's API: stands for a person clicking a button in the Slack client. Returns the app's HTTP status (200 once a
     /// Socket Mode app has been sent it; Slack's client tells the person when the app cannot be reached).
     /// </summary>
-    public async Task<(int Status, string? Error)> ClickAsync(Uri baseUrl, SlackUser who, string channel, string ts, string actionId)
+    /// <param name="typed">What the person typed in the message's input blocks, by block_id and action_id (state.values).</param>
+    public async Task<(int Status, string? Error)> ClickAsync(Uri baseUrl, SlackUser who, string channel, string ts, string actionId,
+        IReadOnlyDictionary<(string Block, string Action), string>? typed = null)
     {
         if (!workspace.IsMember(channel, who.Id)) return (0, "channel_not_found");
         if (workspace.Find(channel, ts) is not { } message) return (0, "message_not_found");
@@ -49,7 +51,7 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
             ["is_enterprise_install"] = false,
             ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
             ["message"] = message.ToJson(),
-            ["state"] = new JsonObject { ["values"] = new JsonObject() },
+            ["state"] = new JsonObject { ["values"] = StateValues(message, typed) },
             ["response_url"] = new Uri(baseUrl, $"actions/{Workspace.TeamId}/{hookId}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}").ToString(),
             ["actions"] = new JsonArray(action),
         };
@@ -105,6 +107,22 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
 
     private static bool Flag(JsonObject body, string name) => body[name] is JsonValue v &&
         (v.TryGetValue<bool>(out var b) ? b : v.TryGetValue<string>(out var s) && s == "true");
+
+    /// <summary>
+    /// Every input block of the message, with what the person typed in it (a plain_text_input's value; null when left
+    /// empty), as Slack sends state.values with a click on a message that has inputs.
+    /// </summary>
+    private static JsonObject StateValues(SlackMessage message, IReadOnlyDictionary<(string Block, string Action), string>? typed)
+    {
+        var values = new JsonObject();
+        foreach (var block in (message.Blocks ?? []).OfType<JsonObject>().Where(b => b["type"]?.ToString() == "input"))
+        {
+            var (blockId, actionId) = (block["block_id"]!.ToString(), block["element"]?["action_id"]?.ToString() ?? "");
+            var value = typed?.GetValueOrDefault((blockId, actionId)) is { Length: > 0 } text ? text : null;
+            values[blockId] = new JsonObject { [actionId] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        }
+        return values;
+    }
 
     /// <summary>Where the clicked message is; a message in a thread says which (container.thread_ts), as Slack's payloads do.</summary>
     private static JsonObject Container(SlackMessage message)

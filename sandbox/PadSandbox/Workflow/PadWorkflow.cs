@@ -84,12 +84,12 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         return Outcome<Submission>.Done(new Submission(id, security, conflict is not null, conflict, status, risk));
     }
 
-    public Task<Outcome<Decision>> DecideAsManagerAsync(int requestId, Employee manager, bool approve)
+    public Task<Outcome<Decision>> DecideAsManagerAsync(int requestId, Employee manager, bool approve, string? comment = null)
     {
         var approvedTo = Status.PendingCompliance;
         // Stryker disable once all : the approval-skips-compliance fault, never reached without the fault
         if (faults.Has("approval-skips-compliance")) approvedTo = Status.Approved;
-        return DecideAsync(requestId, manager, approve, "manager", async (conn, tx, request) =>
+        return DecideAsync(requestId, manager, approve, comment, "manager", async (conn, tx, request) =>
         {
             if (request.Status != Status.PendingManager)
                 return $"Request #{request.Id} is not waiting for a manager decision (it is {request.Status}).";
@@ -98,24 +98,30 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         }, _ => approve ? approvedTo : Status.Declined);
     }
 
-    public Task<Outcome<Decision>> DecideAsComplianceAsync(int requestId, Employee officer, bool approve) =>
-        DecideAsync(requestId, officer, approve, "compliance", (_, _, request) => Task.FromResult(
+    public Task<Outcome<Decision>> DecideAsComplianceAsync(int requestId, Employee officer, bool approve, string? comment = null) =>
+        DecideAsync(requestId, officer, approve, comment, "compliance", (_, _, request) => Task.FromResult(
             !officer.IsCompliance ? "Only compliance can make the compliance decision."
             : request.EmployeeId == officer.Id ? "Compliance cannot decide on their own request."
             : request.Status != Status.PendingCompliance ? $"Request #{request.Id} is not waiting for compliance (it is {request.Status})."
             : null), request => approve ? RiskRouting.AfterCompliance(request.RiskLevel, faults) : Status.Declined);
 
     /// <summary>The SMF16 approver's decision on a high-risk request compliance has approved (e2e_test_scenarios.md:103-145).</summary>
-    public Task<Outcome<Decision>> DecideAsSmf16Async(int requestId, Employee approver, bool approve) =>
-        DecideAsync(requestId, approver, approve, "smf16", (_, _, request) => Task.FromResult(
+    public Task<Outcome<Decision>> DecideAsSmf16Async(int requestId, Employee approver, bool approve, string? comment = null) =>
+        DecideAsync(requestId, approver, approve, comment, "smf16", (_, _, request) => Task.FromResult(
             !approver.IsSmf16 ? "Only the SMF16 approver can make the SMF16 decision."
             : request.EmployeeId == approver.Id ? "The SMF16 approver cannot decide on their own request."
             : request.Status != Status.PendingSmf16 ? $"Request #{request.Id} is not waiting for the SMF16 approver (it is {request.Status})."
             : null), _ => approve ? Status.Approved : Status.Declined);
 
-    private async Task<Outcome<Decision>> DecideAsync(int requestId, Employee approver, bool approve, string approvalType,
+    /// <remarks>
+    /// A decline needs a reason (checklist 5.2 "rejection reason (required)"; the decline API's reason,
+    /// T/e2e_uat_audit_20251229/e2e_test_scenarios.md:413-420), kept as the decision's comments, as an approval's are.
+    /// </remarks>
+    private async Task<Outcome<Decision>> DecideAsync(int requestId, Employee approver, bool approve, string? comment, string approvalType,
         Func<NpgsqlConnection, NpgsqlTransaction, PadRequestRow, Task<string?>> refusal, Func<PadRequestRow, string> nextStatus)
     {
+        if (!approve && string.IsNullOrWhiteSpace(comment) && !faults.Has("decline-without-reason"))
+            return Outcome<Decision>.Refused($"A reason is required to decline request #{requestId}: write it in the comments box, then click Decline.");
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var request = await LockAsync(conn, tx, requestId);
@@ -125,9 +131,9 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
 
         var decision = approve ? "approved" : "declined";
         await conn.ExecuteAsync("""
-            INSERT INTO padealing.pad_approval (request_id, approval_type, approver_id, decision, decided_at)
-            VALUES (@requestId, @approvalType, @approver, @decision, @now)
-            """, new { requestId, approvalType, approver = approver.Id, decision, now = Now }, tx);
+            INSERT INTO padealing.pad_approval (request_id, approval_type, approver_id, decision, comments, decided_at)
+            VALUES (@requestId, @approvalType, @approver, @decision, @comment, @now)
+            """, new { requestId, approvalType, approver = approver.Id, decision, comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), now = Now }, tx);
         await SetStatusAsync(conn, tx, requestId, newStatus);
         if (!faults.Has("skip-audit"))
             await AuditAsync(conn, tx, requestId, approver.Id, AuditAction.Decided(approvalType, decision), new { from = request.Status, to = newStatus });

@@ -23,6 +23,8 @@ public sealed class BotPhrases(TargetContract contract)
     public Regex RefusalWithReason => Says("refusalWithReason", "a refusal with its reason");
     public Regex Cancelled => Says("cancelled", "that a conversation or summary was cancelled");
     public Regex UseTheSummaryButtons => Says("useTheSummaryButtons", "that the summary's buttons are the way on");
+    public Regex ReasonRequired(int id) => Says("reasonRequired", "that a reason is required to decline", Id(id));
+
     public Regex SummaryNoLongerOpen => Says("summaryNoLongerOpen", "that a summary was already confirmed or cancelled");
     public Regex NothingSubmittedWithoutDeclaration => Says("nothingSubmittedWithoutDeclaration", "that nothing was submitted without the declaration");
     public Regex SummaryNotSubmitted => Says("summaryNotSubmitted", "a summary showing the request did not go in");

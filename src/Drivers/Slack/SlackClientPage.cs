@@ -101,6 +101,13 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
         await (twice ? button.DblClickAsync(new() { Timeout = Bound }) : button.ClickAsync(new() { Timeout = Bound }));
     }
 
+    /// <summary>Types <paramref name="text"/> into the input box of the message <paramref name="ts"/> (in its thread's pane when in <paramref name="thread"/>).</summary>
+    public async Task WriteInAsync(string ts, string text, string? thread = null)
+    {
+        if (thread is not null) await OpenThreadAsync(thread);
+        await Message(ts, thread).GetByRole(AriaRole.Textbox).FillAsync(text, new() { Timeout = Bound });
+    }
+
     /// <summary>Whether the conversation's message list is there (a list, as Slack's client has it): what the probe looks for.</summary>
     public async Task<bool> ShowsMessageListAsync() => await page.GetByRole(AriaRole.List).CountAsync() > 0;
 

@@ -224,10 +224,12 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             return (IReadOnlyList<TestPerson>)asked;
         });
 
-    public Task DecideAsync(TestPerson who, SlackMessage decisionRequest, string stage, bool approve) =>
-        evidence.StepAsync($"Slack: {who} clicks {(approve ? "Approve" : "Reject")}", async () =>
+    /// <param name="comment">Written in the message's comments box first (an approval's comment, a decline's reason).</param>
+    public Task DecideAsync(TestPerson who, SlackMessage decisionRequest, string stage, bool approve, string? comment = null) =>
+        evidence.StepAsync($"Slack: {who} {(comment is null ? "" : $"writes \"{comment}\" and ")}clicks {(approve ? "Approve" : "Reject")}", async () =>
         {
             var place = await WhereAskedAsync(who, stage);
+            if (comment is not null) await place.WriteInAsync(decisionRequest, comment);
             await place.ClickAsync(decisionRequest, DecisionButton(stage, approve));
             _clickedIn[who] = place;
         });
@@ -267,6 +269,16 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             var person = await PersonAsync(who);
             await person.SayAsync(text);
             return await person.ExpectFromBotAsync(m => expectedReply.IsMatch(m.Text), expectation, Wait);
+        });
+
+    /// <summary>What the bot says to <paramref name="who"/> where they decide for <paramref name="stage"/> (a refusal of their click), once it matches.</summary>
+    public Task<SlackMessage> ExpectToldWhereAskedAsync(TestPerson who, string stage, Regex pattern, string expectation) =>
+        evidence.StepAsync($"Slack: {who} is told {expectation}", async () =>
+        {
+            var place = await WhereAskedAsync(who, stage);
+            var told = await place.ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait);
+            await ScreenshotAsync(place, $"told {expectation}", told.Ts);
+            return told;
         });
 
     /// <summary>The unread messages the bot sent this person that mention the request, read where it asks <paramref name="stage"/> to decide.</summary>

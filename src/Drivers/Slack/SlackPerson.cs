@@ -103,6 +103,13 @@ public sealed class SlackPerson
     public async Task<byte[]> ScreenshotAsync(string? ts, System.Text.RegularExpressions.Regex? showing = null) =>
         await (await ClientAsync()).ScreenshotAsync(ts, showing, ts is not null ? _threadOf.GetValueOrDefault(ts) : null);
 
+    /// <summary>Types <paramref name="text"/> into the input box of a message from the bot (an approval request's comments), as they would.</summary>
+    public async Task WriteInAsync(SlackMessage message, string text)
+    {
+        await (await ClientAsync()).WriteInAsync(message.Ts, text, message.IsReply ? message.ThreadTs : null);
+        _transcript.Add($"{Stamp()} {Person} writes \"{text}\" in the box on \"{message.Text}\"");
+    }
+
     /// <summary>Clicks (or double-clicks) the button <paramref name="actionId"/> of a message from the bot in their Slack client; returns the button's label.</summary>
     public async Task<string> ClickAsync(SlackMessage message, string actionId, bool twice = false)
     {

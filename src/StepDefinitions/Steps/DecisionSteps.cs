@@ -50,6 +50,27 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
     [When(@"^(the manager|compliance) (approves|rejects) the request$")]
     public Task WhenDecides(Actor who, string decision) => journeys.DecideAsync(who.Person, request.RequestId, who.Stage, decision == "approves");
 
+    [When(@"^(the manager|compliance) (approves|rejects) the request with the comment ""(.+)""$")]
+    public Task WhenDecidesWithComment(Actor who, string decision, string comment) =>
+        journeys.DecideAsync(who.Person, request.RequestId, who.Stage, decision == "approves", comment);
+
+    [When(@"^(the manager|compliance) rejects the request giving no reason$")]
+    public Task WhenRejectsWithoutReason(Actor who) => journeys.RejectWithoutReasonAsync(who.Person, request.RequestId, who.Stage);
+
+    [Then(@"^(the manager|compliance) is told a reason is needed to reject$")]
+    public Task ThenToldReasonNeeded(Actor who) =>
+        slack.ExpectToldWhereAskedAsync(who.Person, who.Stage, phrases.ReasonRequired(request.RequestId), "a reason is required to reject");
+
+    /// <summary>Checklist 2.3 "Approval comments captured", 5.2 "comments contain rejection reason": the decision keeps what was written.</summary>
+    [Then(@"^(the manager|compliance)'s (approval|rejection) of the request is recorded with the comment ""(.+)""$")]
+    public async Task ThenRecordedWithComment(Actor by, string what, string comment)
+    {
+        var (type, decision) = (words.StageCode(by.Stage), words.DecisionCode(what));
+        await state.ApprovalsAsync(request.RequestId,
+            a => a.Where(x => x.ApprovalType == type).ToList() is [var only] && only.Decision == decision && only.Comment == comment,
+            $"to have one {type} approval '{decision}' with the comment \"{comment}\"");
+    }
+
     [Then(@"^(the manager|compliance)'s (approval|rejection) of the request is recorded$")]
     public async Task ThenApprovalRecorded(Actor by, string what)
     {

@@ -105,7 +105,10 @@ public static class SlackClientEndpoints
             var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
             var (channel, ts, action) = (body?["channel"]?.ToString(), body?["ts"]?.ToString(), body?["action_id"]?.ToString());
             if (channel is null || ts is null || action is null) return Results.Json(WebApi.Error("invalid_arguments"));
-            var (status, error) = await interactivity.ClickAsync(new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), me, channel, ts, action);
+            // What the person typed in the message's inputs: { block_id: { action_id: value } }.
+            var typed = (body?["state"] as JsonObject ?? []).SelectMany(b => (b.Value as JsonObject ?? []).Select(a => (Key: (b.Key, a.Key), Value: a.Value?.ToString() ?? "")))
+                .ToDictionary(x => x.Key, x => x.Value);
+            var (status, error) = await interactivity.ClickAsync(new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), me, channel, ts, action, typed);
             return Results.Json(error is null ? new JsonObject { ["ok"] = true, ["app_status"] = status } : WebApi.Error(error));
         });
     }
