@@ -64,13 +64,13 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
       | owner        | who          | page                   | sees                                |
       | the employee | the employee | the request's own page | sees the request                    |
       | the employee | a colleague  | the request's own page | is told there is no such request    |
-      | the employee | the manager  | the request's own page | is told there is no such request    |
+      | the employee | the manager  | the request's own page | sees the request                    |
       | the employee | compliance   | the request's own page | sees the request                    |
       | the manager  | the manager  | the request's own page | sees the request                    |
       | the manager  | the employee | the request's own page | is told there is no such request    |
       | the employee | the employee | the request list       | sees the request                    |
       | the employee | a colleague  | the request list       | does not see the request            |
-      | the employee | the manager  | the request list       | does not see the request            |
+      | the employee | the manager  | the request list       | sees the request                    |
       | the employee | compliance   | the request list       | sees the request                    |
       | the manager  | the manager  | the request list       | sees the request                    |
       | the manager  | the employee | the request list       | does not see the request            |

@@ -23,6 +23,7 @@ public sealed class FaultSet
         new("slow-bot", "The bot answers every message 1.5 s late."),
         new("missing-index", "The migration that indexes pad_request.status and employee_id is lost: queries scan the table."),
         new("employee-sees-all", "The dashboard shows an employee everyone's requests, not just their own."),
+        new("manager-sees-only-own", "The dashboard shows a manager only their own requests, not their direct reports'."),
         new("reference-writable", "The application user is granted INSERT and UPDATE on bo_airflow.oracle_employee."),
         new("unknown-table", "padealing holds a table the application does not know (a leftover backup of pad_request)."),
         new("migration-behind", "alembic_version records the revision before head: a migration was not applied."),

@@ -44,7 +44,7 @@ public static class DashboardPages
         {
             int? employeeId = string.IsNullOrWhiteSpace(employee) ? null : int.TryParse(employee, out var id) ? id : -1;
             var filter = new RequestFilter(string.IsNullOrEmpty(status) ? null : status, employeeId, string.IsNullOrEmpty(security) ? null : security);
-            var (rows, total) = await q.ListAsync(filter, Scope(user, faults), PageSize);
+            var (rows, total) = await q.ListAsync(filter, Scope(user, faults), PageSize, withReports: !faults.Has("manager-sees-only-own"));
             var options = string.Concat(Statuses.Select(s => $"<option value=\"{s}\"{(s == filter.Status ? " selected" : "")}>{E(Label(s))}</option>"));
             return Render(user, "Requests", $"""
                 <form method="get" data-testid="request-filters">
@@ -58,10 +58,11 @@ public static class DashboardPages
                 """);
         });
 
-        app.MapGet("/requests/{id:int}", async (int id, ClaimsPrincipal user, DashboardQueries q, FaultSet faults) =>
+        app.MapGet("/requests/{id:int}", async (int id, ClaimsPrincipal user, DashboardQueries q, FaultSet faults, People people) =>
         {
             var r = await q.DetailAsync(id);
-            if (r is null || (Scope(user, faults) is { } own && r.EmployeeId != own))
+            if (r is null || (Scope(user, faults) is { } own && r.EmployeeId != own
+                              && (faults.Has("manager-sees-only-own") || (await people.ByIdAsync(r.EmployeeId))?.ManagerId != own)))
                 return Page("Request not found", user.Identity!.Name, user.IsCompliance(), "<p data-testid=\"not-found\">No such request.</p>", 404);
             var approvals = await q.ApprovalsAsync(id);
             var execution = await q.ExecutionAsync(id);
@@ -125,7 +126,11 @@ public static class DashboardPages
         });
     }
 
-    /// <summary>Compliance sees the firm; everyone else sees only their own requests (unless the employee-sees-all fault is on).</summary>
+    /// <summary>
+    /// Compliance sees the firm; everyone else their own requests, and a manager their direct reports' too in the request
+    /// list and on a request's page (T/slack_ui_dashboard_links_20260125/spec.md, Phase 6: "Managers view their direct
+    /// reports' requests") — unless the employee-sees-all fault is on. The summary's figures stay the person's own.
+    /// </summary>
     private static int? Scope(ClaimsPrincipal user, FaultSet faults) =>
         user.IsCompliance() || faults.Has("employee-sees-all") ? null : user.EmployeeId();
 

@@ -54,13 +54,16 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
             """, new { scope = scopeEmployeeId });
     }
 
-    public async Task<(IReadOnlyList<RequestListItem> Rows, long Total)> ListAsync(RequestFilter filter, int? scopeEmployeeId, int limit)
+    /// <param name="withReports">Whether the scope's direct reports' requests are listed too (a manager's list).</param>
+    public async Task<(IReadOnlyList<RequestListItem> Rows, long Total)> ListAsync(RequestFilter filter, int? scopeEmployeeId, int limit, bool withReports = true)
     {
         await using var conn = await db.OpenConnectionAsync();
-        var args = new { filter.Status, employee = filter.EmployeeId, ticker = filter.Ticker?.ToUpperInvariant(), scope = scopeEmployeeId, limit };
+        var args = new { filter.Status, employee = filter.EmployeeId, ticker = filter.Ticker?.ToUpperInvariant(), scope = scopeEmployeeId, limit, withReports };
         const string where = """
             WHERE (@status::text IS NULL OR r.status = @status) AND (@employee::int IS NULL OR r.employee_id = @employee)
-              AND (@ticker::text IS NULL OR b.ticker = @ticker) AND (@scope::int IS NULL OR r.employee_id = @scope)
+              AND (@ticker::text IS NULL OR b.ticker = @ticker)
+              AND (@scope::int IS NULL OR r.employee_id = @scope
+                   OR (@withReports AND r.employee_id IN (SELECT id FROM bo_airflow.oracle_employee WHERE manager_id = @scope)))
             """;
         var rows = await conn.QueryAsync<RequestListItem>($"""
             {ListSelect}
