@@ -32,6 +32,12 @@ public sealed class BlockKitRulesTests(SandboxFixture f)
     [InlineData("""[{"type":"actions","elements":[{"type":"button","action_id":"a","value":"1"}]}]""", "missing required field: text [json-pointer:/blocks/0/elements/0]")]
     [InlineData("""[{"type":"actions","elements":[{"type":"button","action_id":"a","text":""" + Label + """},{"type":"button","action_id":"a","text":""" + Label + """}]}]""", "action_id a is already used in this block [json-pointer:/blocks/0/elements/1/action_id]")]
     [InlineData("""[{"type":"actions","elements":[{"type":"datepicker_with_typo","action_id":"a"}]}]""", "unsupported type: datepicker_with_typo [json-pointer:/blocks/0/elements/0/type]")]
+    [InlineData("""[{"type":"input","block_id":"c","optional":true,"label":{"type":"plain_text","text":"Comments"},"element":{"type":"plain_text_input","action_id":"decision_comment","multiline":true}}]""", null)]
+    [InlineData("""[{"type":"input","element":{"type":"plain_text_input","action_id":"c"}}]""", "missing required field: label [json-pointer:/blocks/0]")]
+    [InlineData("""[{"type":"input","label":{"type":"mrkdwn","text":"*Comments*"},"element":{"type":"plain_text_input","action_id":"c"}}]""", "must be one of plain_text [json-pointer:/blocks/0/label/type]")]
+    [InlineData("""[{"type":"input","label":{"type":"plain_text","text":"Comments"}}]""", "missing required field: element [json-pointer:/blocks/0]")]
+    [InlineData("""[{"type":"input","label":{"type":"plain_text","text":"Comments"},"element":{"type":"static_select","action_id":"c"}}]""", "unsupported type: static_select [json-pointer:/blocks/0/element/type]")]
+    [InlineData("""[{"type":"input","label":{"type":"plain_text","text":"Comments"},"element":{"type":"plain_text_input","action_id":"c","colour":"red"}}]""", "invalid additional property: colour [json-pointer:/blocks/0/element]")]
     public void Blocks_are_taken_or_refused_as_slack_does(string blocks, string? why) =>
         Assert.Equal(why, BlockKitRules.Violation(JsonNode.Parse(blocks)!.AsArray()));
 
