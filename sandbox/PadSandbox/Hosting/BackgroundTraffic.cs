@@ -102,10 +102,11 @@ public sealed class BackgroundTraffic : IAsyncDisposable
     {
         await Task.Delay(_pace, _stop.Token);
         var user = _host.Workspace.ByEmail(who.Email)!;
+        var form = new List<KeyValuePair<string, string>> { new("channel", _host.Workspace.Bot.Id), new("text", text) };
+        if (thread is not null) form.Add(new("thread_ts", thread));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.SlackApiUrl, "chat.postMessage"))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["channel"] = _host.Workspace.Bot.Id, ["text"] = text, ["thread_ts"] = thread ?? "" }
-                .Where(p => p.Value.Length > 0)),
+            Content = new FormUrlEncodedContent(form),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Workspace.ClientToken(user.Id));
         using var response = await Http.SendAsync(request, _stop.Token);

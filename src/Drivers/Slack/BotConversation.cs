@@ -32,7 +32,7 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     /// earlier is an earlier conversation's.
     /// </summary>
     public static bool Answers(SlackMessage m, SlackMessage opening) =>
-        string.CompareOrdinal(m.IsReply ? m.ThreadTs : m.Ts, opening.Ts) >= 0 && m.Ts != opening.Ts;
+        string.CompareOrdinal(m.ReplyIn ?? m.Ts, opening.Ts) >= 0 && m.Ts != opening.Ts;
 
     /// <summary>The bot's next message in the conversation <paramref name="of"/> is in.</summary>
     public Task<SlackMessage> NextAsync(SlackPerson person, SlackMessage of, string expectation, Func<SlackMessage, bool>? matches = null) =>

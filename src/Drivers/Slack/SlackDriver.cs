@@ -79,6 +79,13 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         return place;
     }
 
+    /// <summary>A click where <paramref name="who"/> sees the message (their DM, or a channel), remembered for the steps that read its answer.</summary>
+    private async Task ClickAsync(TestPerson who, SlackPerson place, SlackMessage message, string actionId, bool twice = false)
+    {
+        await place.ClickAsync(message, actionId, twice);
+        _clickedIn[who] = place;
+    }
+
     /// <summary>Where the person clicked last: the place whose answer to the click a later step reads.</summary>
     private async Task<SlackPerson> ClickerAsync(TestPerson who) => _clickedIn.GetValueOrDefault(who) ?? await PersonAsync(who);
 
@@ -111,8 +118,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             var reached = await _conversation.AnswerQuestionsAsync(person, first, ask, until: BotConversation.Declaration);
             if (_conversation.IsSummary(reached))
             {
-                await person.ClickAsync(reached, contract.Button("cancelRequest"));
-                _clickedIn[who] = person;
+                await ClickAsync(who, person, reached, contract.Button("cancelRequest"));
                 return reached with
                 {
                     Text = await person.ExpectClickAnswerAsync(phrases.NothingSubmittedWithoutDeclaration, "the summary showing that no request went in", Wait),
@@ -151,8 +157,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             if (!_conversation.IsSummary(summary))
                 throw new CheckFailed($"The bot showed no summary to confirm; the conversation ended with \"{summary.Text}\" (if that is a question " +
                                       $"this target asks, add how it is recognised to {contract.File}, bot.questions)");
-            await person.ClickAsync(summary, contract.Button("confirmRequest"), doubleClick);
-            _clickedIn[who] = person;
+            await ClickAsync(who, person, summary, contract.Button("confirmRequest"), doubleClick);
             var answer = await person.ExpectFromBotAsync(m => phrases.Submitted.IsMatch(m.Text) || phrases.Refused.IsMatch(m.Text) || phrases.SummaryNoLongerOpen.IsMatch(m.Text),
                 "that the request was submitted or refused", Wait);
             // After a double click the bot may still be answering the second click, in this request's thread: the next
@@ -165,8 +170,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         evidence.StepAsync($"Slack: {who} clicks Cancel", async () =>
         {
             var person = await PersonAsync(who);
-            await person.ClickAsync(summary, contract.Button("cancelRequest"));
-            _clickedIn[who] = person;
+            await ClickAsync(who, person, summary, contract.Button("cancelRequest"));
             await ExpectClickAnswerAsync(who, phrases.Cancelled, "the summary showing it was cancelled");
         });
 
@@ -230,8 +234,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         {
             var place = await WhereAskedAsync(who, stage);
             if (comment is not null) await place.WriteInAsync(decisionRequest, comment);
-            await place.ClickAsync(decisionRequest, DecisionButton(stage, approve));
-            _clickedIn[who] = place;
+            await ClickAsync(who, place, decisionRequest, DecisionButton(stage, approve));
         });
 
     /// <summary>A stage's approve or reject button, as the target's contract names it ("managerApprove" → its action id).</summary>

@@ -13,8 +13,11 @@ public sealed record SlackMessage(string Ts, string? User, string? BotId, string
     /// <summary>Whether it is a reply in a thread (not the thread's parent, not at the top of the DM).</summary>
     public bool IsReply => ThreadTs is not null && ThreadTs != Ts;
 
+    /// <summary>The thread it is a reply in; null for a message at the top of the DM (a thread's parent included).</summary>
+    public string? ReplyIn => IsReply ? ThreadTs : null;
+
     /// <summary>Whether it belongs to the same conversation as <paramref name="other"/>: the same thread, or both at the top of the DM.</summary>
-    public bool InThreadOf(SlackMessage other) => (IsReply ? ThreadTs : null) == (other.IsReply ? other.ThreadTs : null);
+    public bool InThreadOf(SlackMessage other) => ReplyIn == other.ReplyIn;
 
     /// <summary>
     /// By the author's user id only: on Slack a person's message posted through an app with their user token carries that

@@ -95,7 +95,7 @@ public sealed class SlackPerson
     private string? _thread;
 
     /// <summary>Whether the bot's message is in the conversation this person is answering (its thread, or the top of the DM).</summary>
-    public bool InConversation(SlackMessage m) => (m.IsReply ? m.ThreadTs : null) == _thread;
+    public bool InConversation(SlackMessage m) => m.ReplyIn == _thread;
     // The thread of every message read, so a message in a thread is looked for in the thread's pane.
     private readonly Dictionary<string, string> _threadOf = [];
 
@@ -106,7 +106,7 @@ public sealed class SlackPerson
     /// <summary>Types <paramref name="text"/> into the input box of a message from the bot (an approval request's comments), as they would.</summary>
     public async Task WriteInAsync(SlackMessage message, string text)
     {
-        await (await ClientAsync()).WriteInAsync(message.Ts, text, message.IsReply ? message.ThreadTs : null);
+        await (await ClientAsync()).WriteInAsync(message.Ts, text, message.ReplyIn);
         _transcript.Add($"{Stamp()} {Person} writes \"{text}\" in the box on \"{message.Text}\"");
     }
 
@@ -115,7 +115,7 @@ public sealed class SlackPerson
     {
         var label = message.Button(actionId)?.Button["text"]?["text"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"The message '{message.Text}' has no button '{actionId}'");
-        await (await ClientAsync()).ClickAsync(message.Ts, label, twice, message.IsReply ? message.ThreadTs : null);
+        await (await ClientAsync()).ClickAsync(message.Ts, label, twice, message.ReplyIn);
         LastClick = (message.Ts, label);
         _transcript.Add($"{Stamp()} {Person} {(twice ? "double-clicks" : "clicks")} '{label}' on \"{message.Text}\"");
         return label;
