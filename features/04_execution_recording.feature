@@ -7,7 +7,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
   was approved; anything else is refused and changes nothing. A weekday named here is an ordinary one (no
   holiday that week); the holidays are the target's own list.
 
-  @rule:two-day-window @rule:one-audit-row-per-step
+  @rule:two-day-window @rule:one-audit-row-per-step @rule:parties-told
   Scenario Outline: An execution <executed>, approved on <approved>, is recorded as within two days: <within>
     Given the employee has a request for 100 AAPL that compliance approved on <approved>, <gap> after their manager
     When the employee reports executing 100 at 180.50 <executed>
@@ -18,6 +18,8 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
     And the request is stored as executed
     And the audit log records the execution by the employee for the request
     And compliance sees on the dashboard that the request was executed within two days: "<within>"
+    # checklist 4.7: "Compliance officer received execution notification" with "execution details (date, quantity, price, value)"
+    And compliance is told of the execution, with its date, quantity, price and value
 
     Examples:
       | approved                                   | gap    | executed                               | within |

@@ -4,9 +4,10 @@ Feature: Scenario 6 — The employee withdraws a request
   kept, with when and by whom. A request already executed, rejected or withdrawn cannot be, and nobody else
   can withdraw it; a refusal changes nothing.
 
-  @rule:withdrawal-before-execution @rule:one-audit-row-per-step
+  @rule:withdrawal-before-execution @rule:one-audit-row-per-step @rule:parties-told
   Scenario: The employee withdraws a request their manager has approved
     Given the employee has a request to buy 100 AAPL approved by their manager
+    # checklist 6.1-6.3: the request's details, a reason ("Market conditions changed"), then "Withdraw Request"
     When the employee withdraws the request
     Then the bot confirms the request is withdrawn
     # plan 5.7: "Confirm PADRequest status = 'withdrawn'"
@@ -15,6 +16,9 @@ Feature: Scenario 6 — The employee withdraws a request
     And the request is soft-deleted by the employee
     And the audit log records the withdrawal by the employee for the request
     And compliance sees on the dashboard that the employee withdrew the request
+    # checklist 6.2 "Reason captured"; 6.3 "Manager and compliance notified of withdrawal"
+    And the audit log keeps the reason for the withdrawal
+    And the manager and compliance are told the employee withdrew the request, with the reason
 
   @rule:withdrawal-before-execution @rule:one-audit-row-per-step
   Scenario Outline: The employee withdraws a request that is <stage>

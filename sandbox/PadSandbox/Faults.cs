@@ -35,6 +35,9 @@ public sealed class FaultSet
         new("smf16-skipped", "A high-value request is approved by compliance's approval alone; the SMF16 approver is never asked."),
         new("decline-without-reason", "A decline is recorded without a reason (the comments box left empty); the checklist requires one."),
         new("one-draft-per-person", "A new request closes the person's other drafts (a session per person, not per thread): an earlier summary can no longer be confirmed."),
+        new("execution-not-notified", "An execution is recorded without telling compliance (checklist 4.6-4.7: compliance is notified, with the details)."),
+        new("withdrawal-not-notified", "A withdrawal is made without telling the manager (checklist 6.3: the manager and compliance are notified)."),
+        new("withdrawal-reason-dropped", "A withdrawal's reason is asked for but not kept (checklist 6.2: \"Reason captured\")."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

@@ -48,6 +48,12 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
         return submission.RequestId ?? throw new CheckFailed($"The bot refused a request it should accept: {submission.BotAnswer}");
     }
 
+    /// <summary>The reason a withdrawal gives (checklist 6.2's example).</summary>
+    public const string WithdrawalReason = "Market conditions changed";
+
+    /// <summary>The broker's confirmation number an execution report gives: the checklist's form (4.5, "CONF-2026-0120-001"), one per request.</summary>
+    public static string ConfirmationNumber(int requestId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CONF-UAT-{requestId}");
+
     /// <summary>The reason a rejection gives unless a scenario says otherwise (checklist 5.2's example).</summary>
     public const string RejectionReason = "Trade size too large for current market conditions";
 

@@ -72,8 +72,19 @@ public sealed class BotPhrasesTests
     }
 
     [Fact]
-    public void An_execution_report_names_the_request_and_the_time_when_one_is_given() =>
-        Assert.Equal("executed #9 40 @ 181.5 on 2026-11-30 09:05", Sandbox.ExecutionReport(9, 40, 181.5m, new DateTime(2026, 11, 30, 9, 5, 0)));
+    public void An_execution_report_opens_with_the_request_and_answers_each_question_of_the_dialogue()
+    {
+        Assert.Contains(Sandbox.ExecutionReport(9), new[] { "I executed my trade for request 9", "I've executed request #9" });
+        // The confirmation question names the actual value, the quantity question the approved quantity: each is told apart.
+        Assert.Equal("confirmationNumber", Sandbox.QuestionIn("executionQuestions", "That makes an actual value of 7,260.00 USD. What's the broker's confirmation number?"));
+        Assert.Equal("date", Sandbox.QuestionIn("executionQuestions", "Request #9 (BUY 40 AAPL) is approved. On what date did you execute the trade?"));
+        Assert.Equal("quantity", Sandbox.QuestionIn("executionQuestions", "How many shares did you actually trade? You were approved for 40."));
+        Assert.Null(Sandbox.QuestionIn("executionQuestions", "⛔ You have no request #9."));
+        var report = new ExecutionReport(40, 181.5m, new DateTime(2026, 11, 30, 9, 5, 0), "CONF-UAT-9");
+        Assert.Contains(Sandbox.Answer("executionQuestions", "date", report.Answers), new[] { "2026-11-30 09:05 UTC", "It was 2026-11-30 09:05 UTC" });
+        Assert.Contains(Sandbox.Answer("executionQuestions", "date", (report with { At = null }).Answers), new[] { "just now", "It was just now" });
+        Assert.Equal("CONF-UAT-9", Sandbox.Answer("executionQuestions", "confirmationNumber", report.Answers));
+    }
 
     [Fact]
     public void Wording_the_contract_lacks_ends_the_scenario_broken_naming_the_entry()

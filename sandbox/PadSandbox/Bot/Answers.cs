@@ -25,6 +25,26 @@ public static partial class Answers
         Number().Match(text) is { Success: true } m && !m.Groups["minus"].Success
         && decimal.TryParse(m.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 
+    /// <summary>A quantity as written, zero included (an execution of none is refused, not asked again); a minus sign makes it none.</summary>
+    public static decimal? Quantity(string text) =>
+        Number().Match(text) is { Success: true } m && !m.Groups["minus"].Success
+        && decimal.TryParse(m.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>
+    /// When a trade was executed, in UTC: "2026-01-20 14:30", "2026-01-20 at 14:30 UTC", "just now", "today". A date without
+    /// a time is now when it is today, else midday: the person did not say, and the bot does not ask twice.
+    /// </summary>
+    public static DateTime? ExecutionTime(string text, DateTime now)
+    {
+        if (JustNow().IsMatch(text)) return now;
+        if (Date().Match(text) is not { Success: true } m
+            || !DateTime.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day))
+            return null;
+        if (!m.Groups["time"].Success) return day.Date == now.Date ? now : day.Date.AddHours(12);
+        return TimeSpan.TryParseExact(m.Groups["time"].Value, @"h\:mm", CultureInfo.InvariantCulture, out var time) && time < TimeSpan.FromDays(1)
+            ? DateTime.SpecifyKind(day.Date + time, DateTimeKind.Utc) : null;
+    }
+
     /// <summary>An ISO currency the firm trades in, by code or name.</summary>
     public static string? Currency(string text)
     {
@@ -59,6 +79,12 @@ public static partial class Answers
 
     [GeneratedRegex(@"(?<minus>-\s*)?[$£€]?\s*(?<n>\d[\d,]*(\.\d+)?)")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"(?<date>\d{4}-\d{2}-\d{2})(?:\D{0,5}(?<time>\d{1,2}:\d{2}))?")]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"\b(just now|right now|now|today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JustNow();
 
     [GeneratedRegex(@"\bthat'?s (all|it)\b|\bnothing (else|more)\b|\bno,? that'?s", RegexOptions.IgnoreCase)]
     private static partial Regex ThatIsAll();

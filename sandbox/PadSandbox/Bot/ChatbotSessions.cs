@@ -8,15 +8,17 @@ namespace PadSandbox.Bot;
 public sealed record ChatSession(string State, Draft Draft);
 
 /// <summary>
-/// The request taking shape: the checklist's answers (1.2-1.9) as far as given, the security once looked up, and which
-/// of the person's conversations with the bot this is (the wording's seed is drawn per conversation).
+/// What the thread's conversation has gathered: a request taking shape (the checklist's answers, 1.2-1.9, as far as given, the
+/// security once looked up), or an execution report (4.1-4.5) or a withdrawal (6.1-6.2) of <see cref="RequestId"/>; which
+/// of the person's conversations with the bot this is (the wording's seed is drawn per conversation); the summary shown.
 /// </summary>
 public sealed record Draft(int Conversation = 0, string? Ticker = null, string? Description = null, bool SecurityConfirmed = false,
     string? Direction = null, decimal? Quantity = null, decimal? Price = null, string? Currency = null, string? Broker = null,
-    string? Account = null, string? Reason = null, bool ReasonCoached = false, string? SummaryTs = null)
+    string? Account = null, string? Reason = null, bool ReasonCoached = false, string? SummaryTs = null,
+    int? RequestId = null, DateTime? ExecutedAt = null, decimal? ExecutedQuantity = null, decimal? ExecutedPrice = null,
+    string? ConfirmationNumber = null, string? WithdrawalReason = null)
 {
     public decimal? Value => Quantity * Price;
-
 }
 
 /// <summary>Which question the bot is waiting to have answered (or none, or its summary's buttons).</summary>
@@ -34,6 +36,18 @@ public static class ConversationState
     public const string AwaitingReason = "awaiting_reason";
     public const string AwaitingMoreReason = "awaiting_more_reason";
     public const string AwaitingConfirmation = "awaiting_confirmation";
+    public const string AwaitingExecutionDate = "awaiting_execution_date";
+    public const string AwaitingExecutedQuantity = "awaiting_executed_quantity";
+    public const string AwaitingExecutedPrice = "awaiting_executed_price";
+    public const string AwaitingConfirmationNumber = "awaiting_confirmation_number";
+    public const string AwaitingExecutionConfirmation = "awaiting_execution_confirmation";
+    public const string AwaitingWithdrawalReason = "awaiting_withdrawal_reason";
+    public const string AwaitingWithdrawalConfirmation = "awaiting_withdrawal_confirmation";
+
+    /// <summary>Whether the thread is reporting an execution, or withdrawing a request, rather than taking one.</summary>
+    public static bool IsExecution(string state) => state.StartsWith("awaiting_execut", StringComparison.Ordinal) || state == AwaitingConfirmationNumber;
+
+    public static bool IsWithdrawal(string state) => state.StartsWith("awaiting_withdrawal", StringComparison.Ordinal);
 }
 
 /// <summary>Where a conversation is held: a person's DM with the bot and the thread the request is taken in.</summary>

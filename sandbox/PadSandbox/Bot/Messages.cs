@@ -33,6 +33,10 @@ public static class Messages
     public const string Smf16Approve = "approve_smf16";
     public const string Smf16Reject = "decline_smf16";
     public const string ViewInDashboard = "view_dashboard";
+    /// <summary>The execution summary's and the withdrawal summary's buttons: labels the checklist's (4.6, 6.3), ids the stand-in's own.</summary>
+    public const string RecordExecution = "record_execution";
+    public const string WithdrawRequest = "withdraw_request";
+    public const string CancelFollowUp = "cancel_follow_up";
 
     /// <summary>
     /// The preview, built by code as the real bot's is (the LLM's show_preview tool, DV/UAT_ISSUES_FOUND.md:41-52): every answer

@@ -12,8 +12,9 @@ namespace PadSandbox.Bot;
 /// Agree &amp; Submit submits it; managers and compliance decide with Approve/Decline buttons; the employee is told every
 /// decision and records executions and withdrawals by message.
 /// </summary>
-public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, RequestConversation conversation, People people, PadWorkflow workflow,
-    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ComplianceChannel complianceChannel, ILogger<PadBot> log)
+public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, RequestConversation conversation, ExecutionConversation executions,
+    WithdrawalConversation withdrawals, People people, PadWorkflow workflow,
+    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ComplianceChannel complianceChannel)
 {
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
@@ -30,18 +31,20 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         else await voice.SayAsync(thread, "I can't find you in the firm's employee records, so I can't take requests from you.");
     });
 
+    /// <summary>
+    /// What the message is about, as the LLM reads intent: an execution or a withdrawal of a numbered request (checklist 4.1,
+    /// 6.1) starts that conversation wherever it is written; otherwise the thread's conversation goes on, or a new request begins.
+    /// </summary>
     private async Task HandleMessageAsync(Employee employee, string slackUserId, ChatThread thread, string text, bool opens)
     {
-        if (ExecutedCommand().Match(text) is { Success: true } executed)
+        if (ExecutionIntent().Match(text) is { Success: true } executed)
         {
-            await RecordExecutionAsync(employee, thread, executed);
+            await executions.OpenAsync(employee, slackUserId, thread, RequestNumber(executed));
             return;
         }
-        if (WithdrawCommand().Match(text) is { Success: true } withdraw)
+        if (WithdrawalIntent().Match(text) is { Success: true } withdraw)
         {
-            var id = int.Parse(withdraw.Groups[1].Value, CultureInfo.InvariantCulture);
-            var outcome = await workflow.WithdrawAsync(id, employee);
-            await voice.SayAsync(thread, outcome.Ok ? $"Request #{id} is withdrawn." : $"⛔ {outcome.Refusal}");
+            await withdrawals.OpenAsync(employee, slackUserId, thread, RequestNumber(withdraw));
             return;
         }
         if (text.Equals("cancel", StringComparison.OrdinalIgnoreCase))
@@ -51,7 +54,10 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             await voice.SayAsync(thread, opens ? "There's no request in progress here: to cancel one, reply cancel in its thread." : "Cancelled. Nothing was submitted.");
             return;
         }
-        await conversation.OnMessageAsync(employee, slackUserId, thread, text, opens);
+        var session = opens ? null : await sessions.GetAsync(thread.Ts);
+        if (session is not null && IsExecution(session.State)) await executions.AnswerAsync(employee, slackUserId, thread, session, text);
+        else if (session is not null && IsWithdrawal(session.State)) await withdrawals.AnswerAsync(employee, slackUserId, thread, session, text);
+        else await conversation.OnMessageAsync(employee, slackUserId, thread, text, opens);
     }
 
     /// <param name="threadTs">The thread the clicked message is in (a preview is in its request's), or null at the top of the DM.</param>
@@ -68,7 +74,13 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
                 case Messages.Confirm: await ConfirmAsync(actor, slackUserId, thread, messageTs, responseUrl); break;
                 case Messages.Cancel:
                     await conversation.CloseAsync(thread.Ts, slackUserId, actor.Id);
-                    await AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
+                    await voice.AnswerClickAsync(responseUrl, "Cancelled. Nothing was submitted.");
+                    break;
+                case Messages.RecordExecution: await executions.RecordAsync(actor, slackUserId, thread, messageTs, responseUrl); break;
+                case Messages.WithdrawRequest: await withdrawals.WithdrawAsync(actor, slackUserId, thread, messageTs, responseUrl); break;
+                case Messages.CancelFollowUp:
+                    await conversation.CloseAsync(thread.Ts, slackUserId, actor.Id);
+                    await voice.AnswerClickAsync(responseUrl, "Cancelled. Nothing was changed.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
                     await ManagerDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove, comment);
@@ -83,27 +95,11 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         });
 
     /// <summary>
-    /// Every click is answered by replacing the clicked message; an answer Slack refuses is logged and the handling goes
-    /// on, as a Bolt app's respond() in a try/except does. With the fault, the answer carries a button without a label:
-    /// Slack refuses it (invalid_blocks) and the person keeps seeing the message they clicked.
-    /// </summary>
-    private async Task AnswerClickAsync(string responseUrl, string text, JsonArray? blocks = null)
-    {
-        try
-        {
-            await slack.RespondAsync(responseUrl, text, faults.Has("click-answer-refused")
-                ? BlockKit.Of(BlockKit.Section(text), BlockKit.Buttons(null, ("acknowledge", "", null, null, null)))
-                : blocks);
-        }
-        catch (InvalidOperationException e) { log.LogWarning("Slack refused the answer to a click: {Why}", e.Message); }
-    }
-
-    /// <summary>
     /// A decision is answered by replacing the decision message with what was decided, and no buttons. With the fault, as a
     /// bot that rebuilds the message from its template: the text says so, but Approve and Reject stay to be clicked again.
     /// </summary>
     private Task AnswerDecisionAsync(string responseUrl, string text, int requestId, string stage, (string Approve, string Reject) actionIds) =>
-        AnswerClickAsync(responseUrl, text,
+        voice.AnswerClickAsync(responseUrl, text,
             faults.Has("decision-buttons-kept") ? Messages.DecisionBlocks(text, requestId, stage, actionIds.Approve, actionIds.Reject, dashboard) : null);
 
     /// <summary>
@@ -131,13 +127,13 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             new TradeDraft(d.Ticker!, d.Direction!, d.Quantity!.Value, d.Price!.Value, d.Currency!, d.Reason!, NoInsideInformation: true));
         if (!outcome.Ok)
         {
-            await AnswerClickAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
+            await voice.AnswerClickAsync(responseUrl, $"{Summary(d)}\n❌ Not submitted.");
             await voice.SayAsync(thread, $"❌ {outcome.Refusal}");
             return; // refused: the reason was all there is to say
         }
         var submission = outcome.Value!;
         var manager = employee.ManagerId is { } managerId ? await people.ByIdAsync(managerId) : null;
-        await AnswerClickAsync(responseUrl, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.");
+        await voice.AnswerClickAsync(responseUrl, $"{Summary(d)}\nSubmitted as request #{submission.RequestId}.");
         if (submission.Status == Workflow.Status.Approved)
         {
             // Low risk with auto-approval on: nobody is asked (e2e_test_scenarios.md:20-40).
@@ -233,28 +229,6 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
             : $"The SMF16 approver ({approver.Name}) rejected request #{requestId}. Do not trade.");
     }
 
-    private async Task RecordExecutionAsync(Employee employee, ChatThread thread, Match command)
-    {
-        var id = int.Parse(command.Groups[1].Value, CultureInfo.InvariantCulture);
-        if (!TryAmount(command.Groups[2].Value, out var quantity) || !TryAmount(command.Groups[3].Value, out var price))
-        {
-            await voice.SayAsync(thread, "⛔ An execution needs a quantity and a price above zero: executed #<request> <quantity> @ <price> [on <yyyy-MM-dd HH:mm> UTC]");
-            return;
-        }
-        var at = DateTime.UtcNow;
-        if (command.Groups[4].Success && !DateTime.TryParse(command.Groups[4].Value, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at))
-        {
-            await voice.SayAsync(thread, $"I can't read the date '{command.Groups[4].Value}'. Use yyyy-MM-dd HH:mm (UTC).");
-            return;
-        }
-        var outcome = await workflow.RecordExecutionAsync(id, employee, at, price, quantity);
-        await voice.SayAsync(thread, outcome.Ok
-            ? $"Recorded the execution of request #{id}: {quantity:0.##} @ {price:0.####} on {at:yyyy-MM-dd HH:mm} UTC. " +
-              $"Within two days of approval: {(outcome.Value!.WithinTwoDays ? "yes" : "no — compliance will follow up")}."
-            : $"⛔ {outcome.Refusal}");
-    }
-
     private Task<string> ReplyAsync(string channel, string text, System.Text.Json.Nodes.JsonArray? blocks = null) => voice.SayAsync(channel, text, blocks);
 
     private async Task<Employee?> EmployeeAsync(string slackUserId)
@@ -266,7 +240,7 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
     }
 
     private static string ApprovedText(int requestId) =>
-        $"✅ Request #{requestId} is approved. Trade within two days, then tell me: executed #{requestId} <quantity> @ <price>";
+        $"✅ Request #{requestId} is approved. Trade within two days (business days), then tell me: \"I executed my trade for request {requestId}\".";
 
     private static string Summary(Draft d) => $"Your request: {Trade(d)}. You declared you hold no inside information.";
 
@@ -274,12 +248,13 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
 
     private static string Trade(PadRequestRow r) => Messages.Trade(r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency);
 
-    private static bool TryAmount(string text, out decimal amount) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount) && amount > 0; // Number: "18,000" too
+    private static int RequestNumber(Match intent) => int.Parse(intent.Groups["id"].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^executed\s+#?(\d+)\s+([\d.,]+)\s*@\s*([\d.,]+)(?:\s+on\s+(.+))?$", RegexOptions.IgnoreCase)]
-    private static partial Regex ExecutedCommand();
+    /// <summary>"I executed my trade for request 10003", "executed #10003", "record the execution of request 10003".</summary>
+    [GeneratedRegex(@"\bexecut(ed|ion)\b[^#\d]*#?\s*(?<id>\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExecutionIntent();
 
-    [GeneratedRegex(@"^withdraw\s+#?(\d+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex WithdrawCommand();
+    /// <summary>"I want to withdraw my request 10003", "withdraw #10003", "please withdraw request 10003".</summary>
+    [GeneratedRegex(@"\bwithdraw\w*\b[^#\d]*#?\s*(?<id>\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex WithdrawalIntent();
 }

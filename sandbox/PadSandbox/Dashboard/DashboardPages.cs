@@ -11,19 +11,7 @@ public static class DashboardPages
     private static readonly string[] Statuses =
         [Status.PendingManager, Status.PendingCompliance, Status.PendingSmf16, Status.Approved, Status.Executed, Status.Declined, Status.Withdrawn];
 
-    /// <summary>
-    /// A status as the dashboard shows it, never the stored code. "Pending Manager Approval" and "Approved - Ready for
-    /// Execution" are the UAT guide's (conductor/tracks/dev_db_migration_validation_20260120/UAT_GUIDE.md:279,681); the others
-    /// are not documented at the UAT and follow them.
-    /// </summary>
-    private static readonly Dictionary<string, string> Labels = new()
-    {
-        [Status.PendingManager] = "Pending Manager Approval", [Status.PendingCompliance] = "Pending Compliance Approval",
-        [Status.PendingSmf16] = "Pending SMF16 Approval", [Status.Approved] = "Approved - Ready for Execution",
-        [Status.Executed] = "Executed", [Status.Declined] = "Declined", [Status.Withdrawn] = "Withdrawn",
-    };
-
-    private static string Label(string status) => Labels.GetValueOrDefault(status, status);
+    private static string Label(string status) => StatusLabels.Of(status);
 
     public static void MapDashboard(this WebApplication app)
     {

@@ -65,28 +65,19 @@ public sealed class BackgroundTraffic : IAsyncDisposable
     {
         var ticker = new[] { "AAPL", "MSFT", "GOOGL", "KO", "PEP", "DIS" }[_random.Next(6)];
         // A new request opens its own thread; the answers go in it.
-        var thread = await SayAsync(employee, "hi");
-        var said = thread;
-        // The bot words its questions differently each time: where the conversation stands is read from its session.
-        for (var turn = 0; turn < 20; turn++)
+        await ConverseAsync(employee, "hi", ConversationState.AwaitingConfirmation, state => state switch
         {
-            await BotMessageAsync(employee, m => string.CompareOrdinal(m.Ts, said) > 0);
-            var state = (await _host.ChatbotSessions.GetAsync(thread)).State;
-            if (state == ConversationState.AwaitingConfirmation) break;
-            said = await SayAsync(employee, state switch
-            {
-                ConversationState.AwaitingSecurity => ticker,
-                ConversationState.AwaitingSecurityConfirmation => "yes",
-                ConversationState.AwaitingDirection => "buy",
-                ConversationState.AwaitingQuantity => "10",
-                ConversationState.AwaitingPrice => "1500", // 15 000: a value the manager and compliance decide on
-                ConversationState.AwaitingCurrency => "USD",
-                ConversationState.AwaitingBroker => "Interactive Brokers",
-                ConversationState.AwaitingAccount => "U7654321",
-                ConversationState.AwaitingMoreReason => "that's all",
-                _ => "Long-term investment for my retirement",
-            }, thread);
-        }
+            ConversationState.AwaitingSecurity => ticker,
+            ConversationState.AwaitingSecurityConfirmation => "yes",
+            ConversationState.AwaitingDirection => "buy",
+            ConversationState.AwaitingQuantity => "10",
+            ConversationState.AwaitingPrice => "1500", // 15 000: a value the manager and compliance decide on
+            ConversationState.AwaitingCurrency => "USD",
+            ConversationState.AwaitingBroker => "Interactive Brokers",
+            ConversationState.AwaitingAccount => "U7654321",
+            ConversationState.AwaitingMoreReason => "that's all",
+            _ => "Long-term investment for my retirement",
+        });
         var summary = await BotMessageAsync(employee, m => Has(m, Messages.Confirm));
         await ClickAsync(employee, summary, Messages.Confirm);
         var submitted = await BotMessageAsync(employee, m => m.Text.Contains("submitted", StringComparison.Ordinal) && m.Ts.CompareTo(summary.Ts) > 0);
@@ -94,7 +85,36 @@ public sealed class BackgroundTraffic : IAsyncDisposable
         await ClickAsync(_byId[employee.ManagerId!.Value], await BotMessageAsync(_byId[employee.ManagerId.Value], m => Has(m, Messages.ManagerApprove, id)), Messages.ManagerApprove);
         var officer = _officers[_random.Next(_officers.Count)];
         await ClickAsync(officer, await BotMessageAsync(officer, m => Has(m, Messages.ComplianceApprove, id), _host.ComplianceChannelId), Messages.ComplianceApprove);
-        await SayAsync(employee, _random.Next(4) == 0 ? $"withdraw #{id}" : $"executed #{id} 10 @ 1500");
+        // Then executed, or now and then withdrawn, as the checklist's dialogues go (4.1-4.6, 6.1-6.3).
+        var (opening, done, button) = _random.Next(4) == 0
+            ? ($"I want to withdraw my request {id}", ConversationState.AwaitingWithdrawalConfirmation, Messages.WithdrawRequest)
+            : ($"I executed my trade for request {id}", ConversationState.AwaitingExecutionConfirmation, Messages.RecordExecution);
+        await ConverseAsync(employee, opening, done, state => state switch
+        {
+            ConversationState.AwaitingExecutionDate => "just now",
+            ConversationState.AwaitingExecutedQuantity => "10",
+            ConversationState.AwaitingExecutedPrice => "1500",
+            ConversationState.AwaitingConfirmationNumber => $"CONF-{id}",
+            _ => "Changed my mind",
+        });
+        await ClickAsync(employee, await BotMessageAsync(employee, m => Has(m, button)), button);
+    }
+
+    /// <summary>
+    /// Opens a conversation with <paramref name="opening"/> and answers in its thread until it reaches <paramref name="done"/>.
+    /// The bot words its questions differently each time: where the conversation stands is read from its session.
+    /// </summary>
+    private async Task ConverseAsync(Employee employee, string opening, string done, Func<string, string> answer)
+    {
+        var thread = await SayAsync(employee, opening);
+        var said = thread;
+        for (var turn = 0; turn < 20; turn++)
+        {
+            await BotMessageAsync(employee, m => string.CompareOrdinal(m.Ts, said) > 0);
+            var state = (await _host.ChatbotSessions.GetAsync(thread)).State;
+            if (state == done || state == ConversationState.Idle) return;
+            said = await SayAsync(employee, answer(state), thread);
+        }
     }
 
     /// <summary>Posts as the person typing in their client (in <paramref name="thread"/> when given); returns the message's ts.</summary>

@@ -110,6 +110,8 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton<SecurityLookup>();
         s.AddSingleton<BotVoice>();
         s.AddSingleton<RequestConversation>();
+        s.AddSingleton<ExecutionConversation>();
+        s.AddSingleton<WithdrawalConversation>();
         s.AddSingleton<PadBot>();
         // Cookies only need to outlive one run: keys in memory, nothing written to disk.
         s.AddDataProtection().UseEphemeralDataProtectionProvider();

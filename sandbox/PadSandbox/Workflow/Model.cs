@@ -12,6 +12,23 @@ public static class Status
 }
 
 /// <summary>
+/// A status as people are shown it (the dashboard, the bot), never the stored code. "Pending Manager Approval" and "Approved -
+/// Ready for Execution" are the UAT guide's (conductor/tracks/dev_db_migration_validation_20260120/UAT_GUIDE.md:279,681); the
+/// others are not documented at the UAT and follow them.
+/// </summary>
+public static class StatusLabels
+{
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [Status.PendingManager] = "Pending Manager Approval", [Status.PendingCompliance] = "Pending Compliance Approval",
+        [Status.PendingSmf16] = "Pending SMF16 Approval", [Status.Approved] = "Approved - Ready for Execution",
+        [Status.Executed] = "Executed", [Status.Declined] = "Declined", [Status.Withdrawn] = "Withdrawn",
+    };
+
+    public static string Of(string status) => Labels.GetValueOrDefault(status, status);
+}
+
+/// <summary>
 /// audit_log.action_type as the implementation writes it (conductor/tracks/e2e_uat_audit_20251229/e2e_test_scenarios.md:
 /// 50,94,144,320,439). Compliance's decline and a withdrawal are not documented: named the same way.
 /// </summary>
@@ -63,4 +80,10 @@ public sealed record Submission(int RequestId, Security Security, bool ConflictF
 
 public sealed record Decision(PadRequestRow Request, string NewStatus);
 
-public sealed record ExecutionRecord(int RequestId, DateTime ExecutedAt, bool WithinTwoDays);
+/// <summary>An approved request the person may record an execution of, and when its final approval was given.</summary>
+public sealed record Executable(PadRequestRow Request, DateTime ApprovedAt);
+
+public sealed record ExecutionRecord(PadRequestRow Request, DateTime ExecutedAt, decimal Price, decimal Quantity, bool WithinTwoDays)
+{
+    public decimal Value => Price * Quantity;
+}

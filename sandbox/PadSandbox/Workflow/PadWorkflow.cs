@@ -141,58 +141,96 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         return Outcome<Decision>.Done(new Decision(request, newStatus));
     }
 
-    public async Task<Outcome<ExecutionRecord>> RecordExecutionAsync(int requestId, Employee employee, DateTime executedAt,
-        decimal price, decimal quantity)
+    /// <summary>
+    /// Whether the person may record an execution of the request, as far as it is known yet: asked at each turn of the
+    /// execution conversation (checklist 4.1-4.3: the request's details, then the date "validated", then the quantity), and
+    /// once more when it is recorded. Returns the request and when it was approved.
+    /// </summary>
+    public async Task<Outcome<Executable>> ExecutableAsync(int requestId, Employee employee, DateTime? executedAt = null, decimal? quantity = null)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        return await ExecutableAsync(conn, tx, requestId, employee, executedAt, quantity);
+    }
+
+    /// <param name="confirmationNumber">The broker's trade reference (checklist 4.5), kept as pad_execution.broker_reference.</param>
+    public async Task<Outcome<ExecutionRecord>> RecordExecutionAsync(int requestId, Employee employee, DateTime executedAt,
+        decimal price, decimal quantity, string? confirmationNumber = null)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var executable = await ExecutableAsync(conn, tx, requestId, employee, executedAt, quantity);
+        if (!executable.Ok) return Outcome<ExecutionRecord>.Refused(executable.Refusal!);
+        var within = executedAt <= (await ExecutionDeadline.ReadAsync(conn, tx, faults)).After(executable.Value!.ApprovedAt);
+
+        await conn.ExecuteAsync("""
+            INSERT INTO padealing.pad_execution (request_id, executed_at, execution_price, execution_quantity, broker_reference, recorded_by_id)
+            VALUES (@requestId, @executedAt, @price, @quantity, @confirmationNumber, @by);
+            UPDATE padealing.pad_request SET executed_within_two_days = @within WHERE id = @requestId;
+            """, new { requestId, executedAt, price, quantity, confirmationNumber, within, by = employee.Id }, tx);
+        await SetStatusAsync(conn, tx, requestId, Status.Executed);
+        await AuditAsync(conn, tx, requestId, employee.Id, AuditAction.ExecutionRecorded,
+            new { price, quantity, confirmation_number = confirmationNumber, executed_within_two_days = within });
+        await tx.CommitAsync();
+        return Outcome<ExecutionRecord>.Done(new ExecutionRecord(executable.Value.Request, executedAt, price, quantity, within));
+    }
+
+    private async Task<Outcome<Executable>> ExecutableAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId, Employee employee,
+        DateTime? executedAt, decimal? quantity)
+    {
         var request = await LockAsync(conn, tx, requestId);
         if (request is null || request.EmployeeId != employee.Id)
-            return Outcome<ExecutionRecord>.Refused($"You have no request #{requestId}.");
+            return Outcome<Executable>.Refused($"You have no request #{requestId}.");
         if (request.Status != Status.Approved)
-            return Outcome<ExecutionRecord>.Refused($"Request #{requestId} cannot be executed: it is {request.Status}, not approved.");
+            return Outcome<Executable>.Refused($"Request #{requestId} cannot be executed: it is {request.Status}, not approved.");
         // Approved by the last decision, or at submission when auto-approved (no approval row).
         var approvedAt = await conn.ExecuteScalarAsync<DateTime>(
             "SELECT coalesce((SELECT max(decided_at) FROM padealing.pad_approval WHERE request_id = @requestId), @created)",
             new { requestId, created = request.CreatedAt }, tx);
         if (executedAt < approvedAt)
-            return Outcome<ExecutionRecord>.Refused($"The execution time is before request #{requestId} was approved.");
+            return Outcome<Executable>.Refused($"The execution time is before request #{requestId} was approved.");
         if (executedAt > Now.AddMinutes(5))
-            return Outcome<ExecutionRecord>.Refused("The execution time is in the future.");
+            return Outcome<Executable>.Refused("The execution time is in the future.");
         if (quantity > request.Quantity)
-            return Outcome<ExecutionRecord>.Refused($"You were approved for {request.Quantity:0.##}, not {quantity:0.##}.");
-
-        var within = executedAt <= (await ExecutionDeadline.ReadAsync(conn, tx, faults)).After(approvedAt);
-
-        await conn.ExecuteAsync("""
-            INSERT INTO padealing.pad_execution (request_id, executed_at, execution_price, execution_quantity, recorded_by_id)
-            VALUES (@requestId, @executedAt, @price, @quantity, @by);
-            UPDATE padealing.pad_request SET executed_within_two_days = @within WHERE id = @requestId;
-            """, new { requestId, executedAt, price, quantity, within, by = employee.Id }, tx);
-        await SetStatusAsync(conn, tx, requestId, Status.Executed);
-        await AuditAsync(conn, tx, requestId, employee.Id, AuditAction.ExecutionRecorded, new { price, quantity, executed_within_two_days = within });
-        await tx.CommitAsync();
-        return Outcome<ExecutionRecord>.Done(new ExecutionRecord(requestId, executedAt, within));
+            return Outcome<Executable>.Refused($"You were approved for {request.Quantity:0.##}, not {quantity:0.##}.");
+        return Outcome<Executable>.Done(new Executable(request, approvedAt));
     }
 
-    public async Task<Outcome<PadRequestRow>> WithdrawAsync(int requestId, Employee employee)
+    /// <summary>Whether the person may withdraw the request (checklist 6.1: "confirms request can be withdrawn (not yet executed)").</summary>
+    public async Task<Outcome<PadRequestRow>> WithdrawableAsync(int requestId, Employee employee)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var request = await LockAsync(conn, tx, requestId);
-        if (request is null || request.EmployeeId != employee.Id)
-            return Outcome<PadRequestRow>.Refused($"You have no request #{requestId}.");
-        if (request.Status is not (Status.PendingManager or Status.PendingCompliance or Status.PendingSmf16 or Status.Approved))
-            return Outcome<PadRequestRow>.Refused($"Request #{requestId} cannot be withdrawn: it is {request.Status}.");
+        return await WithdrawableAsync(conn, tx, requestId, employee);
+    }
+
+    /// <param name="reason">Why, when the person gave a reason (optional: checklist 6.1), kept in the audit row's details.</param>
+    public async Task<Outcome<PadRequestRow>> WithdrawAsync(int requestId, Employee employee, string? reason = null)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var withdrawable = await WithdrawableAsync(conn, tx, requestId, employee);
+        if (!withdrawable.Ok) return withdrawable;
+        var request = withdrawable.Value!;
 
         var softDelete = ", deleted_at = @now, deleted_by_id = @by";
         // Stryker disable once all : the withdraw-without-soft-delete fault, never reached without the fault
         if (faults.Has("withdraw-without-soft-delete")) softDelete = "";
         await conn.ExecuteAsync($"UPDATE padealing.pad_request SET status = 'withdrawn', updated_at = @now{softDelete} WHERE id = @requestId",
             new { requestId, now = Now, by = employee.Id }, tx);
-        await AuditAsync(conn, tx, requestId, employee.Id, AuditAction.Withdrawn, new { from = request.Status });
+        await AuditAsync(conn, tx, requestId, employee.Id, AuditAction.Withdrawn, new { from = request.Status, reason });
         await tx.CommitAsync();
-        return Outcome<PadRequestRow>.Done(request);
+        return withdrawable;
+    }
+
+    private static async Task<Outcome<PadRequestRow>> WithdrawableAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId, Employee employee)
+    {
+        var request = await LockAsync(conn, tx, requestId);
+        if (request is null || request.EmployeeId != employee.Id)
+            return Outcome<PadRequestRow>.Refused($"You have no request #{requestId}.");
+        return request.Status is Status.PendingManager or Status.PendingCompliance or Status.PendingSmf16 or Status.Approved
+            ? Outcome<PadRequestRow>.Done(request)
+            : Outcome<PadRequestRow>.Refused($"Request #{requestId} cannot be withdrawn: it is {request.Status}.");
     }
 
     private static Task<PadRequestRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int requestId) =>

@@ -8,7 +8,8 @@ public sealed record PadRequest(int Id, int EmployeeId, string Ticker, string Di
 
 public sealed record PadApproval(int RequestId, string ApprovalType, int ApproverId, string Decision, string? Comment, DateTime DecidedAt);
 
-public sealed record PadExecution(int RequestId, DateTime ExecutedAt, decimal Price, decimal Quantity, bool ExecutedWithinTwoDays);
+/// <param name="ConfirmationNumber">The broker's trade reference the employee gave (checklist 4.5).</param>
+public sealed record PadExecution(int RequestId, DateTime ExecutedAt, decimal Price, decimal Quantity, bool ExecutedWithinTwoDays, string? ConfirmationNumber);
 
 /// <param name="Outcome">How the action ended, where the target records it (else null).</param>
 public sealed record AuditEntry(long Id, int? RequestId, int ActorId, string Action, string Details, DateTime CreatedAt, string? Outcome = null);
@@ -71,7 +72,7 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
     public Task<PadExecution?> ExecutionAsync(int requestId) =>
         db.SingleOrDefaultAsync<PadExecution>($"execution of request #{requestId}", contract.Sql("""
             SELECT [execution.request] AS RequestId, [execution.executedAt] AS ExecutedAt, [execution.price] AS Price, [execution.quantity] AS Quantity,
-                   r.[request.executedWithinWindow] AS ExecutedWithinTwoDays
+                   r.[request.executedWithinWindow] AS ExecutedWithinTwoDays, [execution.brokerReference] AS ConfirmationNumber
             FROM [execution] JOIN [request] r ON r.[request.id] = [execution.request] WHERE [execution.request] = @requestId
             """), new { requestId });
 

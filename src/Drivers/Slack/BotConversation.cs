@@ -66,6 +66,29 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     }
 
     /// <summary>
+    /// A conversation after the request (an execution report, a withdrawal): <paramref name="opening"/> at the top of the DM,
+    /// then each of the <paramref name="dialogue"/>'s questions answered from <paramref name="answers"/>, up to the summary with
+    /// <paramref name="button"/> or to the <paramref name="outcome"/> (a refusal ends it early). Returns the bot's first answer (the
+    /// conversation's thread) and that message.
+    /// </summary>
+    public async Task<(SlackMessage First, SlackMessage Reached)> FollowUpAsync(SlackPerson person, string opening, string dialogue,
+        IReadOnlyList<(string, string)> answers, string button, Regex outcome)
+    {
+        var began = await person.SayAsync(opening);
+        bool Known(SlackMessage m) => m.Button(button) is not null || outcome.IsMatch(m.Text) || phrases.QuestionIn(dialogue, m.Text) is not null;
+        var first = await person.ExpectFromBotAsync(m => Answers(m, began) && Known(m), $"an answer to \"{opening}\"", wait, leavingEarlier: true);
+        var message = first;
+        var answered = new HashSet<string>();
+        while (message.Button(button) is null && !outcome.IsMatch(message.Text) && phrases.QuestionIn(dialogue, message.Text) is { } question)
+        {
+            if (!answered.Add(question)) throw new CheckFailed($"The bot asked the {question} question again: \"{message.Text}\"");
+            await person.AnswerAsync(phrases.Answer(dialogue, question, answers));
+            message = await NextAsync(person, first, $"the next question after the {question}", Known);
+        }
+        return (first, message);
+    }
+
+    /// <summary>
     /// Plan 5.11's bot response time: the first half of a request — opened, its questions answered up to the declaration —
     /// then cancelled and opened again, until <paramref name="exchanges"/> messages have been answered; each answer timed by Slack's own stamps.
     /// </summary>

@@ -37,6 +37,14 @@ public sealed class BotPhrases(TargetContract contract)
     public Regex SummarySubmitted(int id) => Says("summarySubmitted", "a summary showing it was submitted, with the number", Id(id));
     public Regex FullyApproved(int id) => Says("fullyApproved", "that the request is approved, to be traded within the window", Id(id));
     public Regex ExecutionRecorded(int id) => Says("executionRecorded", "that an execution was recorded, and whether in the window as (?<within>yes|no)", Id(id));
+    /// <summary>Compliance told of an execution with its details (checklist 4.7): date, quantity, price and actual value.</summary>
+    public Regex ExecutionNotice(int id, decimal quantity, decimal price, DateTime at) => Says("executionNotice", "an execution's notice with its details", Id(id),
+        Number("quantity", quantity), Number("price", price), ("date", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("value", (quantity * price).ToString("N2", CultureInfo.InvariantCulture)));
+
+    /// <summary>The manager or compliance told the request was withdrawn, with the reason (checklist 6.3).</summary>
+    public Regex WithdrawalNotice(int id, string reason) => Says("withdrawalNotice", "a withdrawal's notice with its reason", Id(id), ("reason", reason));
+
     public Regex Withdrawn(int id) => Says("withdrawn", "that a request is withdrawn", Id(id));
     public Regex Restricted(string ticker) => Says("restricted", "that a security is restricted, with the reason as (?<reason>…)", ("ticker", ticker));
 
@@ -89,10 +97,18 @@ public sealed class BotPhrases(TargetContract contract)
     public string Cancel => Writes("cancel", "how a person cancels a conversation");
     public string Withdraw(int id) => Writes("withdraw", "how a person withdraws a request", Id(id));
 
-    public string ExecutionReport(int id, decimal quantity, decimal price, DateTime? at) => at is { } t
-        ? Writes("executionReportAt", "how a person reports an execution at a given time", Id(id), Number("quantity", quantity), Number("price", price),
-            ("at", t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
-        : Writes("executionReport", "how a person reports an execution", Id(id), Number("quantity", quantity), Number("price", price));
+    public string ExecutionReport(int id) => Writes("executionReport", "how a person tells the bot they executed a request", Id(id));
+
+    /// <summary>
+    /// The question of a follow-up <paramref name="dialogue"/> (bot.executionQuestions, bot.withdrawalQuestions) the bot's
+    /// message asks, tried in the contract's order; null when it asks none the contract knows.
+    /// </summary>
+    public string? QuestionIn(string dialogue, string text) =>
+        contract.NamesUnder($"bot.{dialogue}").FirstOrDefault(q => Pattern($"bot.{dialogue}.{q}.asks", $"how the bot asks the {q} question of {dialogue}").IsMatch(text));
+
+    /// <summary>A person's answer to a follow-up question, in the next of its forms, filled with <paramref name="values"/>.</summary>
+    public string Answer(string dialogue, string question, IReadOnlyList<(string, string)> values) =>
+        Form($"bot.{dialogue}.{question}.answers", $"what a person answers to the {question} question of {dialogue}", [.. values]);
 
     /// <summary>The values a trade's answers are made of: the price is the value per share, as a person would work it out.</summary>
     private static (string, string)[] Values(TradeAsk ask) =>

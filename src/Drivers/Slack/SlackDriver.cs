@@ -66,9 +66,12 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// Where <paramref name="who"/> reads the bot's asks to decide for <paramref name="stage"/>: their DM with the bot, or the
     /// channel the target's contract names (compliance's, bot.notifications.complianceDecisionRequest).
     /// </summary>
-    private async Task<SlackPerson> WhereAskedAsync(TestPerson who, string stage)
+    private Task<SlackPerson> WhereAskedAsync(TestPerson who, string stage) =>
+        WhereNotifiedAsync(who, $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest");
+
+    /// <summary>Where <paramref name="who"/> reads the bot's <paramref name="notification"/> (bot.notifications): their DM, or a channel a setting names.</summary>
+    private async Task<SlackPerson> WhereNotifiedAsync(TestPerson who, string notification)
     {
-        var notification = $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
         if (contract.WhyNotReadable(notification) is { } why) throw new SetupError($"{contract.File}: bot.notifications.{notification}: {why}");
         var inDm = await PersonAsync(who);
         if (contract.ChannelSettingOf(notification) is not { } setting) return inDm;
@@ -266,19 +269,52 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             return await person.ExpectFromBotAsync(m => BotConversation.Answers(m, opening), $"an answer to \"{text}\"", Wait, leavingEarlier: true);
         });
 
-    public Task<SlackMessage> TellBotAsync(TestPerson who, string text, Regex expectedReply, string expectation) =>
-        evidence.StepAsync($"Slack: {who} tells the bot \"{text}\"", async () =>
+    /// <summary>
+    /// Checklist 4.1-4.6: the person tells the bot they executed the request, answers its questions and clicks Record
+    /// Execution on its summary; returns the bot's answer (recorded, or refused at whichever turn it refused).
+    /// </summary>
+    public Task<SlackMessage> ReportExecutionAsync(TestPerson who, int requestId, ExecutionReport report) =>
+        evidence.StepAsync($"Slack: {who} records the execution of request #{requestId} ({report})", () =>
+            FollowUpAsync(who, phrases.ExecutionReport(requestId), "executionQuestions", report.Answers, "recordExecution",
+                phrases.ExecutionAnswer(requestId), "the execution summary with its Record Execution button"));
+
+    /// <summary>Checklist 6.1-6.3: the person asks the bot to withdraw the request, gives the reason and clicks Withdraw Request.</summary>
+    public Task<SlackMessage> WithdrawAsync(TestPerson who, int requestId, Withdrawal withdrawal) =>
+        evidence.StepAsync($"Slack: {who} withdraws request #{requestId} (\"{withdrawal.Reason}\")", () =>
+            FollowUpAsync(who, phrases.Withdraw(requestId), "withdrawalQuestions", withdrawal.Answers, "withdrawRequest",
+                phrases.WithdrawalAnswer(requestId), "the withdrawal summary with its Withdraw Request button"));
+
+    private async Task<SlackMessage> FollowUpAsync(TestPerson who, string opening, string dialogue, IReadOnlyList<(string, string)> answers,
+        string buttonName, Regex outcome, string summary)
+    {
+        var person = await PersonAsync(who);
+        var button = contract.Button(buttonName);
+        var (first, reached) = await _conversation.FollowUpAsync(person, opening, dialogue, answers, button, outcome);
+        if (reached.Button(button) is null)
         {
-            var person = await PersonAsync(who);
-            await person.SayAsync(text);
-            return await person.ExpectFromBotAsync(m => expectedReply.IsMatch(m.Text), expectation, Wait);
-        });
+            await ScreenshotAsync(person, "where the bot ended the conversation", reached.Ts);
+            return reached;
+        }
+        await ScreenshotAsync(person, summary, reached.Ts);
+        await ClickAsync(who, person, reached, button);
+        return await _conversation.NextAsync(person, first, "the bot's answer to the click", m => outcome.IsMatch(m.Text));
+    }
 
     /// <summary>What the bot says to <paramref name="who"/> where they decide for <paramref name="stage"/> (a refusal of their click), once it matches.</summary>
     public Task<SlackMessage> ExpectToldWhereAskedAsync(TestPerson who, string stage, Regex pattern, string expectation) =>
         evidence.StepAsync($"Slack: {who} is told {expectation}", async () =>
         {
             var place = await WhereAskedAsync(who, stage);
+            var told = await place.ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait);
+            await ScreenshotAsync(place, $"told {expectation}", told.Ts);
+            return told;
+        });
+
+    /// <summary>The bot's <paramref name="notification"/> to <paramref name="who"/>, read where the contract says it arrives, once one matches.</summary>
+    public Task<SlackMessage> ExpectNotifiedAsync(TestPerson who, string notification, Regex pattern, string expectation) =>
+        evidence.StepAsync($"Slack: {who} is told {expectation}", async () =>
+        {
+            var place = await WhereNotifiedAsync(who, notification);
             var told = await place.ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait);
             await ScreenshotAsync(place, $"told {expectation}", told.Ts);
             return told;

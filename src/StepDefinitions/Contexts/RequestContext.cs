@@ -27,6 +27,8 @@ public sealed class RequestContext
     public RequestHistory? History { get; set; }
     /// <summary>What the database held about the request before the action under test, for "the request is unchanged".</summary>
     public RequestTrail? Before { get; set; }
+    /// <summary>What the employee told the bot they executed (checklist 4.2-4.5).</summary>
+    public ExecutionReport? Execution { get; set; }
     /// <summary>When the execution under test happened, in the scenario's words ("48 hours after compliance approved").</summary>
     public string? ExecutionTiming { get; set; }
 

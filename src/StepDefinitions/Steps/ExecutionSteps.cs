@@ -4,6 +4,7 @@ using PadUat.Drivers.Slack;
 using PadUat.Support.Configuration;
 using TechTalk.SpecFlow;
 using PadUat.Support.Evidence;
+using PadUat.Drivers;
 
 namespace PadUat.Steps;
 
@@ -42,22 +43,48 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
     public async Task ThenExecutionRecorded(decimal quantity, decimal price, string within)
     {
         var e = (await state.ExecutionAsync(request.RequestId))!;
-        Expect.Equal((quantity, price), (e.Quantity, e.Price), $"The execution recorded for request #{request.RequestId} (quantity, price)", "the database");
+        Expect.Equal((quantity, price, PadJourneys.ConfirmationNumber(request.RequestId)), (e.Quantity, e.Price, e.ConfirmationNumber),
+            $"The execution recorded for request #{request.RequestId} (quantity, price, confirmation number)", "the database");
         Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"Whether the execution is within two days (as the database records it){Timing()}", "the database");
     }
 
     [When(@"^(the employee|the manager|compliance|a colleague) withdraws the request$")]
     public async Task WhenWithdraws(Actor who) =>
-        request.LastReply = await slack.TellBotAsync(who.Person, phrases.Withdraw(request.RequestId), phrases.WithdrawalAnswer(request.RequestId),
-            "an answer to the withdrawal");
+        request.LastReply = await slack.WithdrawAsync(who.Person, request.RequestId, new Withdrawal(PadJourneys.WithdrawalReason));
 
     [Then(@"^the bot confirms the request is withdrawn$")]
     public void ThenWithdrawn() => Expect.That(phrases.Withdrawn(request.RequestId).IsMatch(request.LastReply!.Text),
         $"The bot should confirm request #{request.RequestId} is withdrawn", () => $"it said \"{request.LastReply.Text}\"");
 
-    private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at) =>
-        request.LastReply = await slack.TellBotAsync(who.Person, phrases.ExecutionReport(request.RequestId, quantity, price, at),
-            phrases.ExecutionAnswer(request.RequestId), "an answer to the execution report");
+    /// <summary>Checklist 4.7: the notice in compliance's channel carries the execution's date, quantity, price and value.</summary>
+    [Then(@"^compliance is told of the execution, with its date, quantity, price and value$")]
+    public async Task ThenComplianceToldOfExecution()
+    {
+        var e = request.Execution!;
+        await slack.ExpectNotifiedAsync(cast.Compliance, "executionNotice",
+            phrases.ExecutionNotice(request.RequestId, e.Quantity, e.Price, e.At ?? await records.DatabaseNowAsync()), $"of the execution of request #{request.RequestId}");
+    }
+
+    /// <summary>Checklist 6.3: the manager (by DM) and compliance (in its channel) are told, with the reason given.</summary>
+    [Then(@"^the manager and compliance are told the employee withdrew the request, with the reason$")]
+    public async Task ThenToldOfWithdrawal()
+    {
+        var notice = phrases.WithdrawalNotice(request.RequestId, PadJourneys.WithdrawalReason);
+        await slack.ExpectNotifiedAsync(cast.Manager, "withdrawalNoticeToManager", notice, $"of the withdrawal of request #{request.RequestId}");
+        await slack.ExpectNotifiedAsync(cast.Compliance, "withdrawalNoticeToCompliance", notice, $"of the withdrawal of request #{request.RequestId}");
+    }
+
+    /// <summary>Checklist 6.2, "Reason captured": the withdrawal's audit row keeps what the employee gave as the reason.</summary>
+    [Then(@"^the audit log keeps the reason for " + WorkflowWords.AuditEvent + "$")]
+    public Task ThenAuditKeepsReason(StoredWord action) => state.AuditTrailAsync(request.RequestId,
+        a => a.Any(x => x.Action == action.Code && x.Details.Contains(PadJourneys.WithdrawalReason, StringComparison.Ordinal)),
+        $"to have a '{action.Code}' row ({action}) whose details keep the reason \"{PadJourneys.WithdrawalReason}\"");
+
+    private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at)
+    {
+        request.Execution = new ExecutionReport(quantity, price, at, PadJourneys.ConfirmationNumber(request.RequestId));
+        request.LastReply = await slack.ReportExecutionAsync(who.Person, request.RequestId, request.Execution);
+    }
 
     /// <summary>" (48 h after the compliance approval)", when the scenario says.</summary>
     private string Timing() => request.ExecutionTiming is { } t ? $" ({t})" : "";

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace PadUat.Drivers.Slack;
+
+/// <summary>
+/// What the employee tells the bot they executed (checklist 4.2-4.5): when (null: just now), how many, at what price per
+/// share, and the broker's confirmation number; as the answers to the bot's execution questions (bot.executionQuestions).
+/// </summary>
+public sealed record ExecutionReport(decimal Quantity, decimal Price, DateTime? At, string ConfirmationNumber)
+{
+    public IReadOnlyList<(string, string)> Answers =>
+    [
+        ("when", At?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "just now"),
+        ("quantity", Quantity.ToString("0.####", CultureInfo.InvariantCulture)), ("price", Price.ToString("0.####", CultureInfo.InvariantCulture)),
+        ("confirmation", ConfirmationNumber),
+    ];
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Quantity:0.##} at {Price:0.####} {(At is { } at ? $"on {at:yyyy-MM-dd HH:mm} UTC" : "just now")}, confirmation {ConfirmationNumber}");
+}
+
+/// <summary>Why the employee withdraws a request (checklist 6.2), as the answer to the bot's withdrawal question (bot.withdrawalQuestions).</summary>
+public sealed record Withdrawal(string Reason)
+{
+    public IReadOnlyList<(string, string)> Answers => [("reason", Reason)];
+}
