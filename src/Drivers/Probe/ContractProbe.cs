@@ -5,8 +5,9 @@ namespace PadUat.Drivers.Probe;
 
 /// <summary>
 /// The contract itself, before any system is asked: whether it names every entry the harness reads (the stand-in's
-/// contract, which every scenario passes against, lists them), and whether what it says of the target is something the
-/// harness can drive yet. The bot's wording is only shown by a conversation, which the probe never starts.
+/// contract, which every scenario passes against, lists them; one the documents do not give is "not documented", a gap
+/// of the contract and not a fault of the target), where it departs from the contract it extends, and whether what it
+/// says of the target is something the harness can drive yet. The bot's wording is only shown by a conversation, which the probe never starts.
 /// </summary>
 public static class ContractProbe
 {
@@ -19,9 +20,12 @@ public static class ContractProbe
         var findings = Sections.Select(section =>
         {
             var missing = reference.NamesUnder(section).Except(contract.NamesUnder(section)).ToList();
-            return Finding.Of(missing.Count == 0, $"contract: {section} names every entry the scenarios read",
-                missing.Count == 0 ? "all named" : $"missing: {string.Join(", ", missing)} (the scenarios that read one end broken, naming it)", reference.File);
+            return missing.Count == 0
+                ? new Finding(Verdict.Met, $"contract: {section} names every entry the scenarios read", "all named", reference.File)
+                : new Finding(Verdict.NotDocumented, $"contract: {section} names every entry the scenarios read",
+                    $"missing: {string.Join(", ", missing)} (the scenarios that read one end broken, naming it)", reference.File);
         }).ToList();
+        findings.AddRange(contract.Departures.Select(d => new Finding(Verdict.Departs, $"contract: {d.Key} departs from {contract.Extends}", d.Value, contract.File)));
         findings.AddRange(contract.NamesUnder("bot.notifications").Select(n => contract.WhyNotReadable(n) is { } why
             ? new Finding(Verdict.NotMet, $"contract: the bot's {n} is read where it arrives", why, contract.File)
             : new Finding(Verdict.Met, $"contract: the bot's {n} is read where it arrives",

@@ -30,6 +30,11 @@ public sealed partial class TargetContract
     /// <summary>The preflight's description of every table the application's models expect (plan 3.4), beside the contract.</summary>
     public string? PreflightSchema { get; private init; }
 
+    /// <summary>The contract this one extends (the real system's, for the stand-in), whose every fact it keeps; null when none.</summary>
+    public string? Extends { get; private init; }
+    /// <summary>Where this contract says otherwise than the one it extends, each with why (path → reason).</summary>
+    public IReadOnlyDictionary<string, string> Departures { get; private init; } = new Dictionary<string, string>();
+
     public string PreflightSchemaPath(string repoRoot) => PreflightSchema is { } f ? System.IO.Path.Combine(repoRoot, "targets", f)
         : throw Gap("preflightSchema", "the file describing the tables the application's models expect, for the preflight");
 
@@ -46,11 +51,9 @@ public sealed partial class TargetContract
     {
         if (!ContractName().IsMatch(name)) throw new Configuration.SettingsError($"TARGET_CONTRACT: '{name}' is not a contract name (a file under targets/, e.g. sandbox)");
         var file = $"targets/{name}.json";
-        var path = PathOf(repoRoot, name);
-        if (!System.IO.File.Exists(path)) throw new Configuration.SettingsError($"TARGET_CONTRACT: no {file} (the contracts are the files under targets/)");
         try
         {
-            using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(ContractLayers.Read(repoRoot, name).ToJsonString());
             var root = doc.RootElement;
             var concepts = root.GetProperty("schema").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object)
                 .ToDictionary(p => p.Name, p => ConceptTable.Read(p.Name, p.Value));
@@ -59,6 +62,8 @@ public sealed partial class TargetContract
             var contract = new TargetContract(name, file, root.GetProperty("describes").GetString()!, concepts, vocabulary)
             {
                 PreflightSchema = root.TryGetProperty("preflightSchema", out var p) ? p.GetString() : null,
+                Extends = root.TryGetProperty("extends", out var e) ? $"targets/{e.GetString()}.json" : null,
+                Departures = root.TryGetProperty("departures", out var d) ? d.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString()!) : [],
                 _root = root.Clone(),
             };
             if (root.TryGetProperty("dashboard", out var dashboard) && dashboard.TryGetProperty("routes", out var routes))
