@@ -92,4 +92,41 @@ public sealed class TargetContractTests
         Assert.All(VocabularySections.StoredIn, v => Assert.False(string.IsNullOrWhiteSpace(Real.SourceOf(v.Meanings)), $"vocabulary {v.Meanings.Name} names no source"));
         Assert.All(new[] { "conflictDetection", "executionWindow", "routing" }, rule => Assert.NotNull(Real.Rule($"{rule}.source")));
     }
+
+    [Fact]
+    public void The_stand_in_s_contract_keeps_every_fact_of_the_real_one_and_adds_only_what_the_documents_leave_open()
+    {
+        Assert.Equal("targets/pad-real.json", Sandbox.Extends);
+        Assert.Equal(Real.Concepts.Keys, Sandbox.Concepts.Keys);
+        Assert.All(Real.Concepts, c => Assert.Equal(c.Value.Source, Sandbox.Concept(c.Key).Source)); // read from the documents, not the stand-in
+        Assert.All(Real.NamesUnder("bot.questions"), q => Assert.Superset(Real.Alternatives($"bot.questions.{q}.asks", q).ToHashSet(),
+            Sandbox.Alternatives($"bot.questions.{q}.asks", q).ToHashSet()));
+        Assert.Equal(Real.NamesUnder("bot.questions"), Sandbox.NamesUnder("bot.questions")); // tried in the documents' order
+        Assert.Equal(["I want to trade Apple stock", "Hi, I'd like pre-approval for a personal trade", "hi", "Hello", "I'd like to make a personal trade"],
+            Sandbox.Alternatives("bot.writes.open", "open"));
+        Assert.Equal("conflict_detection", Sandbox.Rule("conflictDetection.setting")?.GetString());
+        Assert.Equal("rules.conflictDetection.setting", Assert.Single(Sandbox.Departures).Key);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "describes": "x", "extends": "pad-real", "bot": { "buttons": { "managerApprove": "approve" } } }""",
+        "targets/x-uat.json extends targets/pad-real.json but changes bot.buttons.managerApprove (\"approve_manager\" → \"approve\"): add to what the documents leave open, or declare it under departures with why")]
+    [InlineData("""{ "name": "x", "describes": "x", "extends": "pad-real", "departures": { "bot.buttons.managerApprove": "" }, "bot": { "buttons": { "managerApprove": "approve" } } }""",
+        "targets/x-uat.json extends targets/pad-real.json but departures.bot.buttons.managerApprove gives no reason")]
+    [InlineData("""{ "name": "x", "describes": "x", "extends": "pad-real", "departures": { "rules.routing.source": "stale" } }""",
+        "targets/x-uat.json extends targets/pad-real.json but departures.rules.routing.source changes nothing of targets/pad-real.json: remove it")]
+    [InlineData("""{ "name": "x", "describes": "x", "extends": "x-uat" }""", "targets/x-uat.json: extends itself through x-uat")]
+    public void An_extension_that_changes_a_documented_fact_without_saying_why_is_refused(string json, string message)
+    {
+        // A root of its own, so no other test reading targets/ meets the broken contract.
+        var root = Directory.CreateTempSubdirectory("paduat-contract-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "targets"));
+            File.Copy(TargetContract.PathOf(Root, "pad-real"), TargetContract.PathOf(root, "pad-real"));
+            File.WriteAllText(TargetContract.PathOf(root, "x-uat"), json);
+            Assert.Equal(message, Assert.Throws<SettingsError>(() => TargetContract.Load(root, "x-uat")).Message);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
 }

@@ -71,11 +71,11 @@ public sealed class VocabularyScanTests
     [Fact]
     public void The_scan_finds_the_bots_wording_slipped_into_a_driver()
     {
-        Assert.Contains("buy or sell", BotWording());
-        Assert.Contains(StringsIn("""    var next = new Regex("Do you want to BUY OR SELL", Options); // buy or sell"""), s => s.Contains("buy or sell", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("how many", BotWording());
+        Assert.Contains(StringsIn("""    var next = new Regex("HOW MANY shares", Options); // how many"""), s => s.Contains("how many", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The bot's plain phrases of two words or more, of any contract (the regular expressions' plain ones: "which security", "buy or sell").</summary>
+    /// <summary>The bot's plain phrases of two words or more, of any contract (the regular expressions' plain ones: "which security", "how many").</summary>
     private static HashSet<string> BotWording() =>
     [
         .. Contracts.SelectMany(c => c.NamesUnder("bot.questions").SelectMany(q => new[] { "asks", "asksAgain", "answers", "declines" }
