@@ -76,6 +76,12 @@ public sealed class BotPhrases(TargetContract contract)
     /// <summary>The question the bot's message asks, or null when it asks none the contract knows.</summary>
     public string? QuestionIn(string text) => Questions.FirstOrDefault(q => Asks(q).IsMatch(text));
 
+    /// <summary>
+    /// Whether the bot's message begins a request: it asks for the security, or, when the opening named one ("I want to
+    /// trade Apple stock", checklist 1.1), asks the person to confirm the one it found.
+    /// </summary>
+    public bool StartsRequest(string text) => QuestionIn(text) is "security" or "securityConfirmation";
+
     public Regex Asks(string question) => Pattern($"bot.questions.{question}.asks", $"how the bot asks the {question} question");
     public Regex AsksAgainFor(string question) => Pattern($"bot.questions.{question}.asksAgain", $"how the bot asks the {question} question again");
 

@@ -74,8 +74,8 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
     public async Task WhenWritesAgain() => request.LastReply = await slack.SayToBotAsync(cast.Employee, phrases.Opening, inConversation: false);
 
     [Then(@"^the bot starts a new request$")]
-    public void ThenNewRequest() => Expect.That(phrases.Asks("security").IsMatch(request.LastReply!.Text),
-        "The bot should start a new request and ask which security", () => $"it said \"{request.LastReply.Text}\"");
+    public void ThenNewRequest() => Expect.That(phrases.StartsRequest(request.LastReply!.Text),
+        "The bot should start a new request and ask which security (or confirm the one named)", () => $"it said \"{request.LastReply.Text}\"");
 
     [When(@"^the employee starts over and asks the bot to (buy|sell) (\d+) (\w+) worth about (\d+) ([A-Z]{3})$")]
     public async Task WhenStartsOver(string direction, int quantity, string ticker, decimal value, string currency)
