@@ -66,8 +66,10 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// Where <paramref name="who"/> reads the bot's asks to decide for <paramref name="stage"/>: their DM with the bot, or the
     /// channel the target's contract names (compliance's, bot.notifications.complianceDecisionRequest).
     /// </summary>
-    private Task<SlackPerson> WhereAskedAsync(TestPerson who, string stage) =>
-        WhereNotifiedAsync(who, $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest");
+    private Task<SlackPerson> WhereAskedAsync(TestPerson who, string stage) => WhereNotifiedAsync(who, DecisionRequest(stage));
+
+    /// <summary>The notification asking <paramref name="stage"/> to decide (bot.notifications).</summary>
+    private static string DecisionRequest(string stage) => $"{(stage == PadJourneys.ManagerStage ? "manager" : "compliance")}DecisionRequest";
 
     /// <summary>Where <paramref name="who"/> reads the bot's <paramref name="notification"/> (bot.notifications): their DM, or a channel a setting names.</summary>
     private async Task<SlackPerson> WhereNotifiedAsync(TestPerson who, string notification)
@@ -302,13 +304,7 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
 
     /// <summary>What the bot says to <paramref name="who"/> where they decide for <paramref name="stage"/> (a refusal of their click), once it matches.</summary>
     public Task<SlackMessage> ExpectToldWhereAskedAsync(TestPerson who, string stage, Regex pattern, string expectation) =>
-        evidence.StepAsync($"Slack: {who} is told {expectation}", async () =>
-        {
-            var place = await WhereAskedAsync(who, stage);
-            var told = await place.ExpectFromBotAsync(m => pattern.IsMatch(m.Text), expectation, Wait);
-            await ScreenshotAsync(place, $"told {expectation}", told.Ts);
-            return told;
-        });
+        ExpectNotifiedAsync(who, DecisionRequest(stage), pattern, expectation);
 
     /// <summary>The bot's <paramref name="notification"/> to <paramref name="who"/>, read where the contract says it arrives, once one matches.</summary>
     public Task<SlackMessage> ExpectNotifiedAsync(TestPerson who, string notification, Regex pattern, string expectation) =>
