@@ -18,4 +18,6 @@ Feature: Scenario 3 — Compliance gives the final approval
       | compliance | approved | compliance |
     And the audit log records compliance's approval by compliance for the request
     And the employee is told the request is approved and must be traded within two days
+    # checklist 3.4: "Manager received FYI notification"
+    And the manager is told, for information, that the request is approved and ready for execution
     And the employee sees the request as approved on the dashboard

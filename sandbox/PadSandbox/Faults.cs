@@ -38,6 +38,7 @@ public sealed class FaultSet
         new("execution-not-notified", "An execution is recorded without telling compliance (checklist 4.6-4.7: compliance is notified, with the details)."),
         new("withdrawal-not-notified", "A withdrawal is made without telling the manager (checklist 6.3: the manager and compliance are notified)."),
         new("withdrawal-reason-dropped", "A withdrawal's reason is asked for but not kept (checklist 6.2: \"Reason captured\")."),
+        new("manager-fyi-missing", "The final approval tells the employee but not their manager (checklist 3.4: \"Manager received FYI notification\")."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

@@ -89,6 +89,10 @@ public static class Messages
     /// <summary>The approval request's text (what notifications and screen readers show): its header, then what is asked.</summary>
     public static string Notification(int requestId, string ask) => $"{Title(requestId)}: {ask}";
 
+    /// <summary>The employee's final approval: they may trade, within the window (checklist 3.4: "approved and ready for execution").</summary>
+    public static string Approved(int requestId) =>
+        $"✅ Request #{requestId} is approved. Trade within two days (business days), then tell me: \"I executed my trade for request {requestId}\".";
+
     private static string Title(int requestId) => $"📋 PA Dealing Approval #{requestId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The request a decision button is about: its JSON value's request_id.</summary>

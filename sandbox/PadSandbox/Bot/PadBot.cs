@@ -14,7 +14,7 @@ namespace PadSandbox.Bot;
 /// </summary>
 public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, RequestConversation conversation, ExecutionConversation executions,
     WithdrawalConversation withdrawals, People people, PadWorkflow workflow,
-    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ComplianceChannel complianceChannel)
+    ChatbotSessions sessions, FaultSet faults, DashboardLink dashboard, ComplianceChannel complianceChannel, DecisionNotices notices)
 {
     private readonly ConcurrentDictionary<string, Employee> _employeeBySlackId = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perUser = new();
@@ -83,13 +83,19 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
                     await voice.AnswerClickAsync(responseUrl, "Cancelled. Nothing was changed.");
                     break;
                 case Messages.ManagerApprove or Messages.ManagerReject:
-                    await ManagerDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ManagerApprove, comment);
+                    if (await RecordAsync(workflow.DecideAsManagerAsync(Messages.RequestOf(value), actor, actionId == Messages.ManagerApprove, comment), actor,
+                            new Clicked(channel, messageTs, responseUrl), "manager", (Messages.ManagerApprove, Messages.ManagerReject)) is { } byManager)
+                        await notices.ManagerDecidedAsync(byManager, actor);
                     break;
                 case Messages.ComplianceApprove or Messages.ComplianceReject:
-                    await ComplianceDecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.ComplianceApprove, comment);
+                    if (await RecordAsync(workflow.DecideAsComplianceAsync(Messages.RequestOf(value), actor, actionId == Messages.ComplianceApprove, comment), actor,
+                            new Clicked(channel, messageTs, responseUrl), "compliance", (Messages.ComplianceApprove, Messages.ComplianceReject)) is { } byCompliance)
+                        await notices.ComplianceDecidedAsync(byCompliance, actor);
                     break;
                 case Messages.Smf16Approve or Messages.Smf16Reject:
-                    await Smf16DecisionAsync(actor, channel, messageTs, responseUrl, Messages.RequestOf(value), actionId == Messages.Smf16Approve, comment);
+                    if (await RecordAsync(workflow.DecideAsSmf16Async(Messages.RequestOf(value), actor, actionId == Messages.Smf16Approve, comment), actor,
+                            new Clicked(channel, messageTs, responseUrl), "smf16", (Messages.Smf16Approve, Messages.Smf16Reject)) is { } bySmf16)
+                        await notices.Smf16DecidedAsync(bySmf16, actor);
                     break;
             }
         });
@@ -138,7 +144,7 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         {
             // Low risk with auto-approval on: nobody is asked (e2e_test_scenarios.md:20-40).
             await voice.SayAsync(thread, $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Low risk: approved automatically, no approval needed.");
-            await voice.SayAsync(thread, ApprovedText(submission.RequestId));
+            await voice.SayAsync(thread, Messages.Approved(submission.RequestId));
             return;
         }
         var text = $"✅ Request #{submission.RequestId} submitted: {Trade(d)}. Waiting for {manager?.Name ?? "your manager"} (your manager).";
@@ -161,72 +167,20 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
     /// In the compliance channel the whole team sees the answer: it says who decided ("✅ Approved by …",
     /// conductor/archive/legacy_agent_docs_20251230/SLACK_AGENT.md:75), and a refusal is said there too, in the message's thread.
     /// </remarks>
-    private async Task<Decision?> RecordAsync(Task<Outcome<Decision>> deciding, Employee decider, string channel, string messageTs, string responseUrl,
-        int requestId, bool approve, string stage, (string Approve, string Reject) actionIds)
+    private async Task<Decision?> RecordAsync(Task<Outcome<Decision>> deciding, Employee decider, Clicked clicked, string stage,
+        (string Approve, string Reject) actionIds)
     {
         var outcome = await deciding;
-        var inChannel = channel == complianceChannel.Id;
+        var inChannel = clicked.Channel == complianceChannel.Id;
         if (!outcome.Ok)
         {
-            await voice.SayAsync(channel, $"⛔ {outcome.Refusal}", threadTs: inChannel ? messageTs : null);
+            await voice.SayAsync(clicked.Channel, $"⛔ {outcome.Refusal}", threadTs: inChannel ? clicked.MessageTs : null);
             return null;
         }
-        var verb = approve ? "approved" : "rejected";
-        var answer = inChannel ? $"{(approve ? "✅ Approved" : "❌ Rejected")} by {decider.Name}: request #{requestId}." : $"You {verb} request #{requestId}.";
-        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(responseUrl, answer, requestId, stage, actionIds);
+        var (approve, requestId) = (outcome.Value!.NewStatus != Workflow.Status.Declined, outcome.Value.Request.Id);
+        var answer = inChannel ? $"{(approve ? "✅ Approved" : "❌ Rejected")} by {decider.Name}: request #{requestId}." : $"You {(approve ? "approved" : "rejected")} request #{requestId}.";
+        if (!faults.Has("stale-decision-message")) await AnswerDecisionAsync(clicked.ResponseUrl, answer, requestId, stage, actionIds);
         return outcome.Value;
-    }
-
-    private async Task ManagerDecisionAsync(Employee manager, string channel, string messageTs, string responseUrl, int requestId, bool approve, string? comment)
-    {
-        if (await RecordAsync(workflow.DecideAsManagerAsync(requestId, manager, approve, comment), manager, channel, messageTs, responseUrl, requestId, approve, "manager",
-                (Messages.ManagerApprove, Messages.ManagerReject)) is not { } decision) return;
-        var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
-        var employeeChannel = await slack.UserIdOfAsync(employee.Email);
-        if (decision.NewStatus == Workflow.Status.PendingCompliance)
-        {
-            await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) approved request #{requestId}. It now goes to compliance.");
-            var ask = $"{employee.Name} asks to {Trade(decision.Request)} — request #{requestId}, approved by {manager.Name}." +
-                      (decision.Request.ConflictFlag ? $"\n⚠️ Conflict (advisory): {decision.Request.ConflictDetail}." : "");
-            // Once, to the compliance channel (T/slack_ui_dashboard_links_20260125/spec.md:20-22), not to each officer.
-            await ReplyAsync(complianceChannel.Id, Messages.Notification(requestId, ask),
-                Messages.DecisionBlocks(ask, requestId, "compliance", Messages.ComplianceApprove, Messages.ComplianceReject, dashboard));
-        }
-        else if (decision.NewStatus == Workflow.Status.Approved)
-            await ReplyAsync(employeeChannel, ApprovedText(requestId));
-        else
-            await ReplyAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{requestId}. Do not trade.");
-    }
-
-    private async Task ComplianceDecisionAsync(Employee officer, string channel, string messageTs, string responseUrl, int requestId, bool approve, string? comment)
-    {
-        if (await RecordAsync(workflow.DecideAsComplianceAsync(requestId, officer, approve, comment), officer, channel, messageTs, responseUrl, requestId, approve, "compliance",
-                (Messages.ComplianceApprove, Messages.ComplianceReject)) is not { } decision) return;
-        var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
-        var employeeChannel = await slack.UserIdOfAsync(employee.Email);
-        if (decision.NewStatus == Workflow.Status.PendingSmf16)
-        {
-            // High risk: the SMF16 approver decides last (e2e_test_scenarios.md:103-145).
-            await ReplyAsync(employeeChannel, $"Compliance ({officer.Name}) approved request #{requestId}. As a high-value trade it now goes to the SMF16 approver.");
-            var ask = $"{employee.Name} asks to {Trade(decision.Request)} — request #{requestId}, approved by their manager and compliance (high value).";
-            foreach (var approver in (await people.AllAsync()).Where(p => p.IsSmf16 && p.Id != employee.Id))
-                await ReplyAsync(await slack.UserIdOfAsync(approver.Email), Messages.Notification(requestId, ask),
-                    Messages.DecisionBlocks(ask, requestId, "smf16", Messages.Smf16Approve, Messages.Smf16Reject, dashboard));
-            return;
-        }
-        await ReplyAsync(employeeChannel, approve
-            ? ApprovedText(requestId)
-            : $"Compliance ({officer.Name}) rejected request #{requestId}. Do not trade.");
-    }
-
-    private async Task Smf16DecisionAsync(Employee approver, string channel, string messageTs, string responseUrl, int requestId, bool approve, string? comment)
-    {
-        if (await RecordAsync(workflow.DecideAsSmf16Async(requestId, approver, approve, comment), approver, channel, messageTs, responseUrl, requestId, approve, "smf16",
-                (Messages.Smf16Approve, Messages.Smf16Reject)) is not { } decision) return;
-        var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
-        await ReplyAsync(await slack.UserIdOfAsync(employee.Email), approve
-            ? ApprovedText(requestId)
-            : $"The SMF16 approver ({approver.Name}) rejected request #{requestId}. Do not trade.");
     }
 
     private Task<string> ReplyAsync(string channel, string text, System.Text.Json.Nodes.JsonArray? blocks = null) => voice.SayAsync(channel, text, blocks);
@@ -239,14 +193,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         return employee;
     }
 
-    private static string ApprovedText(int requestId) =>
-        $"✅ Request #{requestId} is approved. Trade within two days (business days), then tell me: \"I executed my trade for request {requestId}\".";
-
     private static string Summary(Draft d) => $"Your request: {Trade(d)}. You declared you hold no inside information.";
 
     private static string Trade(Draft d) => Messages.Trade(d);
-
-    private static string Trade(PadRequestRow r) => Messages.Trade(r.Direction, r.Quantity, r.Ticker, r.EstimatedValue, r.Currency);
 
     private static int RequestNumber(Match intent) => int.Parse(intent.Groups["id"].Value, CultureInfo.InvariantCulture);
 
@@ -257,4 +206,7 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
     /// <summary>"I want to withdraw my request 10003", "withdraw #10003", "please withdraw request 10003".</summary>
     [GeneratedRegex(@"\bwithdraw\w*\b[^#\d]*#?\s*(?<id>\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex WithdrawalIntent();
+
+    /// <summary>Where a decision button was clicked, to answer it there.</summary>
+    private sealed record Clicked(string Channel, string MessageTs, string ResponseUrl);
 }

@@ -112,6 +112,7 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton<RequestConversation>();
         s.AddSingleton<ExecutionConversation>();
         s.AddSingleton<WithdrawalConversation>();
+        s.AddSingleton<DecisionNotices>();
         s.AddSingleton<PadBot>();
         // Cookies only need to outlive one run: keys in memory, nothing written to disk.
         s.AddDataProtection().UseEphemeralDataProtectionProvider();

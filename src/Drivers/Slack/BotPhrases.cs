@@ -45,6 +45,9 @@ public sealed class BotPhrases(TargetContract contract)
     /// <summary>The manager or compliance told the request was withdrawn, with the reason (checklist 6.3).</summary>
     public Regex WithdrawalNotice(int id, string reason) => Says("withdrawalNotice", "a withdrawal's notice with its reason", Id(id), ("reason", reason));
 
+    /// <summary>The manager told, for information, that a request they approved is finally approved (checklist 3.4).</summary>
+    public Regex ManagerFyi(int id) => Says("managerFyi", "the manager's FYI of a final approval", Id(id));
+
     public Regex Withdrawn(int id) => Says("withdrawn", "that a request is withdrawn", Id(id));
     public Regex Restricted(string ticker) => Says("restricted", "that a security is restricted, with the reason as (?<reason>…)", ("ticker", ticker));
 

@@ -110,6 +110,10 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
     public Task ThenEmployeeToldApproved() =>
         slack.ExpectToldAsync(cast.Employee, phrases.FullyApproved(request.RequestId), "the request is approved");
 
+    /// <summary>Checklist 3.4: the manager, who approved earlier, is told for information, by DM.</summary>
+    [Then(@"^the manager is told, for information, that the request is approved and ready for execution$")]
+    public Task ThenManagerFyi() => slack.ExpectNotifiedAsync(cast.Manager, "managerFyi", phrases.ManagerFyi(request.RequestId), "for information that the request is approved");
+
     [Then(@"^(the manager|compliance) was never asked about the request$")]
     public async Task ThenNeverAsked(string who)
     {
