@@ -24,7 +24,7 @@ curl -fs -L -c "$jar" -b "$jar" -o /dev/null --data-urlencode "client_id=pad-das
 latest=$(curl -fs -b "$jar" "$base/requests" | grep -o 'data-request-id="[0-9]*"' | head -1 | grep -o '[0-9]*')
 echo "dashboard server time over $n requests per page, $(nproc) cores, 10 000 requests in pad_request"
 printf '  %-40s %9s %9s\n' page "median" "p95"
-for page in / /requests "/requests?status=pending_compliance" "/requests?security=AAPL" "/requests/$latest" /compliance /audit; do
+for page in / /my-requests "/my-requests?status=pending_compliance" "/my-requests?security=AAPL" "/requests/$latest" /pending-approvals "/pending-approvals?sort=risk" /restricted-instruments /audit; do
   for _ in $(seq 1 "$n"); do curl -fs -b "$jar" -o /dev/null -w '%{time_total}\n' "$base$page"; done | sort -n |
     awk -v page="$page" '{ t[NR] = $1 * 1000 } END { m = t[int((NR + 1) / 2)]; p = t[int(NR * 0.95 + 0.999)]; printf "  %-40s %7.1f ms %7.1f ms\n", page, m, p }'
 done

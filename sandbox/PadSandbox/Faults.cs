@@ -39,6 +39,8 @@ public sealed class FaultSet
         new("withdrawal-not-notified", "A withdrawal is made without telling the manager (checklist 6.3: the manager and compliance are notified)."),
         new("withdrawal-reason-dropped", "A withdrawal's reason is asked for but not kept (checklist 6.2: \"Reason captured\")."),
         new("manager-fyi-missing", "The final approval tells the employee but not their manager (checklist 3.4: \"Manager received FYI notification\")."),
+        new("risk-sort-ignored", "The compliance view's sort by risk keeps the newest-first order (checklist 7.4: \"Pending requests sortable by risk level\")."),
+        new("restricted-remove-ignored", "Removing an entry from the restricted list answers that it is removed but leaves it in force (checklist 8.2)."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

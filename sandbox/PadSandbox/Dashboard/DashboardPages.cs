@@ -4,7 +4,10 @@ using static PadSandbox.Dashboard.Html;
 
 namespace PadSandbox.Dashboard;
 
-/// <summary>The compliance dashboard: summary, request list, request detail, compliance view, audit log.</summary>
+/// <summary>
+/// The dashboard's pages for everyone: summary, my requests, a request's page, the audit log (compliance's own pages:
+/// <see cref="PendingApprovalsPage"/>, <see cref="RestrictedInstrumentsPage"/>).
+/// </summary>
 public static class DashboardPages
 {
     private const int PageSize = 50;
@@ -28,7 +31,7 @@ public static class DashboardPages
         });
 
         // Filters arrive as typed by a person: empty means "any", and a non-number employee id matches nobody.
-        app.MapGet("/requests", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults, string? status, string? employee, string? security) =>
+        app.MapGet("/my-requests", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults, string? status, string? employee, string? security) =>
         {
             int? employeeId = string.IsNullOrWhiteSpace(employee) ? null : int.TryParse(employee, out var id) ? id : -1;
             var filter = new RequestFilter(string.IsNullOrEmpty(status) ? null : status, employeeId, string.IsNullOrEmpty(security) ? null : security);
@@ -84,24 +87,6 @@ public static class DashboardPages
                 """);
         });
 
-        app.MapGet("/compliance", async (ClaimsPrincipal user, DashboardQueries q) =>
-        {
-            if (!user.IsCompliance()) return Denied(user);
-            var (pending, pendingTotal) = await q.ListAsync(new RequestFilter(Status.PendingCompliance, null, null), null, PageSize);
-            var conflicts = await q.OpenConflictListAsync(PageSize);
-            var restricted = await q.RestrictedAsync();
-            return Render(user, "Compliance", $"""
-                <h2>Waiting for compliance (<span data-testid="pending-compliance-count">{pendingTotal}</span>)</h2>
-                {Table("pending-compliance-table", ["#", "Employee", "Security", "Direction", "Quantity", "Value", "Status", "Conflict"], pending.Select(Row))}
-                <h2>Open conflicts (advisory)</h2>
-                {Table("conflict-table", ["#", "Employee", "Security", "Direction", "Quantity", "Value", "Status", "Conflict"], conflicts.Select(Row))}
-                <h2>Restricted list</h2>
-                {Table("restricted-table", ["Security", "Reason", "Added by", "Since"], restricted.Select(s =>
-                    $"<tr data-testid=\"restricted-row\" data-ticker=\"{E(s.Ticker)}\">{Cell("restricted-ticker", s.Ticker)}" +
-                    $"{Cell("restricted-reason", s.Reason)}{Cell("restricted-added-by", s.AddedBy)}{Cell("restricted-since", When(s.CreatedAt))}</tr>"))}
-                """);
-        });
-
         app.MapGet("/audit", async (ClaimsPrincipal user, DashboardQueries q, string? request) =>
         {
             if (!user.IsCompliance()) return Denied(user);
@@ -125,7 +110,7 @@ public static class DashboardPages
     private static string Stat(string testId, string label, long value) =>
         $"<div class=\"stat\"><b data-testid=\"{testId}\">{value}</b>{E(label)}</div>";
 
-    private static string Row(RequestListItem r) =>
+    internal static string Row(RequestListItem r) =>
         $"<tr data-testid=\"request-row\" data-request-id=\"{r.Id}\">" +
         $"<td data-testid=\"cell-id\"><a href=\"/requests/{r.Id}\">{r.Id}</a></td>{Cell("cell-employee", r.Employee)}{Cell("cell-security", r.Ticker)}" +
         $"{Cell("cell-direction", r.Direction)}{Cell("cell-quantity", Qty(r.Quantity))}{Cell("cell-value", Money(r.EstimatedValue, r.Currency))}" +
@@ -136,8 +121,8 @@ public static class DashboardPages
             $"<tr data-testid=\"audit-row\" data-action=\"{E(a.Action)}\" data-request-id=\"{E(a.RequestId)}\">{Cell("audit-when", When(a.CreatedAt))}" +
             $"{Cell("audit-request", a.RequestId)}{Cell("audit-actor", a.Actor)}{Cell("audit-action", a.Action)}{Cell("audit-details", a.Details)}</tr>"));
 
-    private static IResult Render(ClaimsPrincipal user, string title, string body) => Page(title, user.Identity!.Name, user.IsCompliance(), body);
+    internal static IResult Render(ClaimsPrincipal user, string title, string body) => Page(title, user.Identity!.Name, user.IsCompliance(), body);
 
-    private static IResult Denied(ClaimsPrincipal user) =>
+    internal static IResult Denied(ClaimsPrincipal user) =>
         Page("Access denied", user.Identity!.Name, user.IsCompliance(), "<p class=\"denied\" data-testid=\"access-denied\">Only compliance can see this page.</p>", 403);
 }

@@ -5,7 +5,7 @@ using PadSandbox.Workflow;
 namespace PadSandbox.Dashboard;
 
 public sealed record RequestListItem(int Id, string Employee, string Ticker, string Direction, decimal Quantity, decimal EstimatedValue,
-    string Currency, string Status, bool ConflictFlag, DateTime CreatedAt);
+    string Currency, string Status, bool ConflictFlag, DateTime CreatedAt, string? RiskLevel = null);
 
 public sealed record RequestDetail(int Id, int EmployeeId, string Employee, string Ticker, string Direction, decimal Quantity,
     decimal EstimatedValue, string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt,
@@ -17,7 +17,7 @@ public sealed record ExecutionItem(DateTime ExecutedAt, decimal Price, decimal Q
 
 public sealed record AuditItem(long Id, int? RequestId, string Actor, string Action, string Details, DateTime CreatedAt);
 
-public sealed record RestrictedItem(string Ticker, string Reason, string AddedBy, DateTime CreatedAt);
+public sealed record RestrictedItem(int Id, string Ticker, string Description, string Reason, string AddedBy, DateTime CreatedAt, bool IsActive);
 
 public sealed record RequestFilter(string? Status, int? EmployeeId, string? Ticker);
 
@@ -29,7 +29,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
 
     private static readonly string ListSelect = $"""
         SELECT r.id, {Name} AS employee, b.ticker, r.direction, r.quantity, r.estimated_value AS estimatedvalue, r.currency,
-               r.status, r.has_conflict AS conflictflag, r.created_at AS createdat
+               r.status, r.has_conflict AS conflictflag, r.created_at AS createdat, r.risk_level AS risklevel
         FROM padealing.pad_request r
         JOIN {People.WorkContact("e", "r.employee_id")}
         JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
@@ -133,13 +133,29 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
             """, new { limit })).ToList();
     }
 
-    public async Task<IReadOnlyList<RestrictedItem>> RestrictedAsync()
+    /// <summary>
+    /// The requests waiting for compliance's decision (the pending-approvals page, conductor/archive/legacy_plans_20251230/
+    /// ORIGINAL_IMPORVEMENT_PLAN.md:138,323), newest first or, as compliance sorts them, the highest risk first (checklist 7.4).
+    /// </summary>
+    public async Task<(IReadOnlyList<RequestListItem> Rows, long Total)> PendingAsync(bool byRisk, int limit)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var order = byRisk ? "CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END, r.id DESC" : "r.id DESC";
+        const string pending = "r.status = 'pending_compliance'";
+        var rows = await conn.QueryAsync<RequestListItem>($"{ListSelect} WHERE {pending} ORDER BY {order} LIMIT @limit", new { limit });
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM padealing.pad_request r WHERE {pending}");
+        return (rows.ToList(), total);
+    }
+
+    /// <summary>The restricted list as its page shows it: the entries in force, or all of them (T/ui_overhaul_bug_fixes_20260203/spec.md 5b).</summary>
+    public async Task<IReadOnlyList<RestrictedItem>> RestrictedAsync(bool includeInactive = false)
     {
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<RestrictedItem>($"""
-            SELECT s.ticker, s.reason, {Name} AS addedby, s.created_at AS createdat
+            SELECT s.id, s.ticker, b.description, s.reason, {Name} AS addedby, s.created_at AS createdat, s.is_active AS isactive
             FROM padealing.restricted_security s JOIN {People.WorkContact("e", "s.added_by_id")}
-            WHERE s.is_active ORDER BY s.ticker
-            """)).ToList();
+            JOIN bo_airflow.oracle_bloomberg b ON b.id = s.security_id
+            WHERE s.is_active OR @includeInactive ORDER BY s.ticker, s.id
+            """, new { includeInactive })).ToList();
     }
 }

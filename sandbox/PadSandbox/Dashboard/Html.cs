@@ -27,9 +27,10 @@ public static class Html
         var nav = new StringBuilder();
         if (user is not null)
         {
-            nav.Append("<a href=\"/\" data-testid=\"nav-summary\">Summary</a><a href=\"/requests\" data-testid=\"nav-requests\">Requests</a>");
+            nav.Append("<a href=\"/\" data-testid=\"nav-summary\">Summary</a><a href=\"/my-requests\" data-testid=\"nav-requests\">Requests</a>");
             if (compliance)
-                nav.Append("<a href=\"/compliance\" data-testid=\"nav-compliance\">Compliance</a><a href=\"/audit\" data-testid=\"nav-audit\">Audit log</a>");
+                nav.Append("<a href=\"/pending-approvals\" data-testid=\"nav-compliance\">Pending approvals</a>" +
+                           "<a href=\"/restricted-instruments\" data-testid=\"nav-restricted\">Restricted list</a><a href=\"/audit\" data-testid=\"nav-audit\">Audit log</a>");
             nav.Append($"<span data-testid=\"signed-in-as\">{E(user)}</span><a href=\"/logout\" data-testid=\"sign-out\">Sign out</a>");
         }
         var html = $"""
@@ -38,6 +39,30 @@ public static class Html
             """;
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    /// <summary>Where a form's call to the API says what it did, or why it was refused.</summary>
+    public const string ActionResult = """<p data-testid="action-done" role="status"></p><p class="denied" data-testid="action-error" role="alert"></p>""";
+
+    /// <summary>
+    /// Forms marked data-api send their fields as JSON to the API, as the real dashboard's pages call its FastAPI, and show
+    /// its answer; the page is read again after a change, so what it shows is what was stored.
+    /// </summary>
+    public const string ApiForms = """
+        <script>
+        document.querySelectorAll('form[data-api]').forEach(f => f.addEventListener('submit', async e => {
+          e.preventDefault();
+          const method = f.dataset.method || 'POST';
+          const r = await fetch(f.dataset.api, { method, headers: { 'Content-Type': 'application/json' },
+            body: method === 'DELETE' ? undefined : JSON.stringify(Object.fromEntries(new FormData(f))) });
+          const answer = await r.json().catch(() => ({ detail: r.status + ' ' + r.statusText }));
+          if (!r.ok) { document.querySelector('[data-testid=action-error]').textContent = answer.detail; return; }
+          sessionStorage.setItem('pad-action-done', answer.message);
+          location.reload();
+        }));
+        const done = sessionStorage.getItem('pad-action-done');
+        if (done) { document.querySelector('[data-testid=action-done]').textContent = done; sessionStorage.removeItem('pad-action-done'); }
+        </script>
+        """;
 
     public static string Table(string testId, string[] headers, IEnumerable<string> rows) =>
         $"<table data-testid=\"{testId}\"><thead><tr>{string.Concat(headers.Select(h => $"<th>{E(h)}</th>"))}</tr></thead>" +

@@ -108,6 +108,7 @@ public sealed class SandboxHost : IAsyncDisposable
         s.AddSingleton(new BotSlackClient(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, new Uri(baseUrl, "api/"), workspace.Bot.Token));
         s.AddSingleton(new BotWording(options.BotSeed ?? BotWording.NewSeed()));
         s.AddSingleton<SecurityLookup>();
+        s.AddSingleton<RestrictedList>();
         s.AddSingleton<BotVoice>();
         s.AddSingleton<RequestConversation>();
         s.AddSingleton<ExecutionConversation>();
@@ -133,6 +134,9 @@ public sealed class SandboxHost : IAsyncDisposable
         app.MapSlackClient();
         app.MapSignIn();
         app.MapDashboard();
+        app.MapPendingApprovals();
+        app.MapRestrictedInstruments();
+        app.MapDashboardApi();
         app.MapGet("/faults", () => Results.Json(FaultSet.Catalogue.Select(f =>
             new { name = f.Name, breaks = f.Breaks, active = options.Faults.Has(f.Name) }))).AllowAnonymous();
         app.MapGet("/favicon.ico", () => Results.NotFound()).AllowAnonymous();

@@ -2,7 +2,7 @@
 -- so the dashboard and its queries are measured with realistic volume. Rows are grouped by employee
 -- as a real table filled over time by few people would be; pending ones are rare, as in life.
 INSERT INTO padealing.pad_request (employee_id, security_id, direction, quantity, estimated_value, currency, status,
-                                   insider_info_declaration, created_at, updated_at, deleted_at, deleted_by_id)
+                                   insider_info_declaration, created_at, updated_at, deleted_at, deleted_by_id, risk_level)
 SELECT e.id,
        2001 + (n % 33),
        CASE WHEN n % 3 = 0 THEN 'SELL' ELSE 'BUY' END,
@@ -14,7 +14,9 @@ SELECT e.id,
        now() - make_interval(days => 3 + (n % 700)),
        now() - make_interval(days => 2 + (n % 700)),
        CASE WHEN s.status = 'withdrawn' THEN now() - make_interval(days => 2 + (n % 700)) END,
-       CASE WHEN s.status = 'withdrawn' THEN e.id END
+       CASE WHEN s.status = 'withdrawn' THEN e.id END,
+       -- The risk as routing assessed it at the default thresholds (RiskRouting: from 10 000 medium, from 50 000 high).
+       CASE WHEN 1000 + (n % 97) * 250 >= 50000 THEN 'HIGH' WHEN 1000 + (n % 97) * 250 >= 10000 THEN 'MEDIUM' ELSE 'LOW' END
 FROM generate_series(0, {{history}} - 1) AS n
 CROSS JOIN LATERAL (SELECT id FROM bo_airflow.oracle_employee WHERE id NOT IN (1010, 1011)
                     ORDER BY id OFFSET (n * 22 / GREATEST({{history}}, 1)) LIMIT 1) AS e
