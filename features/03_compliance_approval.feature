@@ -3,7 +3,7 @@ Feature: Scenario 3 — Compliance gives the final approval
   After the manager, compliance decides. Approval makes the request approved: the employee may trade and
   must do so within two days. Only compliance is asked, once the manager has approved, and decides once.
 
-  @rule:compliance-decides-last @rule:one-audit-row-per-step @rule:decisions-in-order
+  @rule:compliance-decides-last @rule:one-audit-row-per-step @rule:decisions-in-order @rule:parties-told
   Scenario: Compliance approves and the employee may trade
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance approves the request

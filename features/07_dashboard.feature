@@ -35,12 +35,41 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
     And the detail's audit trail shows the same actions as the audit log in the database
 
   @uat-7.4 @rule:dashboard-matches-database
-  Scenario: The compliance view shows pending requests, conflicts and the restricted list
+  Scenario: The compliance view shows the requests waiting for compliance
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance reviews the compliance view
     Then the compliance view lists the request as waiting for compliance
     And the compliance view's pending count equals the count in the database
-    And the compliance view's restricted list equals the active restricted list in the database
+
+  # Checklist 7.4: "Pending requests sortable by risk level"
+  @uat-7.4 @rule:dashboard-matches-database
+  Scenario: Compliance sorts the pending requests by risk
+    Given the employee has a request for 100 AAPL that is waiting for compliance at high risk
+    And the employee has a request for 100 MSFT that is waiting for compliance at medium risk
+    When compliance sorts the compliance view by risk
+    Then the pending requests are listed from the highest risk to the lowest, each with the risk stored for it
+
+  # Checklist 7.4: "Ability to approve/reject from dashboard"; its approval tells the same people a click in Slack does (3.4)
+  @uat-7.4 @rule:compliance-decides-last
+  Scenario: Compliance approves a request from the dashboard, with a comment
+    Given the employee has a request to buy 100 AAPL approved by their manager
+    When compliance approves the request on the dashboard with the comment "Reviewed on the dashboard"
+    Then the dashboard accepts the decision, saying so
+    And the request is stored as approved
+    And compliance's approval of the request is recorded with the comment "Reviewed on the dashboard"
+    And the employee is told the request is approved and must be traded within two days
+    And the manager is told, for information, that the request is approved and ready for execution
+
+  @uat-7.4 @rule:decisions-keep-their-reasons
+  Scenario: Compliance declines a request from the dashboard only with a reason
+    Given the employee has a request for 100 AAPL that is waiting for compliance
+    When compliance declines the request on the dashboard without a reason
+    Then the dashboard refuses the decision, saying so
+    And the request is unchanged
+    When compliance declines the request on the dashboard because "Conflicts with the firm's position"
+    Then the dashboard accepts the decision, saying so
+    And the request is stored as rejected
+    And compliance's rejection of the request is recorded with the comment "Conflicts with the firm's position"
 
   @uat-7.5 @rule:dashboard-matches-database
   Scenario: The audit log view shows the request's audit trail

@@ -23,6 +23,24 @@ Feature: Scenario 8 — A restricted security cannot be requested
       | buy       |
       | sell      |
 
+  # Checklist 8.2: "Compliance can add/remove securities from list"; "Test restricted security visible in list"
+  @uat-8.2 @rule:restricted-list
+  Scenario: Compliance adds a security to the restricted list on the dashboard, and the bot refuses it
+    When compliance adds TSLA to the restricted list on the dashboard because "Added on the dashboard for UAT"
+    Then the dashboard accepts the decision, saying so
+    And the restricted list in the database holds TSLA in force because "Added on the dashboard for UAT", added by compliance
+    And the dashboard's restricted list shows exactly the entries in force in the database
+    When the employee asks the bot to buy 10 TSLA
+    Then the bot tells the employee TSLA is restricted because "Added on the dashboard for UAT"
+
+  @uat-8.2 @rule:restricted-list
+  Scenario: Compliance removes a security from the restricted list on the dashboard, and it is kept as inactive
+    Given compliance has put TSLA on the restricted list because "Test restriction for UAT"
+    When compliance removes TSLA from the restricted list on the dashboard
+    Then the dashboard accepts the decision, saying so
+    And the restricted list in the database holds TSLA no longer in force
+    And compliance sees TSLA on the dashboard's restricted list only among the inactive entries
+
   @rule:restricted-list
   Scenario Outline: A request is accepted when <restriction>
     Given <restriction>

@@ -15,7 +15,7 @@ namespace PadUat.Drivers;
 /// journey causes is registered for clean-up the moment its number is known.
 /// </summary>
 public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirectory directory, Cast cast, CreatedRows created, ScenarioClock clock,
-    TestDataDriver testData)
+    TestDataDriver testData, TradeValues values)
 {
     public const string ManagerStage = "manager";
     public const string ComplianceStage = "compliance";
@@ -80,19 +80,26 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
     /// whole minutes), the manager's <paramref name="managerBeforeCompliance"/> before that. Decided by the owner's own manager.
     /// </summary>
     public Task<RequestHistory> RequestAtAsync(TestPerson ownedBy, int quantity, string ticker, RequestStage stage,
-        TimeSpan finalDecisionAgo, TimeSpan managerBeforeCompliance) =>
+        TimeSpan finalDecisionAgo, TimeSpan managerBeforeCompliance, RiskLevel? atRisk = null) =>
         RequestDecidedAtAsync(ownedBy, quantity, ticker, stage,
-            new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc) - finalDecisionAgo, managerBeforeCompliance);
+            new DateTime(clock.Start.Ticks - clock.Start.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc) - finalDecisionAgo, managerBeforeCompliance, atRisk);
 
     /// <summary>As <see cref="RequestAtAsync"/>, compliance's decision at <paramref name="finalDecisionAt"/> (UTC).</summary>
     public async Task<RequestHistory> RequestDecidedAtAsync(TestPerson ownedBy, int quantity, string ticker, RequestStage stage,
-        DateTime finalDecisionAt, TimeSpan managerBeforeCompliance)
+        DateTime finalDecisionAt, TimeSpan managerBeforeCompliance, RiskLevel? atRisk = null)
     {
         var owner = await PersonAsync(ownedBy);
         var manager = await directory.EmployeeByIdAsync(owner.ManagerId
             ?? throw new SetupError($"{ownedBy} ({owner.Email}) has no manager in the firm's directory, so nobody can approve their requests: choose test people with a manager"));
         var history = new RequestHistory(owner, manager, await PersonAsync(cast.Compliance), await directory.SecurityAsync(ticker), TradeDirection.Buy,
             quantity, stage, finalDecisionAt, managerBeforeCompliance);
+        if (await values.BandsAsync() is { } bands)
+        {
+            history = atRisk is { } risk ? history with { Value = bands.ValueAt(risk) } : history;
+            history = history with { Risk = bands.RiskOf(history.Value) };
+        }
+        else if (atRisk is not null)
+            throw new SetupError("The target's contract declares no risk routing (rules.routing): a request at a given risk cannot be laid down");
         return history with { Id = await testData.RequestAsync(history) };
     }
 }

@@ -65,8 +65,8 @@ public sealed class TargetContractTests
     [Fact]
     public void A_dashboard_page_is_where_the_target_s_contract_puts_it()
     {
-        Assert.Equal("requests?status=pending_compliance", Sandbox.Route("requestsWithStatus", ("status", Sandbox.Word(PadStatus.WaitingForCompliance))));
-        Assert.Equal("requests/42", Real.Route("request", ("id", "42")));
+        Assert.Equal("my-requests?status=pending_compliance", Sandbox.Route("requestsWithStatus", ("status", Sandbox.Word(PadStatus.WaitingForCompliance))));
+        Assert.Equal(("requests/42", "pending-approvals"), (Real.Route("request", ("id", "42")), Real.Route("complianceView")));
         Assert.Equal("targets/pad-real.json has no dashboard.routes.auditLog (the path of the dashboard's auditLog page): add it to the target's contract",
             Assert.Throws<SetupError>(() => Real.Route("auditLog")).Message);
     }

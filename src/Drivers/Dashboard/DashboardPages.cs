@@ -15,7 +15,9 @@ public sealed class DashboardPages(IPage page, DashboardDriver driver, TargetCon
     public Task<RequestDetailPage> RequestAsync(int id) =>
         OpenAsync($"request #{id}", contract.Route("request", ("id", id.ToString(CultureInfo.InvariantCulture))), () => new RequestDetailPage(page, el));
 
-    public Task<CompliancePage> ComplianceAsync() => OpenAsync("the compliance view", contract.Route("complianceView"), () => new CompliancePage(page, el));
+    public Task<CompliancePage> ComplianceAsync() => OpenAsync("the compliance view", contract.Route("complianceView"), () => new CompliancePage(page, driver, el));
+
+    public Task<RestrictedListPage> RestrictedListAsync() => OpenAsync("the restricted list", contract.Route("restrictedList"), () => new RestrictedListPage(page, driver, el));
 
     public Task<AuditLogPage> AuditLogAsync(int? requestId = null) =>
         OpenAsync("the audit log", requestId is null ? contract.Route("auditLog") : contract.Route("requestAudit", ("id", requestId.Value.ToString(CultureInfo.InvariantCulture))),

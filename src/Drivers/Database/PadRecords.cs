@@ -154,6 +154,20 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
             FROM [restriction] WHERE [restriction.inForce] ORDER BY [restriction.ticker]
             """));
 
+    /// <summary>Every restricted-list entry for <paramref name="ticker"/>, in force or not.</summary>
+    public Task<IReadOnlyList<RestrictedListEntry>> RestrictionsOfAsync(string ticker) =>
+        db.QueryAsync<RestrictedListEntry>($"the restricted-list entries for {ticker}", contract.Sql("""
+            SELECT [restriction.id] AS Id, [restriction.ticker] AS Ticker, [restriction.reason] AS Reason, [restriction.addedBy] AS AddedById,
+                   [restriction.inForce] AS IsActive
+            FROM [restriction] WHERE [restriction.ticker] = @ticker ORDER BY [restriction.id]
+            """), new { ticker });
+
+    /// <summary>The risk stored for each of <paramref name="requestIds"/>, as the target's word (null where none is stored).</summary>
+    public async Task<IReadOnlyDictionary<int, string?>> RisksAsync(IReadOnlyCollection<int> requestIds) =>
+        (await db.QueryAsync<(int Id, string? Risk)>("the stored risk of the listed requests", contract.Sql(
+            "SELECT [request.id], [request.risk] FROM [request] WHERE [request.id] = ANY(@ids)"), new { ids = requestIds.ToArray() }))
+        .ToDictionary(r => r.Id, r => r.Risk);
+
     /// <summary>
     /// The days the target's execution deadline does not count besides weekends: the setting the contract names
     /// (rules.executionWindow.holidaysSetting), a comma-separated list of ISO dates.

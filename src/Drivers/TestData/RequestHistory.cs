@@ -19,6 +19,12 @@ public sealed record RequestHistory(Employee Owner, Employee Manager, Employee O
 {
     public static readonly TimeSpan SubmittedBeforeManager = TimeSpan.FromHours(1);
 
+    /// <summary>Its estimated value: a typical price times the quantity, unless the scenario needs a value at a given risk.</summary>
+    public decimal Value { get; init; } = Slack.TradeAsk.TypicalValue(Quantity);
+
+    /// <summary>The risk the target assesses that value at (its own thresholds), where it declares its routing.</summary>
+    public RiskLevel? Risk { get; init; }
+
     /// <summary>The request's number once it is stored.</summary>
     public int Id { get; init; }
 

@@ -28,6 +28,24 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
             return id;
         });
 
+    /// <summary>Announced before compliance adds <paramref name="ticker"/> to the restricted list through the target's own page.</summary>
+    public void WillRestrictThroughTheTarget(string ticker, Employee by) => created.WillRestrict(ticker, by.Id, clock.Start);
+
+    /// <summary>
+    /// The restricted-list entries for <paramref name="ticker"/> the target made for a UAT person during this scenario (as
+    /// the dashboard's Add does), registered for clean-up like the harness's own.
+    /// </summary>
+    public Task<int> AdoptRestrictionsAsync(string ticker, Employee by) => evidence.StepAsync($"Test data: register {ticker}'s new restricted-list entry for clean-up", async () =>
+    {
+        await using var conn = await db.OpenAsync();
+        var ids = (await conn.QueryAsync<long>(contract.Sql("""
+            SELECT [restriction.id] FROM [restriction]
+            WHERE [restriction.ticker] = @ticker AND [restriction.addedBy] = @by AND [restriction.createdAt] >= @since
+            """), new { ticker, by = by.Id, since = clock.Start })).ToList();
+        foreach (var id in ids) created.Row(JournalTables.Restriction, id);
+        return ids.Count;
+    });
+
     /// <summary>
     /// A request with the past <paramref name="history"/> describes — its approvals, execution, withdrawal and one
     /// audit row per step — so a scenario starts exactly where the rule it checks applies.
@@ -46,9 +64,9 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 WITH r AS (
                     INSERT INTO [request] ([request.id], [request.person], [request.security], [request.direction], [request.quantity], [request.value],
                                            [request.currency], [request.status], [request.insideInformationDeclared], [request.createdAt], [request.updatedAt],
-                                           [request.deletedAt], [request.deletedBy], [request.executedWithinWindow])
+                                           [request.deletedAt], [request.deletedBy], [request.executedWithinWindow], [request.risk])
                     VALUES (@id, @owner, @security, @direction, @quantity, @value, @currency, @status, true, @submittedAt, @changedAt,
-                            CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END, CASE WHEN @executed THEN true END)
+                            CASE WHEN @withdrawn THEN @changedAt END, CASE WHEN @withdrawn THEN @owner END, CASE WHEN @executed THEN true END, @risk)
                     RETURNING [request.id] AS id
                 ), approvals AS (
                     INSERT INTO [approval] ([approval.request], [approval.stage], [approval.approver], [approval.decision], [approval.decidedAt])
@@ -66,7 +84,7 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 """), new
             {
                 id, owner = history.Owner.Id, security = history.Security.Id, direction = contract.Word(history.Direction), quantity = history.Quantity,
-                value = TradeAsk.TypicalValue(history.Quantity), currency = history.Security.Currency, status = contract.Word(history.Status),
+                value = history.Value, risk = history.Risk is { } risk ? contract.Word(risk) : null, currency = history.Security.Currency, status = contract.Word(history.Status),
                 submittedAt = history.SubmittedAt, changedAt = history.LastChangeAt, withdrawn = history.Stage == RequestStage.Withdrawn,
                 kinds = approvals.Select(a => contract.Word(a.Stage)).ToArray(), approvers = approvals.Select(a => a.Approver).ToArray(),
                 decisions = approvals.Select(a => contract.Word(a.Decision)).ToArray(), decidedAt = approvals.Select(a => a.At).ToArray(),

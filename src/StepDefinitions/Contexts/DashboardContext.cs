@@ -13,6 +13,9 @@ public sealed class DashboardContext
     public RequestDetailPage? Detail { get; set; }
     public CompliancePage? Compliance { get; set; }
     public AuditLogPage? AuditLog { get; set; }
+    public RestrictedListPage? RestrictedList { get; set; }
+    /// <summary>What the dashboard answered to the last button pressed.</summary>
+    public DashboardAnswer? Answer { get; set; }
     /// <summary>What the last page opened showed of the scenario's request.</summary>
     public RequestSight? Sight { get; set; }
     /// <summary>Whose dashboard summary is open.</summary>

@@ -87,11 +87,6 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         Expect.Between(await opened.Compliance!.PendingCountAsync(), opened.CountBefore, await records.ComplianceQueueCountAsync(),
             "The compliance view's pending count", "the dashboard");
 
-    [Then(@"^the compliance view's restricted list equals the active restricted list in the database$")]
-    public async Task ThenRestrictedListMatches() => Expect.Same(
-        (await records.RestrictedListAsync()).Select(r => r.Ticker), await opened.Compliance!.RestrictedTickersAsync(),
-        "The restricted securities", "the database's active restricted list", "the compliance view");
-
     [When(@"^compliance opens the audit log for the request$")]
     public async Task WhenOpensAuditLog() => opened.AuditLog = await (await AsAsync(cast.Compliance)).AuditLogAsync(request.RequestId);
 
@@ -135,11 +130,6 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     public async Task ThenComplianceSeesExecution(string within) =>
         Expect.Equal<bool?>(within == "yes", (await (await (await AsAsync(cast.Compliance)).RequestAsync(request.RequestId)).ExecutionAsync())?.WithinTwoDays,
             $"Whether request #{request.RequestId} was executed within two days{(request.ExecutionTiming is { } t ? $" ({t})" : "")}", "the dashboard");
-
-    [Then(@"^compliance sees (\w+) on the dashboard's restricted list$")]
-    public async Task ThenComplianceSeesRestricted(string ticker) => Expect.That(
-        (await (await (await AsAsync(cast.Compliance)).ComplianceAsync()).RestrictedTickersAsync()).Contains(ticker),
-        $"The compliance view's restricted list should show {ticker}", () => "it does not");
 
     [Then(@"^compliance sees the request among the open conflicts on the dashboard$")]
     public async Task ThenComplianceSeesConflict() => Expect.That(

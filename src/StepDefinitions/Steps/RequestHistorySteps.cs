@@ -7,6 +7,7 @@ using PadUat.Drivers.TestData;
 using PadUat.Support.Evidence;
 using PadUat.Support.Features;
 using PadUat.Support;
+using PadUat.Support.Contract;
 using TechTalk.SpecFlow;
 
 namespace PadUat.Steps;
@@ -22,6 +23,10 @@ public sealed class RequestHistorySteps(BotPhrases phrases, Cast cast, PadJourne
     [Given(@"^(the employee|the manager|compliance) has a request for (\d+) (\w+) that is " + WorkflowWords.Stage + "$")]
     public Task GivenRequestAt(Actor owner, int quantity, string ticker, RequestStage stage) =>
         LayDownAsync(journeys.RequestAtAsync(owner.Person, quantity, ticker, stage, TimeSpan.FromHours(2), TimeSpan.FromHours(1)));
+
+    [Given(@"^the employee has a request for (\d+) (\w+) that is waiting for compliance at (high|medium|low) risk$")]
+    public Task GivenPendingAtRisk(int quantity, string ticker, string risk) => LayDownAsync(journeys.RequestAtAsync(cast.Employee, quantity, ticker,
+        RequestStage.WaitingForCompliance, TimeSpan.FromHours(2), TimeSpan.FromHours(1), Enum.Parse<RiskLevel>(risk, ignoreCase: true)));
 
     [Given(@"^the employee has a request for (\d+) (\w+) that compliance approved " + WorkflowWords.Duration + " ago, " +
            WorkflowWords.Duration + " after their manager$")]

@@ -24,6 +24,9 @@ public enum AuditEvent
 /// <summary>How an audited action ended: done, or blocked (a refused submission is audited as a blocked one on the real system).</summary>
 public enum AuditOutcome { Succeeded, Blocked }
 
+/// <summary>A request's assessed risk, lowest first (the order compliance sorts by, highest first: checklist 7.4).</summary>
+public enum RiskLevel { Low, Medium, High }
+
 /// <summary>A role the application records for a person (compliance officers are known by it).</summary>
 public enum PersonRole { Compliance, Smf16, Admin }
 
@@ -39,6 +42,7 @@ public static class VocabularySections
         nameof(AuditEvent) => "auditAction",
         nameof(AuditOutcome) => "auditOutcome",
         nameof(PersonRole) => "role",
+        nameof(RiskLevel) => "riskLevel",
         _ => throw new ArgumentException($"{concept.Name} is not a vocabulary of the contract"),
     };
 
@@ -47,7 +51,7 @@ public static class VocabularySections
     [
         (typeof(PadStatus), "request", "status"), (typeof(TradeDirection), "request", "direction"), (typeof(ApprovalStage), "approval", "stage"),
         (typeof(Decision), "approval", "decision"), (typeof(AuditEvent), "audit", "action"), (typeof(AuditOutcome), "audit", "outcome"),
-        (typeof(PersonRole), "role", "role"),
+        (typeof(PersonRole), "role", "role"), (typeof(RiskLevel), "request", "risk"),
     ];
 
     public static string Key(Enum value) => char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..];

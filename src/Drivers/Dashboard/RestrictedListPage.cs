@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace PadUat.Drivers.Dashboard;
+
+/// <summary>An entry of the restricted list as its page shows it: the instrument and whether it is in force.</summary>
+public sealed record RestrictedEntry(string Ticker, bool InForce);
+
+/// <summary>Compliance's restricted-list page (checklist 8.2): its entries, adding one, removing one, the inactive ones.</summary>
+public sealed class RestrictedListPage(IPage page, DashboardDriver driver, PageElements el)
+{
+    public async Task<bool> IsDeniedAsync() => await el.On(page, "accessDenied").CountAsync() > 0;
+
+    /// <summary>The entries shown, in one round trip.</summary>
+    public async Task<IReadOnlyList<RestrictedEntry>> EntriesAsync() =>
+        (await el.On(page, "restrictedRow").EvaluateAllAsync<string[][]>(
+            "(rows, [ticker, inForce]) => rows.map(r => [r.getAttribute(ticker) ?? '', r.getAttribute(inForce) ?? ''])",
+            new[] { el.Attribute("ticker"), el.Attribute("inForce") }))
+        .Select(r => new RestrictedEntry(r[0], r[1] == "true")).ToList();
+
+    public Task<DashboardAnswer> AddAsync(string ticker, string reason) => driver.StepAsync($"add {ticker} to the restricted list because \"{reason}\"", async () =>
+    {
+        await el.On(page, "restrictInstrument").FillAsync(ticker);
+        await el.On(page, "restrictReason").FillAsync(reason);
+        await el.On(page, "restrictAdd").ClickAsync();
+        return await DashboardAnswers.ReadAsync(page, driver, el, $"add {ticker}");
+    });
+
+    public Task<DashboardAnswer> RemoveAsync(string ticker) => driver.StepAsync($"remove {ticker} from the restricted list", async () =>
+    {
+        var row = el.On(page, "restrictedRow").And(page.Locator($"[{el.Attribute("ticker")}='{ticker}']"));
+        await el.In(row, "restrictedRemove").ClickAsync();
+        return await DashboardAnswers.ReadAsync(page, driver, el, $"remove {ticker}");
+    });
+
+    /// <summary>Every entry, the inactive ones too, with the page's own toggle.</summary>
+    public Task<RestrictedListPage> ShowInactiveAsync() => driver.StepAsync("show the inactive entries too", async () =>
+    {
+        var before = page.Url;
+        await Task.WhenAll(page.WaitForURLAsync(url => url != before), el.On(page, "showInactive").ClickAsync());
+        await el.On(page, "pageTitle").WaitForAsync();
+        await driver.ScreenshotAsync(page, "the restricted list with its inactive entries");
+        return this;
+    });
+}
