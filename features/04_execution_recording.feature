@@ -47,6 +47,25 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
       | 99       |
       | 40       |
 
+  # The application's API records an execution too (POST /api/requests/{id}/execution with the price, the quantity and the
+  # broker's reference: T/e2e_uat_audit_20251229/e2e_test_scenarios.md:293-300), under the same rules as the bot's dialogue.
+  @rule:execution-within-approval @rule:parties-told
+  Scenario: The employee records an execution through the application's API
+    Given the employee has a request for 100 AAPL that compliance approved 1 hour ago, 1 hour after their manager
+    When the employee records an execution of 100 at 180.50 through the application's API
+    Then the API accepts the execution
+    And an execution of 100 at 180.50 is recorded for the request, within two days: "yes"
+    And the request is stored as executed
+    And the audit log records the execution by the employee for the request
+    And compliance is told of the execution, with its date, quantity, price and value
+
+  @rule:execution-within-approval
+  Scenario: An execution of more than was approved is refused by the application's API too
+    Given the employee has a request for 100 AAPL that is approved
+    When the employee records an execution of 101 at 180.50 through the application's API
+    Then the API refuses the execution
+    And the request is unchanged
+
   @rule:execution-within-approval
   Scenario Outline: An execution of <executed> when 100 were approved is refused
     Given the employee has a request for 100 AAPL that is approved

@@ -89,11 +89,17 @@ public sealed class ExecutionConversation(BotVoice voice, ChatbotSessions sessio
             $"Within two days of approval: {(e.WithinTwoDays ? "yes" : "no — compliance will follow up")}.");
         await voice.AnswerClickAsync(responseUrl, $"Execution of request #{Id(e.Request.Id)}: recorded.");
         await voice.SayAsync(thread, recorded);
+        await TellComplianceAsync(e, employee, d.ConfirmationNumber);
+    }
+
+    /// <summary>Compliance is told in its channel, with the details (checklist 4.6-4.7), however the execution was recorded.</summary>
+    public async Task TellComplianceAsync(ExecutionRecord e, Employee employee, string? confirmationNumber)
+    {
         if (faults.Has("execution-not-notified")) return;
         await voice.SayAsync(compliance.Id, string.Create(CultureInfo.InvariantCulture,
             $"📈 Execution recorded — request #{e.Request.Id}: {employee.Name} executed {e.Request.Direction} {e.Quantity:0.##} {e.Request.Ticker} on " +
             $"{e.ExecutedAt:yyyy-MM-dd HH:mm} UTC at {e.Price:0.####} = {e.Value:N2} {e.Request.Currency} (estimated {e.Request.EstimatedValue:N2}), " +
-            $"confirmation {d.ConfirmationNumber ?? "none"}. Within two days of approval: {(e.WithinTwoDays ? "yes" : "no")}."));
+            $"confirmation {confirmationNumber ?? "none"}. Within two days of approval: {(e.WithinTwoDays ? "yes" : "no")}."));
     }
 
     /// <summary>The summary the checklist asks for (4.5): every detail, estimated against actual, and "Record Execution".</summary>

@@ -8,12 +8,14 @@ namespace PadSandbox.Dashboard;
 /// <summary>
 /// What the dashboard's buttons call, as the real dashboard's React pages call its FastAPI: a decision on a request
 /// (<c>POST /api/requests/{id}/approve|decline</c>, T/e2e_uat_audit_20251229/e2e_test_scenarios.md:410-420, the decline's
-/// reason required) and the restricted list's add and remove (T/ui_overhaul_bug_fixes_20260203/plan.md 5.19). JSON in,
+/// reason required), an execution (<c>POST /api/requests/{id}/execution</c>, :293-300) and the restricted list's add and remove (T/ui_overhaul_bug_fixes_20260203/plan.md 5.19). JSON in,
 /// JSON out, FastAPI's <c>{"detail": …}</c> on a refusal; a form post from another site cannot call them (JSON only).
 /// </summary>
 public static class DashboardApi
 {
     public sealed record DecisionBody([property: JsonPropertyName("approval_type")] string? ApprovalType, string? Comments, string? Reason);
+
+    public sealed record ExecutionBody(decimal? Price, decimal? Quantity, [property: JsonPropertyName("broker_reference")] string? BrokerReference);
 
     public sealed record RestrictionBody([property: JsonPropertyName("inst_symbol")] string? InstSymbol, string? Isin, string? Reason);
 
@@ -24,6 +26,19 @@ public static class DashboardApi
 
         app.MapPost("/api/requests/{id:int}/decline", (int id, DecisionBody body, ClaimsPrincipal user, People people, PadWorkflow workflow, DecisionNotices notices) =>
             DecideAsync(id, body.ApprovalType, approve: false, body.Reason ?? body.Comments, user, people, workflow, notices));
+
+        // The employee records an execution as the bot's dialogue does, executed now (e2e_test_scenarios.md:293-300): the
+        // same rules (their own approved request, no more than approved, a price above zero) and the same notice to compliance.
+        app.MapPost("/api/requests/{id:int}/execution", async (int id, ExecutionBody body, ClaimsPrincipal user, People people, PadWorkflow workflow,
+            ExecutionConversation executions, TimeProvider clock) =>
+        {
+            if (body.Price is not > 0 || body.Quantity is not { } quantity)
+                return Answer(Outcome<int>.Refused("price above zero and quantity are required."), _ => "");
+            var employee = await PersonAsync(user, people);
+            var outcome = await workflow.RecordExecutionAsync(id, employee, clock.GetUtcNow().UtcDateTime, body.Price.Value, quantity, body.BrokerReference);
+            if (outcome.Ok) await executions.TellComplianceAsync(outcome.Value!, employee, body.BrokerReference);
+            return Answer(outcome, e => $"Recorded the execution of request #{e.Request.Id}: within two days of approval: {(e.WithinTwoDays ? "yes" : "no")}.");
+        });
 
         app.MapPost("/api/restricted-instruments", async (RestrictionBody body, ClaimsPrincipal user, People people, RestrictedList list) =>
             Answer(await list.AddAsync(body.InstSymbol, body.Reason, await PersonAsync(user, people)), id => $"{body.InstSymbol?.Trim().ToUpperInvariant()} is on the restricted list (entry {id})."));

@@ -35,10 +35,19 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
         return new DashboardPages(page, this, contract, Elements);
     }
 
+    /// <summary>The application's API as <paramref name="who"/>, through their signed-in browser context.</summary>
+    public async Task<ApplicationApi> ApiAsync(TestPerson who)
+    {
+        await AsAsync(who);
+        return new ApplicationApi(_pages[who].Context.APIRequest, this, contract);
+    }
+
     /// <summary>How the target's dashboard shows what the features read.</summary>
     public PageElements Elements { get; } = new(contract);
 
     internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);
+
+    internal void AttachText(string name, string text) => evidence.Attach(name, "text/plain", text);
 
     /// <summary>The whole page the person was shown, also below the fold: the audit trail must not be cut at the window's edge.</summary>
     internal async Task ScreenshotAsync(IPage page, string name) =>

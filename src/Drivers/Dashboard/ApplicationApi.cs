@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using PadUat.Support.Contract;
+
+namespace PadUat.Drivers.Dashboard;
+
+/// <summary>
+/// The application's own API, called as a signed-in person through their browser context — its session cookie, or dev's
+/// X-Dev-User-Email header, goes with every call, so the API sees the same person the dashboard does. Where each call
+/// goes comes from the target's contract (dashboard.routes).
+/// </summary>
+public sealed class ApplicationApi(IAPIRequestContext api, DashboardDriver driver, TargetContract contract)
+{
+    /// <summary>An execution, "executed now", as the API records it: price, quantity and the broker's reference.</summary>
+    public Task<DashboardAnswer> RecordExecutionAsync(int requestId, decimal quantity, decimal price, string brokerReference)
+    {
+        var path = contract.Route("executionApi", ("id", requestId.ToString(CultureInfo.InvariantCulture)));
+        return driver.StepAsync($"API: POST /{path} — {quantity:0.##} at {price:0.####}, broker reference {brokerReference}", async () =>
+        {
+            var response = await api.PostAsync(path, new APIRequestContextOptions
+            {
+                DataObject = new Dictionary<string, object> { ["price"] = price, ["quantity"] = quantity, ["broker_reference"] = brokerReference },
+            });
+            var body = await response.TextAsync();
+            driver.AttachText($"API answer: HTTP {response.Status}", body);
+            return new DashboardAnswer(response.Ok, body);
+        });
+    }
+}
