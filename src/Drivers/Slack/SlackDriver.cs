@@ -51,6 +51,12 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
         return _people.TryGetValue(who, out var person) ? person : throw new ArgumentException($"No Slack person for {who}");
     }
 
+    /// <summary>
+    /// Notes where each person's Slack stands now, so that what the bot sends from here on is news to them — before an
+    /// action taken outside Slack (the dashboard, the application's API) that the bot tells people about.
+    /// </summary>
+    public Task ListenAsync() => PersonAsync(session.People.First());
+
     /// <summary>The newest message in a channel, read by the first person who is in it (the others cannot read it).</summary>
     private async Task<string> NewestInAsync(string channel)
     {

@@ -2,6 +2,7 @@ using PadUat.Contexts;
 using PadUat.Drivers;
 using PadUat.Drivers.Dashboard;
 using PadUat.Drivers.Database;
+using PadUat.Drivers.Slack;
 using PadUat.Support.Contract;
 using PadUat.Support.Configuration;
 using PadUat.Support.Evidence;
@@ -11,7 +12,7 @@ namespace PadUat.Steps;
 
 /// <summary>Checklist 7.4: compliance sorts the requests waiting for it by risk, and approves or declines them from the dashboard.</summary>
 [Binding]
-public sealed class ComplianceViewSteps(DashboardDriver dashboard, Cast cast, PadRecords records, TargetContract contract, RequestContext request,
+public sealed class ComplianceViewSteps(DashboardDriver dashboard, SlackDriver slack, Cast cast, PadRecords records, TargetContract contract, RequestContext request,
     DashboardContext opened)
 {
     [When(@"^compliance sorts the compliance view by risk$")]
@@ -51,5 +52,10 @@ public sealed class ComplianceViewSteps(DashboardDriver dashboard, Cast cast, Pa
         $"The dashboard should {(answer == "accepts" ? "accept the decision" : "refuse the decision")} and say so",
         () => $"it {(opened.Answer.Done ? "accepted it" : "refused it")}, saying \"{opened.Answer.Message}\"");
 
-    private async Task<CompliancePage> OpenAsync() => await (await dashboard.AsAsync(cast.Compliance)).ComplianceAsync();
+    /// <summary>The compliance view, with each person's Slack noted first: a decision made here is told to them there.</summary>
+    private async Task<CompliancePage> OpenAsync()
+    {
+        await slack.ListenAsync();
+        return await (await dashboard.AsAsync(cast.Compliance)).ComplianceAsync();
+    }
 }

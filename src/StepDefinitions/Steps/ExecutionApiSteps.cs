@@ -10,12 +10,13 @@ namespace PadUat.Steps;
 
 /// <summary>An execution recorded through the application's API (e2e_test_scenarios.md:293-300), held to the same rules as the bot's dialogue.</summary>
 [Binding]
-public sealed class ExecutionApiSteps(DashboardDriver dashboard, Cast cast, RequestContext request, DashboardContext opened)
+public sealed class ExecutionApiSteps(DashboardDriver dashboard, SlackDriver slack, Cast cast, RequestContext request, DashboardContext opened)
 {
     [When(@"^the employee records an execution of (\d+) at ([\d.]+) through the application's API$")]
     public async Task WhenRecordsThroughApi(decimal quantity, decimal price)
     {
         request.Execution = new ExecutionReport(quantity, price, null, PadJourneys.ConfirmationNumber(request.RequestId));
+        await slack.ListenAsync();
         opened.Answer = await (await dashboard.ApiAsync(cast.Employee)).RecordExecutionAsync(request.RequestId, quantity, price, request.Execution.ConfirmationNumber);
     }
 
