@@ -24,10 +24,7 @@ public sealed class CompliancePage(IPage page, DashboardDriver driver, PageEleme
     /// <summary>Sorts the pending requests by risk as a person does, with the page's own control.</summary>
     public Task<CompliancePage> SortByRiskAsync() => driver.StepAsync("sort the pending requests by risk", async () =>
     {
-        var before = page.Url;
-        await Task.WhenAll(page.WaitForURLAsync(url => url != before), el.On(page, "sortByRisk").ClickAsync());
-        await el.On(page, "pendingComplianceTable").WaitForAsync();
-        await driver.ScreenshotAsync(page, "pending requests sorted by risk");
+        await driver.FollowAsync(page, el.On(page, "sortByRisk"), el.On(page, "pendingComplianceTable"), "pending requests sorted by risk");
         return this;
     });
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using PadUat.Support.Evidence;
+using PadUat.Support;
 
 namespace PadUat.Drivers.Dashboard;
 
@@ -9,28 +9,30 @@ internal static class DashboardAnswers
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     /// <remarks>
-    /// Polled rather than awaited as one event: a change is answered by reading the page again (a navigation), a refusal
-    /// on the page as it is, and a wait for either must survive the navigation in between.
+    /// Read again until it says something: a change is answered by reading the page again (a navigation), a refusal on the
+    /// page as it is, and a read caught in the navigation in between is simply tried once more.
     /// </remarks>
     public static async Task<DashboardAnswer> ReadAsync(IPage page, DashboardDriver driver, PageElements el, string what)
     {
-        var until = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < until)
+        var answer = await Eventually.UntilAsync(() => SaidAsync(page, el), said => said is not null, Wait,
+            $"the dashboard answering \"{what}\"", _ => "neither that it was done nor why not");
+        await driver.ScreenshotAsync(page, $"after: {what}");
+        return answer!;
+    }
+
+    private static async Task<DashboardAnswer?> SaidAsync(IPage page, PageElements el)
+    {
+        try
         {
-            try
-            {
-                var error = (await el.On(page, "actionError").TextContentAsync(new LocatorTextContentOptions { Timeout = 1_000 }))?.Trim();
-                var done = (await el.On(page, "actionDone").TextContentAsync(new LocatorTextContentOptions { Timeout = 1_000 }))?.Trim();
-                if (!string.IsNullOrEmpty(error) || !string.IsNullOrEmpty(done))
-                {
-                    await driver.ScreenshotAsync(page, $"after: {what}");
-                    return new DashboardAnswer(string.IsNullOrEmpty(error), string.IsNullOrEmpty(error) ? done! : error);
-                }
-            }
-            catch (PlaywrightException) { } // the page was being read again: try once more
-            await Task.Delay(100);
+            var error = (await el.On(page, "actionError").TextContentAsync(new LocatorTextContentOptions { Timeout = 1_000 }))?.Trim();
+            var done = (await el.On(page, "actionDone").TextContentAsync(new LocatorTextContentOptions { Timeout = 1_000 }))?.Trim();
+            return !string.IsNullOrEmpty(error) ? new DashboardAnswer(false, error)
+                : !string.IsNullOrEmpty(done) ? new DashboardAnswer(true, done)
+                : null;
         }
-        await driver.ScreenshotAsync(page, $"no answer to: {what}");
-        throw new CheckFailed($"Within {Wait.TotalSeconds:0} s of \"{what}\" the dashboard said neither that it was done nor why not");
+        catch (PlaywrightException)
+        {
+            return null; // the page was being read again
+        }
     }
 }

@@ -47,6 +47,15 @@ public sealed class DashboardDriver(BrowserSession browser, Target target, Evide
 
     internal Task<T> StepAsync<T>(string name, Func<Task<T>> action) => evidence.StepAsync($"Dashboard: {name}", action);
 
+    /// <summary>A link on the page followed as a person does: clicked, the new page's <paramref name="landed"/> waited for, a screenshot taken.</summary>
+    internal async Task FollowAsync(IPage page, ILocator link, ILocator landed, string shot)
+    {
+        var before = page.Url;
+        await Task.WhenAll(page.WaitForURLAsync(url => url != before), link.ClickAsync());
+        await landed.WaitForAsync();
+        await ScreenshotAsync(page, shot);
+    }
+
     internal void AttachText(string name, string text) => evidence.Attach(name, "text/plain", text);
 
     /// <summary>The whole page the person was shown, also below the fold: the audit trail must not be cut at the window's edge.</summary>

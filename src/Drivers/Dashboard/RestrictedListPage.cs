@@ -35,10 +35,7 @@ public sealed class RestrictedListPage(IPage page, DashboardDriver driver, PageE
     /// <summary>Every entry, the inactive ones too, with the page's own toggle.</summary>
     public Task<RestrictedListPage> ShowInactiveAsync() => driver.StepAsync("show the inactive entries too", async () =>
     {
-        var before = page.Url;
-        await Task.WhenAll(page.WaitForURLAsync(url => url != before), el.On(page, "showInactive").ClickAsync());
-        await el.On(page, "pageTitle").WaitForAsync();
-        await driver.ScreenshotAsync(page, "the restricted list with its inactive entries");
+        await driver.FollowAsync(page, el.On(page, "showInactive"), el.On(page, "pageTitle"), "the restricted list with its inactive entries");
         return this;
     });
 }

@@ -25,10 +25,9 @@ public sealed class ComplianceViewSteps(DashboardDriver dashboard, SlackDriver s
     {
         var rows = await opened.Compliance!.PendingRowsAsync();
         var stored = await records.RisksAsync(rows.Select(r => r.Id).ToList());
-        Expect.Same(rows.Select(r => $"#{r.Id} {stored.GetValueOrDefault(r.Id)}"), rows.Select(r => $"#{r.Id} {r.Risk}"),
-            "The risk of each pending request", "the database", "the compliance view");
-        var byWord = contract.Words<RiskLevel>().ToDictionary(w => w.Value, w => (int)w.Key);
         var shown = rows.Select(r => $"#{r.Id} {r.Risk}").ToList();
+        Expect.Same(rows.Select(r => $"#{r.Id} {stored.GetValueOrDefault(r.Id)}"), shown, "The risk of each pending request", "the database", "the compliance view");
+        var byWord = contract.Words<RiskLevel>().ToDictionary(w => w.Value, w => (int)w.Key);
         var ranks = rows.Select(r => byWord.GetValueOrDefault(r.Risk, -1)).ToList();
         Expect.That(ranks.Zip(ranks.Skip(1)).All(p => p.First >= p.Second) && ranks.Distinct().Count() > 1,
             "The pending requests should be listed from the highest risk to the lowest, more than one risk among them",
