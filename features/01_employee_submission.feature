@@ -9,14 +9,22 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
   @rule:manager-decides-first @rule:one-audit-row-per-step
   Scenario Outline: The employee submits a request to <direction> <quantity> <security> priced in <currency>
     When the employee asks the bot to <direction> <quantity> <security> worth about <value> <currency>
-    Then the bot shows the employee a summary of the trade to confirm
+    # checklist 1.1b, 1.2b, 1.3b, 1.4b, 1.5c, 1.6b, 1.7b, 1.8b — each question, in whatever order and words the bot asks it
+    Then the bot asked the employee for the security, buy or sell, the quantity, the price, the currency, the broker, the account and the reason
+    # checklist 1.9b — the summary with its button to submit
+    And the bot shows the employee a summary of the trade to confirm
+    # checklist 1.2a, 1.3a, 1.4a, 1.5a, 1.5b, 1.6a, 1.7a, 1.8a, 1.9a — what the bot took down, as its summary shows it
+    And the summary shows the security found, with its description, and every detail the employee gave, with the estimated value worked out
     When the employee confirms the request
-    # plan 5.2: "Confirm PADRequest created with correct data"
+    # checklist 1.10a — plan 5.2's submission, confirmed in Slack
     Then the bot tells the employee the request is submitted and waiting for their manager
+    # checklist 1.10b
     And the summary the employee confirmed now shows the request's number
+    # checklist 1.Va, 1.Q1 — plan 5.2: "Confirm PADRequest created with correct data"
     And the request is stored as waiting for their manager for the employee with <direction> <quantity> <security> worth <value> <currency>
-    # plan 5.2: "Confirm audit log entry exists"
+    # checklist 1.Vb, 1.Q2 — plan 5.2: "Confirm audit log entry exists"
     And the audit log records the submission by the employee for the request
+    # checklist 1.10c — "Status shows Pending Manager Approval", the dashboard's label for it
     And the employee sees the request as waiting for their manager on the dashboard
 
     Examples:

@@ -7,24 +7,33 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
   @rule:manager-decides-first @rule:one-audit-row-per-step @rule:segregation-of-duties @rule:decisions-in-order
   Scenario: The manager approves and the request moves on to compliance
     Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
-    # plan 5.3: "Confirm notifications sent" — the manager is asked
+    # checklist 2.1a, 2.1b, 2.2b, 5.1a — plan 5.3: "Confirm notifications sent": the manager is asked, the trade described, Approve and Reject offered
     Then the manager is asked in Slack to decide on the request
+    # checklist 2.2a — the real card's fields (the implementation's; the checklist also lists price, broker and account)
+    And the message asking the manager to decide shows the employee, the security with its description, the trade with its value, its risk and the employee's reason
     # In Slack a decision can only be clicked by someone who was sent it: this keeps a colleague, compliance or the
     # employee from deciding for the manager.
     And no one but the manager is asked to decide for the manager
     When the manager approves the request
     # The manager sees the decision recorded on the message they clicked (the bot answers the click in Slack),
     # which keeps no button to decide a second time
+    # checklist 2.3a
     Then the message the manager clicked now says they approved the request
     And the message the manager clicked offers no Approve or Reject button any more
-    # plan 5.3: "Confirm PADApproval created"
+    # checklist 2.Va, 2.Q1 — plan 5.3: "Confirm PADApproval created"
     And the manager's approval of the request is recorded
-    # plan 5.3: "Confirm PADRequest status updated"
+    # checklist 2.Vb, 2.Q2 — plan 5.3: "Confirm PADRequest status updated"
     And the request is stored as waiting for compliance
+    # checklist 2.Vc, 2.Q3 — the implementation's audit row for the approval (the checklist's query also expects a status_changed row)
     And the audit log records the manager's approval by the manager for the request
-    # plan 5.3: "Confirm notifications sent" — employee and compliance hear of it
+    # checklist 2.4b — plan 5.3: "Confirm notifications sent": employee and compliance hear of it
     And the employee is told their manager approved the request
+    # checklist 2.4a, 2.4c, 3.1a, 3.1b, 3.2d — compliance is asked, where the target says, the trade described
     And compliance is asked in Slack to decide on the request
+    # checklist 3.2a, 3.2c
+    And the message asking compliance to decide shows the employee, the security with its description, the trade with its value, its risk and the employee's reason
+    # checklist 3.2b
+    And the message asking compliance to decide shows the manager's approval
     And compliance sees the request as waiting for compliance on the dashboard
     And no one but compliance is asked to decide for compliance
 
@@ -33,6 +42,7 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
   Scenario: The manager's comment on an approval is kept with the decision
     Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
     When the manager approves the request with the comment "Approved - reasonable diversification trade"
+    # checklist 2.3b
     Then the manager's approval of the request is recorded with the comment "Approved - reasonable diversification trade"
     And the request is stored as waiting for compliance
 

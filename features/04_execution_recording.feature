@@ -11,14 +11,20 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
   Scenario Outline: An execution <executed>, approved on <approved>, is recorded as within two days: <within>
     Given the employee has a request for 100 AAPL that compliance approved on <approved>, <gap> after their manager
     When the employee reports executing 100 at 180.50 <executed>
-    Then the bot confirms the execution, saying within two days: "<within>"
-    # plan 5.5: "Confirm PADExecution created" and "Confirm executed_within_two_days calculated"
+    # checklist 4.1a, 4.1b, 4.2b, 4.3b, 4.4c — the request shown, then each question, in whatever order and words the bot asks it
+    Then the bot showed the employee the approved request and asked for the execution's date, quantity, price and confirmation number
+    # checklist 4.2a, 4.3a, 4.4a, 4.4b, 4.5a, 4.5b, 4.5c — the answers taken, the actual value beside the estimate, Record Execution
+    And the execution summary shows the date, quantity, price and confirmation number given, the actual value beside the estimated one, and a button to record it
+    # checklist 4.6a
+    And the bot confirms the execution, saying within two days: "<within>"
+    # checklist 4.Va, 4.Vc, 4.Q1 — plan 5.5: "Confirm PADExecution created" and "Confirm executed_within_two_days calculated"
     And an execution of 100 at 180.50 is recorded for the request, within two days: "<within>"
-    # plan 5.5: "Confirm PADRequest status = 'executed'"
+    # checklist 4.6b, 4.Vb, 4.Q2 — plan 5.5: "Confirm PADRequest status = 'executed'"
     And the request is stored as executed
+    # checklist 4.Vd, 4.Q3
     And the audit log records the execution by the employee for the request
     And compliance sees on the dashboard that the request was executed within two days: "<within>"
-    # checklist 4.7: "Compliance officer received execution notification" with "execution details (date, quantity, price, value)"
+    # checklist 4.7a, 4.7b — compliance told of the execution, with its date, quantity, price and value
     And compliance is told of the execution, with its date, quantity, price and value
 
     Examples:

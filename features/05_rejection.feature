@@ -7,15 +7,18 @@ Feature: Scenario 5 — A request is rejected
   Scenario: The manager rejects the request
     Given the employee has submitted a request to buy 250 NFLX worth about 95000 USD
     When the manager rejects the request
+    # checklist 5.2a
     Then the message the manager clicked now says they rejected the request
     # A request the manager rejected cannot be approved afterwards from the same message
     And the message the manager clicked offers no Approve or Reject button any more
-    # plan 5.6: "Confirm PADApproval shows rejection"; checklist 5.2: its comments hold the reason given
+    # checklist 5.2b, 5.Va, 5.Q1 — plan 5.6: "Confirm PADApproval shows rejection"; its comments hold the reason given
     And the manager's rejection of the request is recorded with the comment "Trade size too large for current market conditions"
-    # plan 5.6: "Confirm PADRequest status = 'rejected'"
+    # checklist 5.Vb, 5.Q2 — plan 5.6: "Confirm PADRequest status = 'rejected'"
     And the request is stored as rejected
+    # checklist 5.Vc, 5.Q3
     And the audit log records the manager's rejection by the manager for the request
-    And the employee is told their manager rejected the request
+    # checklist 5.Vd
+    And the employee is told their manager rejected the request, with the reason
     And compliance was never asked about the request
     And the employee sees the request as rejected on the dashboard
 

@@ -7,17 +7,24 @@ Feature: Scenario 6 — The employee withdraws a request
   @rule:withdrawal-before-execution @rule:one-audit-row-per-step @rule:parties-told
   Scenario: The employee withdraws a request their manager has approved
     Given the employee has a request to buy 100 AAPL approved by their manager
-    # checklist 6.1-6.3: the request's details, a reason ("Market conditions changed"), then "Withdraw Request"
+    # The checklist's 6.1-6.3: the request's details, a reason ("Market conditions changed"), then "Withdraw Request"
     When the employee withdraws the request
-    Then the bot confirms the request is withdrawn
-    # plan 5.7: "Confirm PADRequest status = 'withdrawn'"
+    # checklist 6.1a, 6.1b — the request shown and the reason asked: it can be withdrawn
+    Then the bot showed the employee the request and asked why they withdraw it
+    # checklist 6.2b
+    And the bot asked the employee to confirm the withdrawal, showing the reason they gave, with a button to withdraw the request
+    # checklist 6.3a
+    And the bot confirms the request is withdrawn
+    # checklist 6.Va, 6.Q1 — plan 5.7: "Confirm PADRequest status = 'withdrawn'"
     And the request is stored as withdrawn
-    # plan 5.7: "Confirm soft delete fields set (deleted_at, deleted_by_id)"
+    # checklist 6.Vb, 6.Vc — plan 5.7: "Confirm soft delete fields set (deleted_at, deleted_by_id)"
     And the request is soft-deleted by the employee
+    # checklist 6.Vd, 6.Q2
     And the audit log records the withdrawal by the employee for the request
     And compliance sees on the dashboard that the employee withdrew the request
-    # checklist 6.2 "Reason captured"; 6.3 "Manager and compliance notified of withdrawal"
+    # checklist 6.2a — "Reason captured"
     And the audit log keeps the reason for the withdrawal
+    # checklist 6.Ve
     And the manager and compliance are told the employee withdrew the request, with the reason
 
   @rule:withdrawal-before-execution @rule:one-audit-row-per-step

@@ -9,13 +9,16 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
   Scenario: The summary statistics match the database
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the dashboard summary
+    # checklist 7.1a
     Then every summary figure equals the count in the database
 
   @uat-7.2 @rule:dashboard-matches-database
   Scenario Outline: The request list filtered <filter> shows exactly the matching requests
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance lists the requests <filter>
+    # checklist 7.2a, 7.2b
     Then the list shows the request
+    # checklist 7.2c
     And every listed request matches the filter
     And the number of matching requests equals the count in the database
 
@@ -30,14 +33,26 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
   Scenario: The request detail shows the request, its approvals and its audit trail
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the request on the dashboard
+    # checklist 7.3b — the status, employee, direction, quantity and security against the database
     Then the detail shows the request as waiting for compliance for the employee, buy 100 AAPL
+    # checklist 7.3a
+    And the detail shows every section as the database holds it: the employee, the security and its description, the trade, the reason, the risk, the approvals and the audit trail
+    # checklist 7.3c — the approval, then the audit trail
     And the detail shows the manager's approval
     And the detail's audit trail shows the same actions as the audit log in the database
+
+  @uat-7.3 @rule:dashboard-matches-database
+  Scenario: The request detail shows an execution as recorded
+    Given the employee has a request for 100 AAPL that is executed
+    When compliance opens the request on the dashboard
+    # checklist 7.3d
+    Then the detail shows the execution's quantity and price as recorded
 
   @uat-7.4 @rule:dashboard-matches-database
   Scenario: The compliance view shows the requests waiting for compliance
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance reviews the compliance view
+    # checklist 7.4a — the pending approvals, with Approve and Decline (the scenarios below use them)
     Then the compliance view lists the request as waiting for compliance
     And the compliance view's pending count equals the count in the database
 
@@ -47,6 +62,7 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
     Given the employee has a request for 100 AAPL that is waiting for compliance at high risk
     And the employee has a request for 100 MSFT that is waiting for compliance at medium risk
     When compliance sorts the compliance view by risk
+    # checklist 7.4b
     Then the pending requests are listed from the highest risk to the lowest, each with the risk stored for it
 
   # Checklist 7.4: "Ability to approve/reject from dashboard"; its approval tells the same people a click in Slack does (3.4)
@@ -75,7 +91,10 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
   Scenario: The audit log view shows the request's audit trail
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the audit log for the request
+    # checklist 7.5a
     Then the audit log view shows the same actions as the audit log in the database for the request
+    # checklist 7.5b, 7.5c
+    And the audit log view shows who did each of the request's actions, in the order they happened
 
   @rule:employee-sees-own-requests
   Scenario: An employee's request list holds only their own requests

@@ -10,12 +10,13 @@ Feature: Scenario 8 — A restricted security cannot be requested
     # plan 5.1: "Add restricted security for testing"
     Given compliance has put TSLA on the restricted list because "Test restriction for UAT"
     When the employee asks the bot to <direction> 10 TSLA
-    # plan 5.9: "Verify restriction detected and blocked"
+    # checklist 8.1a, 8.1b — plan 5.9: "Verify restriction detected and blocked", at the security lookup, with the reason
     Then the bot tells the employee TSLA is restricted because "Test restriction for UAT"
-    # plan 5.9: "Verify no PADRequest created"
+    # checklist 8.1c, 8.Va, 8.Q1 — plan 5.9: "Verify no PADRequest created"
     And no request is stored for the employee
-    # plan 5.9: "Verify audit log entry"
+    # checklist 8.Vb, 8.Q2 — plan 5.9: "Verify audit log entry"
     And the audit log records the refused attempt on TSLA by the employee
+    # checklist 8.2a, 8.2b
     And compliance sees TSLA on the dashboard's restricted list
 
     Examples:

@@ -12,11 +12,18 @@ Feature: Scenario 9 — Firm-trading conflicts are flagged for compliance, never
   Scenario Outline: A request to <direction> <security>, which the firm holds <position>, is flagged but goes ahead
     When the employee asks the bot to <direction> <quantity> <security>
     And the employee confirms the request
+    # checklist 9.1b
     Then the bot tells the employee the request is flagged for compliance as advisory
+    # checklist 9.1a, 9.1c, 9.Va, 9.Vb, 9.Q1 — submitted, not blocked, routed to the manager, flagged
     And the request is stored as waiting for their manager with a conflict flag
     And compliance sees the request among the open conflicts on the dashboard
+    # checklist 9.2a
+    And compliance sees the request's conflict details on the dashboard
     When the manager approves the request
     Then compliance is asked in Slack to decide on the request, with the conflict shown as advisory
+    When compliance approves the request
+    # checklist 9.2b, 9.Vc, 9.Q2 — advisory only: compliance may approve despite the conflict
+    Then the request is stored as approved
 
     Examples:
       | direction | quantity | security | position |

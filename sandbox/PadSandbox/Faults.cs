@@ -41,6 +41,14 @@ public sealed class FaultSet
         new("manager-fyi-missing", "The final approval tells the employee but not their manager (checklist 3.4: \"Manager received FYI notification\")."),
         new("risk-sort-ignored", "The compliance view's sort by risk keeps the newest-first order (checklist 7.4: \"Pending requests sortable by risk level\")."),
         new("restricted-remove-ignored", "Removing an entry from the restricted list answers that it is removed but leaves it in force (checklist 8.2)."),
+        new("account-not-asked", "The bot never asks for the account number (checklist 1.7-1.8: \"Account number question displayed\")."),
+        new("summary-omits-reason", "The summary the employee confirms leaves out their reason (checklist 1.9: \"All details displayed correctly in summary\")."),
+        new("rejection-reason-untold", "The employee is told of a rejection without its reason (checklist 5.V: \"rejection notification with reason\")."),
+        new("approval-card-without-reason", "The manager's approval request leaves out the employee's reason (checklist 2.2: \"All request details displayed correctly\")."),
+        new("detail-without-sections", "The request's page leaves out the security's description (checklist 7.3: \"All sections display correctly\")."),
+        new("execution-price-rounded", "The request's page shows the execution price rounded to whole units (checklist 7.3: \"Execution details accurate\")."),
+        new("audit-view-unordered", "The audit log page lists its entries by action name, not in the order they happened (checklist 7.5)."),
+        new("conflict-detail-hidden", "The request's page flags a conflict but leaves out its details (checklist 9.2: \"Conflict details visible in dashboard\")."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

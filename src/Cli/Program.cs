@@ -15,6 +15,7 @@ try
         ["trx-counts", .. var files] => Commands.TrxCountsOf(files),
         ["mutation-summary", .. var paths] when paths.Length >= 2 => Commands.MutationSummaryOf(paths[..^1], paths[^1]),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
+        ["checklist", var resultsDir, var pageDir] => ChecklistCommand.Write(root, resultsDir, pageDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),

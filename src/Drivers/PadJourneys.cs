@@ -23,6 +23,12 @@ public sealed class PadJourneys(SlackDriver slack, BotPhrases phrases, FirmDirec
     /// <summary>The test person as the firm's directory knows them.</summary>
     public Task<Employee> PersonAsync(TestPerson who) => directory.EmployeeAsync(who.Email);
 
+    /// <summary>Anyone by their id: who an audit row or a request names.</summary>
+    public Task<Employee> PersonByIdAsync(int id) => directory.EmployeeByIdAsync(id);
+
+    /// <summary>A security as the firm's reference data describes it.</summary>
+    public Task<Security> SecurityAsync(string ticker) => directory.SecurityAsync(ticker);
+
     /// <summary>
     /// The conversation up to the summary, or to where the bot ended it. The bot may refuse the security at its lookup
     /// (restricted: checklist 8.1) and audit the attempt with no request: announced first, so the clean-up finds that row.

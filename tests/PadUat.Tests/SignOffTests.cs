@@ -48,7 +48,7 @@ public sealed class SignOffTests : IDisposable
         Results.Run(_results, statusOf: t => t.Scenario is null || first.Contains(t) ? AllureStatus.Passed : null);
         var refusals = Sign().Refusals;
         Assert.Contains("Scenario 4: 'An execution 4 days later at 16:01, approved on a Thursday at 16:00, is recorded as within two days: no' did not run", refusals);
-        Assert.DoesNotContain(refusals, r => r.Contains('<'));
+        Assert.DoesNotContain(refusals, r => r.Contains('<') && !r.StartsWith("Checklist ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -171,9 +171,40 @@ public sealed class SignOffTests : IDisposable
         finally { Directory.Delete(keys, true); }
     }
 
+    [Fact]
+    public void A_checklist_line_neither_checked_nor_declared_is_refused_unless_the_signer_names_the_checklist_as_an_exception()
+    {
+        var root = Results.NewDirectory();
+        try
+        {
+            File.Copy(Path.Combine(Results.Root, "PadUat.sln"), Path.Combine(root, "PadUat.sln"));
+            CopyDirectory(Path.Combine(Results.Root, "features"), Path.Combine(root, "features"));
+            var declared = Path.Combine(root, "features", "checklist", "declared.tsv");
+            File.WriteAllLines(declared, File.ReadAllLines(declared).Where(l => !l.StartsWith("S18\t", StringComparison.Ordinal)));
+            Results.Run(_results);
+
+            var refused = SignOffDesk.Sign(root, _results, _signOff, Pat, Now);
+            Assert.Null(refused.Record);
+            Assert.Equal(["Checklist S18 \"Notes: ________________\": no step checks it and none is declared to answer it"], refused.Refusals);
+            var record = SignOffDesk.Sign(root, _results, _signOff, Pat with { Exceptions = "checklist: notes are the record's own" }, Now).Record!;
+            Assert.Equal("Signed off with exceptions", record.Verdict);
+            Assert.False(record.Criteria.Single(c => c.Name == Assessment.ChecklistCriterion).Met);
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void A_complete_checklist_needs_no_exception_and_an_exception_naming_it_is_refused()
+    {
+        Results.Run(_results);
+        Assert.Contains("The exception for the checklist names a checklist whose every line is accounted for: remove it",
+            Sign(Pat with { Exceptions = "checklist: just in case" }).Refusals);
+        Assert.True(Sign().Record!.Criteria.Single(c => c.Name == Assessment.ChecklistCriterion).Met);
+    }
+
     private static void CopyDirectory(string from, string to)
     {
-        foreach (var file in Directory.EnumerateFiles(from, "*.feature", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

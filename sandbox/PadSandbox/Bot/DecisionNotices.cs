@@ -22,12 +22,12 @@ public sealed class DecisionNotices(BotSlackClient slack, BotVoice voice, People
                       (request.ConflictFlag ? $"\n⚠️ Conflict (advisory): {request.ConflictDetail}." : "");
             // Once, to the compliance channel (T/slack_ui_dashboard_links_20260125/spec.md:20-22), not to each officer.
             await SayAsync(complianceChannel.Id, Messages.Notification(id, ask),
-                Messages.DecisionBlocks(ask, id, "compliance", Messages.ComplianceApprove, Messages.ComplianceReject, dashboard));
+                Messages.DecisionBlocks(ask, id, "compliance", Messages.ComplianceApprove, Messages.ComplianceReject, dashboard, RequestCard.Of(request, employee)));
         }
         else if (decision.NewStatus == Status.Approved)
             await SayAsync(employeeChannel, Messages.Approved(id));
         else
-            await SayAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{id}. Do not trade.");
+            await SayAsync(employeeChannel, $"{manager.Name} (your manager) rejected request #{id}{Reason(decision)}. Do not trade.");
     }
 
     public async Task ComplianceDecidedAsync(Decision decision, Employee officer)
@@ -42,11 +42,11 @@ public sealed class DecisionNotices(BotSlackClient slack, BotVoice voice, People
             var ask = $"{employee.Name} asks to {Trade(request)} — request #{id}, approved by their manager and compliance (high value).";
             foreach (var approver in (await people.AllAsync()).Where(p => p.IsSmf16 && p.Id != employee.Id))
                 await SayAsync(await slack.UserIdOfAsync(approver.Email), Messages.Notification(id, ask),
-                    Messages.DecisionBlocks(ask, id, "smf16", Messages.Smf16Approve, Messages.Smf16Reject, dashboard));
+                    Messages.DecisionBlocks(ask, id, "smf16", Messages.Smf16Approve, Messages.Smf16Reject, dashboard, RequestCard.Of(request, employee)));
             return;
         }
         if (decision.NewStatus == Status.Approved) await FinallyApprovedAsync(employee, employeeChannel, request);
-        else await SayAsync(employeeChannel, $"Compliance ({officer.Name}) rejected request #{id}. Do not trade.");
+        else await SayAsync(employeeChannel, $"Compliance ({officer.Name}) rejected request #{id}{Reason(decision)}. Do not trade.");
     }
 
     public async Task Smf16DecidedAsync(Decision decision, Employee approver)
@@ -54,8 +54,12 @@ public sealed class DecisionNotices(BotSlackClient slack, BotVoice voice, People
         var employee = (await people.ByIdAsync(decision.Request.EmployeeId))!;
         var employeeChannel = await slack.UserIdOfAsync(employee.Email);
         if (decision.NewStatus == Status.Approved) await FinallyApprovedAsync(employee, employeeChannel, decision.Request);
-        else await SayAsync(employeeChannel, $"The SMF16 approver ({approver.Name}) rejected request #{decision.Request.Id}. Do not trade.");
+        else await SayAsync(employeeChannel, $"The SMF16 approver ({approver.Name}) rejected request #{decision.Request.Id}{Reason(decision)}. Do not trade.");
     }
+
+    /// <summary>The employee is told why (checklist 5.V: "Employee received rejection notification with reason").</summary>
+    private string Reason(Decision decision) =>
+        faults.Has("rejection-reason-untold") || decision.Comment is not { Length: > 0 } reason ? "" : $": \"{reason}\"";
 
     /// <summary>The employee may trade; their manager, who approved earlier, is told for information (checklist 3.4).</summary>
     private async Task FinallyApprovedAsync(Employee employee, string employeeChannel, PadRequestRow request)

@@ -44,16 +44,17 @@ public static class Messages
     /// "Agree &amp; Submit" button (T/slack_ui_dashboard_links_20260125/spec.md:27) beside Cancel. The text is what
     /// notifications show, and carries the trade in one line.
     /// </summary>
-    public static (string Text, JsonArray Blocks) Preview(string intro, Draft d)
+    /// <param name="showsReason">False only under the fault summary-omits-reason.</param>
+    public static (string Text, JsonArray Blocks) Preview(string intro, Draft d, bool showsReason = true)
     {
         var text = $"{intro} {Trade(d)}. Agree & Submit declares you hold no inside information.";
         return (text, BlockKit.Of(
             BlockKit.Header("📋 Proposed Trade Summary"),
             BlockKit.Section($"{intro}\n*{Trade(d)}*"),
-            BlockKit.Fields(
+            BlockKit.Fields([
                 ("Security", $"{d.Ticker} — {d.Description}"), ("Direction", d.Direction!), ("Quantity", Number(d.Quantity!.Value)),
                 ("Estimated price", $"{Number(d.Price!.Value)} {d.Currency}"), ("Estimated value", $"{d.Value!.Value.ToString("N2", CultureInfo.InvariantCulture)} {d.Currency}"),
-                ("Broker", d.Broker!), ("Account", d.Account!), ("Reason", d.Reason!)),
+                ("Broker", d.Broker!), ("Account", d.Account!), .. showsReason ? [("Reason", d.Reason!)] : Array.Empty<(string, string)>()]),
             BlockKit.Section("*Declaration:* I confirm that I hold no inside information about this security and that this trade complies with the PA Dealing Policy."),
             // The summary's buttons need no value: the bot knows the draft, and which summary was clicked by its ts.
             BlockKit.Buttons(null, (Confirm, "Agree & Submit", null, "primary", null), (Cancel, "Cancel", null, null, null))));
@@ -68,11 +69,14 @@ public static class Messages
     private static string Number(decimal n) => n.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <param name="stage">manager or compliance: whose decision is asked (the value and the actions block say so).</param>
-    public static JsonArray DecisionBlocks(string ask, int requestId, string stage, string approveAction, string rejectAction, DashboardLink dashboard)
+    /// <param name="card">The request as the decider reviews it (checklist 2.2, 3.2); null where a decided message is rebuilt (a fault).</param>
+    public static JsonArray DecisionBlocks(string ask, int requestId, string stage, string approveAction, string rejectAction, DashboardLink dashboard,
+        RequestCard? card = null)
     {
         var value = new JsonObject { ["request_id"] = requestId, ["approval_type"] = stage }.ToJsonString();
         return BlockKit.Of(
-            BlockKit.Header(Title(requestId)),
+            [BlockKit.Header(Title(requestId)),
+            .. card?.Blocks() ?? [],
             BlockKit.Section(ask),
             // Comments typed beside the buttons, read with the click (T/compliance_enhancements_20260127/spec.md:93-94: an optional
             // comment input on the approval message); a decline needs them as its reason (checklist 5.2; the decline API's reason).
@@ -80,7 +84,7 @@ public static class Messages
             BlockKit.Buttons($"{stage}_approval_actions",
                 (approveAction, "✅ Approve", value, "primary", null), (rejectAction, "❌ Decline", value, "danger", null),
                 (ViewInDashboard, "📊 View in Dashboard", null, null, dashboard.Request(requestId).ToString())),
-            BlockKit.Context("⏱️ Must execute within 2 business days"));
+            BlockKit.Context("⏱️ Must execute within 2 business days")]);
     }
 
     /// <summary>The action id of the comments input on an approval request.</summary>

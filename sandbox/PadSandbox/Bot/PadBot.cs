@@ -155,7 +155,9 @@ public sealed partial class PadBot(BotSlackClient slack, BotVoice voice, Request
         {
             var ask = $"{employee.Name} asks to {Trade(d)} — request #{submission.RequestId}.";
             await ReplyAsync(await slack.UserIdOfAsync(manager.Email), Messages.Notification(submission.RequestId, ask),
-                Messages.DecisionBlocks(ask, submission.RequestId, "manager", Messages.ManagerApprove, Messages.ManagerReject, dashboard));
+                Messages.DecisionBlocks(ask, submission.RequestId, "manager", Messages.ManagerApprove, Messages.ManagerReject, dashboard,
+                    new RequestCard(employee.Name, employee.MakoId, submission.Security.Description, d.Ticker!, d.Direction!, d.Quantity!.Value,
+                        d.Value!.Value, d.Currency!, submission.Risk, faults.Has("approval-card-without-reason") ? null : d.Reason)));
         }
     }
 

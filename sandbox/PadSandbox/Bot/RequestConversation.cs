@@ -24,6 +24,7 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
     private SecurityLookup Securities => securities;
     private PadWorkflow Workflow => workflow;
     private BotWording Wording => wording;
+    private FaultSet Faults => faults;
 
     /// <summary>
     /// A message in <paramref name="thread"/>: at the top of the DM (<paramref name="opens"/>) it opens a new conversation in
@@ -155,6 +156,8 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
         /// <summary>The next thing still missing, in the checklist's order; the preview once nothing is.</summary>
         private async Task NextAsync()
         {
+            // The bug: the account question is skipped, the draft carries none (checklist 1.7-1.8).
+            if (draft is { Broker: not null, Account: null } && c.Faults.Has("account-not-asked")) draft = draft with { Account = "-" };
             var (state, lines) = draft switch
             {
                 { Ticker: null } => (AwaitingSecurity, BotLines.AskSecurity),
@@ -179,7 +182,7 @@ public sealed class RequestConversation(BotVoice voice, ChatbotSessions sessions
                 await AskAsync(AwaitingMoreReason, Say("coach", BotLines.CoachReason));
                 return;
             }
-            var preview = Messages.Preview(Say("preview", BotLines.Preview), draft);
+            var preview = Messages.Preview(Say("preview", BotLines.Preview), draft, showsReason: !c.Faults.Has("summary-omits-reason"));
             var ts = await c.Voice.SayAsync(thread, preview.Text, preview.Blocks);
             await c.Sessions.SaveAsync(thread.Ts, slackUserId, employee.Id, AwaitingConfirmation, draft with { SummaryTs = ts });
         }

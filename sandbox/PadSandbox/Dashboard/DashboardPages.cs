@@ -64,13 +64,16 @@ public static class DashboardPages
                   <dt>Status</dt><dd data-testid="request-status">{E(Label(r.Status))}</dd>
                   <dt>Employee</dt><dd data-testid="request-employee">{E(r.Employee)}</dd>
                   <dt>Security</dt><dd data-testid="request-security">{E(r.Ticker)}</dd>
+                  <dt>Description</dt><dd data-testid="request-description">{E(faults.Has("detail-without-sections") ? "" : r.Description)}</dd>
                   <dt>Direction</dt><dd data-testid="request-direction">{E(r.Direction)}</dd>
                   <dt>Quantity</dt><dd data-testid="request-quantity">{Qty(r.Quantity)}</dd>
                   <dt>Estimated value</dt><dd data-testid="request-value">{Money(r.EstimatedValue, r.Currency)}</dd>
+                  <dt>Reason</dt><dd data-testid="request-reason">{E(r.Reason)}</dd>
+                  <dt>Risk</dt><dd data-testid="request-risk">{E(r.RiskLevel)}</dd>
                   <dt>Submitted</dt><dd data-testid="request-created">{When(r.CreatedAt)}</dd>
                   {(r.DeletedAt is { } deleted ? $"<dt>Withdrawn</dt><dd data-testid=\"request-withdrawn\">{When(deleted)} by {E(r.DeletedBy)}</dd>" : "")}
                 </dl>
-                {(r.ConflictFlag ? $"<p class=\"flag\" data-testid=\"conflict-flag\">⚠ Conflict (advisory): {E(r.ConflictDetail)}</p>" : "")}
+                {(r.ConflictFlag ? $"<p class=\"flag\" data-testid=\"conflict-flag\">⚠ Conflict (advisory): {E(faults.Has("conflict-detail-hidden") ? "" : r.ConflictDetail)}</p>" : "")}
                 <h2>Approvals</h2>
                 {Table("approval-table", ["Step", "Decision", "By", "When"], approvals.Select(a =>
                     $"<tr data-testid=\"approval-row\" data-approval-type=\"{E(a.ApprovalType)}\">{Cell("approval-type", a.ApprovalType)}" +
@@ -78,7 +81,7 @@ public static class DashboardPages
                 <h2>Execution</h2>
                 {(execution is null ? "<p data-testid=\"no-execution\">Not executed.</p>" : $"""
                     <dl data-testid="execution"><dt>Executed</dt><dd data-testid="execution-at">{When(execution.ExecutedAt)}</dd>
-                    <dt>Price</dt><dd data-testid="execution-price">{execution.Price.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}</dd>
+                    <dt>Price</dt><dd data-testid="execution-price">{execution.Price.ToString(faults.Has("execution-price-rounded") ? "0" : "0.####", System.Globalization.CultureInfo.InvariantCulture)}</dd>
                     <dt>Quantity</dt><dd data-testid="execution-quantity">{Qty(execution.Quantity)}</dd>
                     <dt>Within two days</dt><dd data-testid="execution-within-two-days">{(execution.ExecutedWithinTwoDays ? "yes" : "no")}</dd></dl>
                     """)}
@@ -87,14 +90,14 @@ public static class DashboardPages
                 """);
         });
 
-        app.MapGet("/audit", async (ClaimsPrincipal user, DashboardQueries q, string? request) =>
+        app.MapGet("/audit", async (ClaimsPrincipal user, DashboardQueries q, FaultSet faults, string? request) =>
         {
             if (!user.IsCompliance()) return Denied(user);
             int? requestId = string.IsNullOrWhiteSpace(request) ? null : int.TryParse(request, out var id) ? id : -1;
             return Render(user, "Audit log", $"""
                 <form method="get"><input name="request" placeholder="request #" value="{E(requestId)}" data-testid="audit-filter-request">
                 <button type="submit" data-testid="audit-filter-apply">Filter</button></form>
-                {AuditTable(await q.AuditAsync(requestId, 100))}
+                {AuditTable(faults.Has("audit-view-unordered") ? (await q.AuditAsync(requestId, 100)).OrderBy(a => a.Action, StringComparer.Ordinal) : await q.AuditAsync(requestId, 100))}
                 """);
         });
     }

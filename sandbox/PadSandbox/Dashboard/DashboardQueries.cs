@@ -9,7 +9,7 @@ public sealed record RequestListItem(int Id, string Employee, string Ticker, str
 
 public sealed record RequestDetail(int Id, int EmployeeId, string Employee, string Ticker, string Direction, decimal Quantity,
     decimal EstimatedValue, string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt,
-    DateTime? DeletedAt, string? DeletedBy);
+    DateTime? DeletedAt, string? DeletedBy, string? Description = null, string? Reason = null, string? RiskLevel = null);
 
 public sealed record ApprovalItem(string ApprovalType, string Approver, string Decision, string? Comment, DateTime DecidedAt);
 
@@ -83,7 +83,7 @@ public sealed class DashboardQueries(NpgsqlDataSource db)
             SELECT r.id, r.employee_id AS employeeid, {Name} AS employee, b.ticker, r.direction, r.quantity,
                    r.estimated_value AS estimatedvalue, r.currency, r.status, r.has_conflict AS conflictflag,
                    r.conflict_comments AS conflictdetail, r.created_at AS createdat, r.deleted_at AS deletedat,
-                   d.forename || ' ' || d.surname AS deletedby
+                   d.forename || ' ' || d.surname AS deletedby, b.description, r.justification AS reason, r.risk_level AS risklevel
             FROM padealing.pad_request r
             JOIN {People.WorkContact("e", "r.employee_id")}
             JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id

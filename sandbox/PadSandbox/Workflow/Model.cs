@@ -65,7 +65,7 @@ public sealed record LookedUp(Security? Security, string? Restriction);
 
 public sealed record PadRequestRow(int Id, int EmployeeId, int SecurityId, string Ticker, string Direction, decimal Quantity,
     decimal EstimatedValue, string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt,
-    DateTime UpdatedAt, DateTime? DeletedAt, int? DeletedById, string? RiskLevel);
+    DateTime UpdatedAt, DateTime? DeletedAt, int? DeletedById, string? RiskLevel, string? Description = null, string? Justification = null);
 
 /// <summary>The result of a workflow action: done, or refused with a reason a person can act on. Nothing changes on refusal.</summary>
 public sealed record Outcome<T>(T? Value, string? Refusal)
@@ -78,7 +78,8 @@ public sealed record Outcome<T>(T? Value, string? Refusal)
 /// <param name="Status">Where the request starts: with the manager, or approved (low risk, auto-approved).</param>
 public sealed record Submission(int RequestId, Security Security, bool ConflictFlag, string? ConflictDetail, string Status, string Risk);
 
-public sealed record Decision(PadRequestRow Request, string NewStatus);
+/// <param name="Comment">What the decider wrote with it: a decline's reason, which the employee is told (checklist 5.V: "rejection notification with reason").</param>
+public sealed record Decision(PadRequestRow Request, string NewStatus, string? Comment = null);
 
 /// <summary>An approved request the person may record an execution of, and when its final approval was given.</summary>
 public sealed record Executable(PadRequestRow Request, DateTime ApprovedAt);

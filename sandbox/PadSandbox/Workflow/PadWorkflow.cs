@@ -16,7 +16,8 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         SELECT r.id, r.employee_id AS employeeid, r.security_id AS securityid, b.ticker, r.direction, r.quantity,
                r.estimated_value AS estimatedvalue, r.currency, r.status, r.has_conflict AS conflictflag,
                r.conflict_comments AS conflictdetail, r.created_at AS createdat, r.updated_at AS updatedat,
-               r.deleted_at AS deletedat, r.deleted_by_id AS deletedbyid, r.risk_level AS risklevel
+               r.deleted_at AS deletedat, r.deleted_by_id AS deletedbyid, r.risk_level AS risklevel,
+               b.description, r.justification
         FROM padealing.pad_request r JOIN bo_airflow.oracle_bloomberg b ON b.id = r.security_id
         """;
 
@@ -138,7 +139,7 @@ public sealed class PadWorkflow(NpgsqlDataSource db, People people, FaultSet fau
         if (!faults.Has("skip-audit"))
             await AuditAsync(conn, tx, requestId, approver.Id, AuditAction.Decided(approvalType, decision), new { from = request.Status, to = newStatus });
         await tx.CommitAsync();
-        return Outcome<Decision>.Done(new Decision(request, newStatus));
+        return Outcome<Decision>.Done(new Decision(request, newStatus, comment));
     }
 
     /// <summary>

@@ -7,9 +7,21 @@ public sealed record RequestRow(int Id, string Employee, string Security, string
 
 public sealed record ApprovalRow(string Type, string Decision, string Approver);
 
-public sealed record ExecutionPanel(string Price, string Quantity, bool WithinTwoDays);
+public sealed record ExecutionPanel(string Price, string Quantity, bool WithinTwoDays)
+{
+    /// <summary>The quantity and price as numbers ("1,000" and "180.50" alike); null where the page shows none.</summary>
+    public (decimal? Quantity, decimal? Price) Values => (Number(Quantity), Number(Price));
 
-public sealed record AuditRow(string Action, int? RequestId, string Actor);
+    private static decimal? Number(string shown) =>
+        decimal.TryParse(shown.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
+
+/// <summary>The sections of a request's page (checklist 7.3) as it shows them: its fields, and how many approvals and audit entries.</summary>
+public sealed record DetailSections(string Employee, string Security, string Description, string Direction, string Quantity, string Reason, string Risk,
+    int Approvals, int AuditEntries);
+
+/// <param name="When">When it happened, as the page shows it.</param>
+public sealed record AuditRow(string Action, int? RequestId, string Actor, string When = "");
 
 /// <summary>Reads the request rows of a table in one evaluation inside the page.</summary>
 internal static class Rows

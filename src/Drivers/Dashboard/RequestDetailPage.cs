@@ -14,6 +14,11 @@ public sealed class RequestDetailPage(IPage page, PageElements el)
         return await field.CountAsync() == 0 ? "" : (await field.InnerTextAsync()).Trim();
     }
 
+    /// <summary>Checklist 7.3's sections: the employee, the security and its description, the trade, the reason, the risk, the approvals, the audit trail.</summary>
+    public async Task<DetailSections> SectionsAsync() => new(await FieldAsync("employee"), await FieldAsync("security"), await FieldAsync("description"),
+        await FieldAsync("direction"), await FieldAsync("quantity"), await FieldAsync("reason"), await FieldAsync("risk"),
+        (await ApprovalsAsync()).Count, (await AuditActionsAsync()).Count);
+
     public async Task<IReadOnlyList<ApprovalRow>> ApprovalsAsync()
     {
         var rows = new List<ApprovalRow>();
@@ -26,6 +31,13 @@ public sealed class RequestDetailPage(IPage page, PageElements el)
     public async Task<ExecutionPanel?> ExecutionAsync() => await el.On(page, "execution").CountAsync() == 0 ? null
         : new ExecutionPanel(await el.On(page, "executionPrice").InnerTextAsync(), await el.On(page, "executionQuantity").InnerTextAsync(),
             await el.On(page, "executionWithinWindow").InnerTextAsync() == "yes");
+
+    /// <summary>What the page says of the request's conflict with the firm's trading (checklist 9.2); empty when it flags none.</summary>
+    public async Task<string> ConflictAsync()
+    {
+        var flag = el.On(page, "conflictFlag");
+        return await flag.CountAsync() == 0 ? "" : (await flag.InnerTextAsync()).Trim();
+    }
 
     public Task<IReadOnlyList<string>> AuditActionsAsync() => Rows.AttributeAsync(el.On(page, "auditRow"), el.Attribute("auditAction"));
 }

@@ -3,8 +3,10 @@ using PadUat.Support.Contract;
 
 namespace PadUat.Drivers.Database;
 
+/// <param name="Reason">Why the employee trades, as they gave it (checklist 1.9); <paramref name="Risk"/>: its assessed risk, as stored.</param>
 public sealed record PadRequest(int Id, int EmployeeId, string Ticker, string Direction, decimal Quantity, decimal EstimatedValue,
-    string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt, DateTime? DeletedAt, int? DeletedById);
+    string Currency, string Status, bool ConflictFlag, string? ConflictDetail, DateTime CreatedAt, DateTime? DeletedAt, int? DeletedById,
+    string? Reason, string? Risk);
 
 public sealed record PadApproval(int RequestId, string ApprovalType, int ApproverId, string Decision, string? Comment, DateTime DecidedAt);
 
@@ -35,7 +37,7 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
         r.[request.id] AS Id, r.[request.person] AS EmployeeId, b.[security.ticker] AS Ticker, r.[request.direction] AS Direction,
         r.[request.quantity] AS Quantity, r.[request.value] AS EstimatedValue, r.[request.currency] AS Currency, r.[request.status] AS Status,
         r.[request.conflict] AS ConflictFlag, r.[request.conflictDetail] AS ConflictDetail, r.[request.createdAt] AS CreatedAt,
-        r.[request.deletedAt] AS DeletedAt, r.[request.deletedBy] AS DeletedById
+        r.[request.deletedAt] AS DeletedAt, r.[request.deletedBy] AS DeletedById, r.[request.reason] AS Reason, r.[request.risk] AS Risk
         FROM [request] r JOIN [security] b ON b.[security.id] = r.[request.security]
         """);
 

@@ -5,6 +5,12 @@ using PadUat.Support.Evidence;
 namespace PadUat.Drivers.Slack;
 
 /// <summary>
+/// A conversation after a request: the bot's first answer (which should show the request), the questions it asked in turn,
+/// and the summary with the button that ends it (null where it ended before one: a refusal).
+/// </summary>
+public sealed record FollowUpTranscript(SlackMessage First, IReadOnlyList<string> Asked, SlackMessage? Summary);
+
+/// <summary>
 /// A person's conversation with the bot while it takes a request: opened at the top of the DM, the bot's questions
 /// answered where it asks them (the real bot holds each request in a thread of its own, so a conversation left half-way
 /// earlier is simply left) in whatever order it asks them — each recognised by the target's contract, as an LLM-driven
@@ -17,6 +23,12 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     public const string Declaration = "declaration";
 
     public bool IsSummary(SlackMessage m) => m.Button(contract.Button("confirmRequest")) is not null;
+
+    /// <summary>The questions the bot asked in the last request taken, in the order it asked them (checklist 1.1-1.8).</summary>
+    public List<string> Asked { get; private set; } = [];
+
+    /// <summary>What the person answered to each question of the last request taken, as they wrote it.</summary>
+    public IReadOnlyDictionary<string, string> Answered { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Opens a conversation and reads the bot's first question.</summary>
     public async Task<SlackMessage> OpenAsync(SlackPerson person)
@@ -46,9 +58,11 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     public async Task<SlackMessage> AnswerQuestionsAsync(SlackPerson person, SlackMessage first, TradeAsk ask, string until)
     {
         var answered = new Dictionary<string, string>();
+        (Asked, Answered) = ([], answered);
         var (message, declined) = (first, 0);
         while (!IsSummary(message) && phrases.QuestionIn(message.Text) is { } question && question != until)
         {
+            Asked.Add(question);
             if (answered.TryGetValue(question, out var before))
                 throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
             if (phrases.NotAbout(question, message.Text, ask))
@@ -79,14 +93,21 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
         var first = await person.ExpectFromBotAsync(m => Answers(m, began) && Known(m), $"an answer to \"{opening}\"", wait, leavingEarlier: true);
         var message = first;
         var answered = new HashSet<string>();
+        var asked = new List<string>();
+        FollowUp = new FollowUpTranscript(first, asked, null);
         while (message.Button(button) is null && !outcome.IsMatch(message.Text) && phrases.QuestionIn(dialogue, message.Text) is { } question)
         {
+            asked.Add(question);
             if (!answered.Add(question)) throw new CheckFailed($"The bot asked the {question} question again: \"{message.Text}\"");
             await person.AnswerAsync(phrases.Answer(dialogue, question, answers));
             message = await NextAsync(person, first, $"the next question after the {question}", Known);
         }
+        if (message.Button(button) is not null) FollowUp = FollowUp with { Summary = message };
         return (first, message);
     }
+
+    /// <summary>The last conversation after a request (an execution report, a withdrawal), as the person saw it.</summary>
+    public FollowUpTranscript? FollowUp { get; private set; }
 
     /// <summary>
     /// Plan 5.11's bot response time: the first half of a request — opened, its questions answered up to the declaration —

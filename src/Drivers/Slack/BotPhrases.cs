@@ -48,6 +48,9 @@ public sealed class BotPhrases(TargetContract contract)
     /// <summary>The manager told, for information, that a request they approved is finally approved (checklist 3.4).</summary>
     public Regex ManagerFyi(int id) => Says("managerFyi", "the manager's FYI of a final approval", Id(id));
 
+    /// <summary>Compliance's approval request naming the manager's approval (checklist 3.2).</summary>
+    public Regex ManagerApprovalShown(string manager) => Says("managerApprovalShown", "the manager's approval on compliance's approval request", ("manager", manager));
+
     public Regex Withdrawn(int id) => Says("withdrawn", "that a request is withdrawn", Id(id));
     public Regex Restricted(string ticker) => Says("restricted", "that a security is restricted, with the reason as (?<reason>…)", ("ticker", ticker));
 
@@ -67,6 +70,9 @@ public sealed class BotPhrases(TargetContract contract)
         (_, true) => Says("complianceApproved", "the employee told compliance approved", Id(id)),
         _ => Says("complianceRejected", "the employee told compliance rejected", Id(id)),
     };
+
+    /// <summary>A message saying <paramref name="told"/> that also gives <paramref name="reason"/>, as written (checklist 5.V).</summary>
+    public static Regex WithReason(Regex told, string reason) => new($"^(?=[\\s\\S]*(?:{told}))(?=[\\s\\S]*{Regex.Escape(reason)})", Options);
 
     /// <summary>What the clicked message says once the bot has answered the click.</summary>
     public Regex YouDecided(bool approved, int id) => approved

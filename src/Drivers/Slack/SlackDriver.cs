@@ -100,6 +100,30 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// <summary>Where the person clicked last: the place whose answer to the click a later step reads.</summary>
     private async Task<SlackPerson> ClickerAsync(TestPerson who) => _clickedIn.GetValueOrDefault(who) ?? await PersonAsync(who);
 
+    /// <summary>The details the checklist has the bot ask for (1.1-1.8), by the contract's name for each question.</summary>
+    private static readonly string[] RequestDetails = ["security", "direction", "quantity", "price", "currency", "broker", "account", "reason"];
+
+    /// <summary>
+    /// The details of the checklist's conversation (1.1-1.8) the bot never asked for in the last request taken, in
+    /// whatever order and words it asked the others; the security counts as asked where the bot asked to confirm the one
+    /// it found in the opening ("I want to trade Apple stock").
+    /// </summary>
+    public IReadOnlyList<string> DetailsNeverAsked() => RequestDetails.Where(d => !_conversation.Asked.Contains(d)
+        && !(d == "security" && _conversation.Asked.Contains("securityConfirmation"))).ToList();
+
+    /// <summary>The questions the bot asked in the last request taken, in turn.</summary>
+    public IReadOnlyList<string> QuestionsAsked => _conversation.Asked;
+
+    /// <summary>
+    /// What <paramref name="summary"/> does not show: the security found with its <paramref name="description"/> (checklist 1.2),
+    /// what the employee gave (1.9), the value worked out (1.5).
+    /// </summary>
+    public IReadOnlyList<string> NotInSummary(SlackMessage summary, TradeAsk ask, string description) =>
+        TradeSummary.Missing(summary, ask, _conversation.Answered, description);
+
+    /// <summary>Whether the message is a summary the person can submit: it carries the contract's confirm button.</summary>
+    public bool OffersToSubmit(SlackMessage message) => _conversation.IsSummary(message);
+
     /// <summary>
     /// The plan's scenario 1 conversation up to the summary the employee is asked to confirm, or to where the bot ended it
     /// (a restricted security: checklist 8.1); returns that message.
@@ -276,6 +300,9 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
             var opening = await person.SayAsync(text);
             return await person.ExpectFromBotAsync(m => BotConversation.Answers(m, opening), $"an answer to \"{text}\"", Wait, leavingEarlier: true);
         });
+
+    /// <summary>The last conversation after a request (checklist 4.1-4.5, 6.1-6.2), as the person saw it.</summary>
+    public FollowUpTranscript? LastFollowUp => _conversation.FollowUp;
 
     /// <summary>
     /// Checklist 4.1-4.6: the person tells the bot they executed the request, answers its questions and clicks Record

@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace PadUat.Drivers.Slack;
 
 /// <summary>A message as conversations.history returns it; the bot's are told apart by the bot's user id.</summary>
 /// <param name="ThreadTs">The thread it is in: its parent's ts (a parent with replies carries its own); null at the top of the DM.</param>
-public sealed record SlackMessage(string Ts, string? User, string? BotId, string Text, JsonArray? Blocks, string? ThreadTs = null)
+public sealed partial record SlackMessage(string Ts, string? User, string? BotId, string Text, JsonArray? Blocks, string? ThreadTs = null)
 {
     public static SlackMessage From(JsonNode m) => new(
         m["ts"]!.GetValue<string>(), m["user"]?.GetValue<string>(), m["bot_id"]?.GetValue<string>(),
@@ -40,6 +42,28 @@ public sealed record SlackMessage(string Ts, string? User, string? BotId, string
         }
         return null;
     }
+
+    /// <summary>
+    /// What a person reads in it: every word of its blocks (header, sections and their fields, context, rich text) but
+    /// its buttons and inputs — a Slack client shows the blocks, and the message's text only in notifications — or the
+    /// text where it has no blocks.
+    /// </summary>
+    public string Shown() => Blocks is null || Blocks.Count == 0 ? Text
+        : string.Join("\n", Blocks.Where(b => b?["type"]?.GetValue<string>() is not ("actions" or "input")).SelectMany(Words));
+
+    private static IEnumerable<string> Words(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var text) ? [text] : Words(p.Value)),
+        JsonArray a => a.SelectMany(Words),
+        _ => [],
+    };
+
+    /// <summary>Every number <see cref="Shown"/> holds, as a value: "18,050.00" and "18050" alike.</summary>
+    public IReadOnlySet<decimal> NumbersShown() => NumberPattern().Matches(Shown())
+        .Select(m => decimal.Parse(m.Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)).ToHashSet();
+
+    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
+    private static partial Regex NumberPattern();
 
     public IEnumerable<string> ButtonLabels() => (Blocks ?? []).Where(b => b?["type"]?.GetValue<string>() == "actions")
         .SelectMany(b => b!["elements"]!.AsArray()).Select(e => e!["text"]!["text"]!.GetValue<string>());

@@ -106,6 +106,12 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
     public Task ThenEmployeeToldDecision(string who, string decision) => slack.ExpectToldAsync(cast.Employee,
         phrases.Decided(who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, decision == "approved", request.RequestId), $"{who} {decision}");
 
+    /// <summary>Checklist 5.V: "Employee received rejection notification with reason".</summary>
+    [Then(@"^the employee is told (their manager|compliance) rejected the request, with the reason$")]
+    public Task ThenEmployeeToldRejectionWithReason(string who) => slack.ExpectToldAsync(cast.Employee, BotPhrases.WithReason(
+        phrases.Decided(who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, false, request.RequestId), PadJourneys.RejectionReason),
+        $"{who} rejected, with the reason \"{PadJourneys.RejectionReason}\"");
+
     [Then(@"^the employee is told the request is approved and must be traded within two days$")]
     public Task ThenEmployeeToldApproved() =>
         slack.ExpectToldAsync(cast.Employee, phrases.FullyApproved(request.RequestId), "the request is approved");

@@ -53,8 +53,22 @@ public sealed class SubmissionSteps(BotPhrases phrases, Cast cast, PadJourneys j
 
     [Then(@"^the bot shows the employee a summary of the trade to confirm$")]
     public void ThenSummaryShown() =>
-        Expect.That(System.Text.RegularExpressions.Regex.IsMatch(request.Summary!.Text, $"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}"),
-            $"The summary should show the trade ({request.Ask.Direction} {request.Ask.Quantity} {request.Ask.Ticker})", () => $"it says \"{request.Summary.Text}\"");
+        Expect.That(slack.OffersToSubmit(request.Summary!) && System.Text.RegularExpressions.Regex.IsMatch(request.Summary.Text, $"(?i){request.Ask!.Direction} {request.Ask.Quantity} {request.Ask.Ticker}"),
+            $"The summary should show the trade ({request.Ask.Direction} {request.Ask.Quantity} {request.Ask.Ticker}) with a button to submit it", () => $"it says \"{request.Summary.Text}\" with buttons {string.Join(", ", request.Summary.ButtonLabels())}");
+
+    [Then(@"^the bot asked the employee for the security, buy or sell, the quantity, the price, the currency, the broker, the account and the reason$")]
+    public void ThenAskedEveryDetail() => Expect.That(slack.DetailsNeverAsked() is { Count: 0 },
+        "The bot should ask for the security, buy or sell, the quantity, the price, the currency, the broker, the account and the reason",
+        () => $"it never asked for: {string.Join(", ", slack.DetailsNeverAsked())} (it asked, in turn: {string.Join(", ", slack.QuestionsAsked)})");
+
+    [Then(@"^the summary shows the security found, with its description, and every detail the employee gave, with the estimated value worked out$")]
+    public async Task ThenSummaryShowsEveryDetail()
+    {
+        var description = (await journeys.SecurityAsync(request.Ask!.Ticker)).Description;
+        Expect.That(slack.NotInSummary(request.Summary!, request.Ask, description) is { Count: 0 },
+            "The summary should show the security with its description, every detail the employee gave and the estimated value (quantity × price)",
+            () => $"it does not show {string.Join("; ", slack.NotInSummary(request.Summary, request.Ask, description))}: \"{request.Summary.Shown()}\"");
+    }
 
     [When(@"^the employee (confirms the request|double-clicks Confirm on the summary)$")]
     public async Task WhenConfirms(string how)

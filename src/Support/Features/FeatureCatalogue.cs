@@ -8,8 +8,10 @@ namespace PadUat.Support.Features;
 /// One test the features define: a scenario, or one example row of an outline — with its tags, its steps as they
 /// read for that row (background first), and the identity its Allure result carries (test case id and parameters).
 /// </summary>
+/// <param name="Checks">The checklist lines each step checks, by the step's index in <paramref name="Steps"/>.</param>
 public sealed record ExpectedTest(string FeatureTitle, string FeatureFolder, string? FeatureDescription, string TitleTemplate,
-    IReadOnlyList<KeyValuePair<string, string>> Arguments, IReadOnlyList<string> Tags, IReadOnlyList<string> Steps)
+    IReadOnlyList<KeyValuePair<string, string>> Arguments, IReadOnlyList<string> Tags, IReadOnlyList<string> Steps,
+    IReadOnlyList<ChecklistCheck>? Checks = null)
 {
     /// <summary>The title with this row's values, as the report and the sign-off name it.</summary>
     public string Title => Substitute(TitleTemplate, Arguments);
@@ -27,6 +29,9 @@ public sealed record ExpectedTest(string FeatureTitle, string FeatureFolder, str
 
     public static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 }
+
+/// <summary>A checklist line ("1.4b") a step of a test checks, by the step's index in the test's steps (background first).</summary>
+public sealed record ChecklistCheck(string LineId, int StepIndex, string Where);
 
 /// <summary>Every test features/ defines, read with the Gherkin parser SpecFlow uses — what a complete run must hold.</summary>
 public static partial class FeatureCatalogue
@@ -60,19 +65,24 @@ public static partial class FeatureCatalogue
                 throw new InvalidOperationException($"{Path.GetRelativePath(repoRoot, file)}: not valid Gherkin ({e.Message.Split('\n')[0]})");
             }
             var feature = document.Feature;
+            var relative = Path.GetRelativePath(repoRoot, file).Replace('\\', '/');
+            var marks = ChecklistMarks.Read(document, relative);
             var folder = Path.GetRelativePath(repoRoot, Path.GetDirectoryName(file)!).Replace('\\', '/');
             var featureTags = feature.Tags.Select(t => t.Name.TrimStart('@')).ToList();
             var background = feature.Children.OfType<Background>().SelectMany(b => b.Steps).ToList();
             foreach (var scenario in feature.Children.OfType<Scenario>())
             {
                 var tags = featureTags.Concat(scenario.Tags.Select(t => t.Name.TrimStart('@'))).Distinct().ToList();
-                var steps = background.Concat(scenario.Steps).Select(s => $"{s.Keyword.Trim()} {s.Text}").ToList();
+                var gherkinSteps = background.Concat(scenario.Steps).ToList();
+                var steps = gherkinSteps.Select(s => $"{s.Keyword.Trim()} {s.Text}").ToList();
+                var checks = gherkinSteps.SelectMany((s, index) => marks.GetValueOrDefault(s.Location.Line, [])
+                    .Select(id => new ChecklistCheck(id, index, $"{relative}:{s.Location.Line}"))).ToList();
                 var rows = scenario.Examples.SelectMany(e => e.TableBody.Select(r =>
                     e.TableHeader.Cells.Zip(r.Cells, (h, c) => KeyValuePair.Create(h.Value, c.Value)).ToList())).ToList();
                 if (rows.Count == 0) rows.Add([]);
                 foreach (var row in rows)
                     tests.Add(new ExpectedTest(feature.Name, folder, feature.Description?.Trim(), scenario.Name, row, tags,
-                        steps.Select(s => ExpectedTest.Substitute(s, row)).ToList()));
+                        steps.Select(s => ExpectedTest.Substitute(s, row)).ToList(), checks));
             }
         }
         return tests;

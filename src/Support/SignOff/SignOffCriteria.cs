@@ -1,4 +1,5 @@
 using PadUat.Support.Allure;
+using PadUat.Support.Checklist;
 using PadUat.Support.Features;
 
 namespace PadUat.Support.SignOff;
@@ -15,9 +16,18 @@ public sealed record ScenarioOutcome(int Number, string Title, string Result, IR
     public bool Complete => Result is Passed or NotApplicableResult;
 }
 
-/// <summary>The run judged against plan 5.12, criterion by criterion and scenario by scenario.</summary>
-public sealed record Assessment(IReadOnlyList<Criterion> Criteria, ScenarioOutcome Preflight, IReadOnlyList<ScenarioOutcome> Scenarios)
+/// <summary>The run judged against plan 5.12, criterion by criterion and scenario by scenario, and the checklist line by line.</summary>
+public sealed record Assessment(IReadOnlyList<Criterion> Criteria, ScenarioOutcome Preflight, IReadOnlyList<ScenarioOutcome> Scenarios, ChecklistCoverage Checklist)
 {
+    public const string ChecklistCriterion = "Every line of the UAT checklist checked and passed, or answered by the signer or at sign-off";
+
+    /// <summary>
+    /// The checklist's lines neither checked by a step nor declared: they stop a sign-off unless excepted. A line checked
+    /// and not passed needs nothing more: its test did not pass, and its scenario stops the sign-off already.
+    /// </summary>
+    public IEnumerable<string> ChecklistUnaccounted => Checklist.Unaccounted
+        .Select(r => $"Checklist {r.Line.Id} \"{r.Line.Words}\": no step checks it and none is declared to answer it");
+
     public IEnumerable<string> Unmet => Criteria.Where(c => !c.Met).Select(c => $"{c.Name}: {c.Detail}");
 }
 
@@ -33,7 +43,7 @@ public static class SignOffCriteria
     public const string NotApplicableLabel = "notApplicable";
     private static readonly string[] Serious = ["blocker", "critical"];
 
-    public static Assessment Evaluate(RunResults run, IReadOnlyList<ExpectedTest> expected)
+    public static Assessment Evaluate(RunResults run, IReadOnlyList<ExpectedTest> expected, ChecklistCoverage checklist)
     {
         var preflight = Outcome(0, "Preflight (plan phases 1–3)", expected.Where(e => e.IsPreflight).ToList(), run);
         var scenarios = Enumerable.Range(1, UatScenarios).Select(n =>
@@ -47,6 +57,7 @@ public static class SignOffCriteria
         var incomplete = scenarios.Where(s => !s.Complete).ToList();
         var notApplicable = scenarios.Where(s => s.NotApplicable is not null).ToList();
 
+        var shortfalls = checklist.Rows.Count(r => r.State is LineState.Unaccounted or LineState.Failed or LineState.NotRun);
         return new Assessment(
         [
             new("All preflight checks passed (plan phases 1–3)", preflight.Complete,
@@ -62,7 +73,8 @@ public static class SignOffCriteria
                 serious.Count == 0 ? "no blocker or critical check failed" : string.Join("; ", serious.Select(t => $"{RunResults.Label(t, "severity")}: '{t.Name}' {t.Status}"))),
             new("Performance meets requirements", performance.Result == ScenarioOutcome.Passed,
                 performance.Result == ScenarioOutcome.Passed ? $"scenario 10: all {performance.Tests} checks passed" : string.Join("; ", performance.Problems)),
-        ], preflight, scenarios);
+            new(Assessment.ChecklistCriterion, shortfalls == 0, ChecklistPage.Counts(checklist)),
+        ], preflight, scenarios, checklist);
     }
 
     private static ScenarioOutcome Outcome(int number, string title, IReadOnlyList<ExpectedTest> tests, RunResults run)

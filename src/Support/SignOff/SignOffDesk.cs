@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PadUat.Support.Allure;
+using PadUat.Support.Checklist;
 using PadUat.Support.Features;
 
 namespace PadUat.Support.SignOff;
@@ -31,7 +32,7 @@ public static partial class SignOffDesk
         var exceptions = ParseExceptions(request.Exceptions);
         RemoveSignOffEntries(resultsDir);
         var run = RunResults.Load(resultsDir);
-        var assessment = SignOffCriteria.Evaluate(run, FeatureCatalogue.Load(repoRoot));
+        var assessment = SignOffCriteria.Evaluate(run, FeatureCatalogue.Load(repoRoot), ChecklistCoverage.Load(repoRoot, run));
 
         var refusals = new List<string>();
         foreach (var outcome in new[] { assessment.Preflight }.Concat(assessment.Scenarios))
@@ -42,6 +43,11 @@ public static partial class SignOffDesk
             if (outcome.Number > 0 && !confirmed.Contains(outcome.Number))
                 refusals.Add($"{outcome.Title} is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)");
         }
+        // The checklist line by line: a line neither checked nor declared stops the sign-off unless the signer accepts it as
+        // an exception naming the checklist.
+        var checklistComplete = !assessment.ChecklistUnaccounted.Any();
+        if (!checklistComplete && !exceptions.ContainsKey(ChecklistKey)) refusals.AddRange(assessment.ChecklistUnaccounted);
+        if (checklistComplete && exceptions.ContainsKey(ChecklistKey)) refusals.Add("The exception for the checklist names a checklist whose every line is accounted for: remove it");
         if (refusals.Count > 0) return new(null, refusals);
 
         var record = new SignOffRecord(run.RunId, request.SignedBy.Trim(), nowUtc, request.Notes.Trim(), run.Environment, assessment.Criteria,
@@ -150,6 +156,8 @@ public static partial class SignOffDesk
         File.WriteAllText(Path.Combine(resultsDir, $"{RunResults.SignOffPrefix}{uuid}-result.json"), JsonSerializer.Serialize(result, AllureResultsWriter.Json));
     }
 
+    private const string ChecklistKey = "checklist";
+
     private static string Key(int scenario) => scenario == 0 ? "preflight" : $"scenario {scenario}";
 
     private static string Show(string runId) => runId.Length == 0 ? "(unknown)" : runId;
@@ -179,9 +187,10 @@ public static partial class SignOffDesk
         {
             var m = ExceptionPart().Match(part);
             if (!m.Success)
-                throw new ArgumentException($"--accept-with-exceptions: each exception names its scenario, e.g. \"10: page loads accepted until the index release; preflight: …\" ('{part}' does not)");
-            var key = m.Groups[1].Value == "preflight" ? "preflight" : $"scenario {int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)}";
-            if (key != "preflight" && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > SignOffCriteria.UatScenarios)
+                throw new ArgumentException($"--accept-with-exceptions: each exception names its scenario, the preflight or the checklist, e.g. \"10: page loads accepted until the index release; checklist: …\" ('{part}' does not)");
+            var named = m.Groups[1].Value.ToLowerInvariant();
+            var key = named is "preflight" or ChecklistKey ? named : $"scenario {int.Parse(named, System.Globalization.CultureInfo.InvariantCulture)}";
+            if (key is not ("preflight" or ChecklistKey) && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > SignOffCriteria.UatScenarios)
                 throw new ArgumentException($"--accept-with-exceptions: there is no scenario {m.Groups[1].Value}");
             if (!exceptions.TryAdd(key, m.Groups[2].Value.Trim())) throw new ArgumentException($"--accept-with-exceptions: {key} is named twice");
         }
@@ -197,6 +206,6 @@ public static partial class SignOffDesk
     [GeneratedRegex(@"^(\d+)(?:-(\d+))?$")]
     private static partial Regex ConfirmPart();
 
-    [GeneratedRegex(@"^(?:scenario\s*)?(preflight|\d+)\s*:\s*(\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:scenario\s*)?(preflight|checklist|\d+)\s*:\s*(\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ExceptionPart();
 }

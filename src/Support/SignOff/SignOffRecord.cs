@@ -57,7 +57,8 @@ public sealed record SignOffRecord(
             <p><strong class="{{(WithExceptions ? "exception" : "met")}}" data-testid="signoff-verdict">{{E(Verdict)}}</strong> by <strong data-testid="signoff-by">{{E(SignedBy)}}</strong>
             on {{SignedAtUtc:yyyy-MM-dd HH:mm}} UTC, for run <code>{{E(RunId)}}</code>{{(SshSignature is null ? "" : " — SSH-signed")}}</p>
             <p>Notes: {{E(Notes)}}</p>
-            <h2>Checklist</h2><table><tr><th></th><th>Criterion</th><th>From the run</th></tr>
+            <h2>Checklist</h2><p><a href="../allure-report/checklist/index.html" data-testid="checklist-page">The UAT checklist, line by line</a>: each line, the step that checks it and its result, or who answers it.</p>
+            <table><tr><th></th><th>Criterion</th><th>From the run</th></tr>
             """);
         foreach (var c in Criteria)
             html.Append($"<tr class=\"{(c.Met ? "" : WithExceptions ? "exception" : "")}\"><td class=\"{(c.Met ? "met\">✔" : WithExceptions ? "exception\">⚠" : "unmet\">✘")}</td><td>{E(c.Name)}</td><td>{E(c.Detail)}</td></tr>");

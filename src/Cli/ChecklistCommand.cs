@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using PadUat.Support.Checklist;
+using PadUat.Support.SignOff;
+
+namespace PadUat.Cli;
+
+/// <summary>
+/// Writes the checklist's coverage page for the last run beside its Allure report (reports/allure-report/checklist/),
+/// each test linked to its page in the report, and prints the counts: the line the product owner reads first.
+/// </summary>
+public static class ChecklistCommand
+{
+    public static int Write(string root, string resultsDir, string pageDir)
+    {
+        var run = RunResults.Load(resultsDir);
+        var coverage = ChecklistCoverage.Load(root, run);
+        Directory.CreateDirectory(pageDir);
+        var page = Path.Combine(pageDir, "index.html");
+        File.WriteAllText(page, ChecklistPage.Render(coverage, run.RunId, uuid => $"../index.html#{ReportId(uuid)}"));
+        Console.WriteLine(ChecklistPage.Counts(coverage) + $" — {Path.GetRelativePath(root, page)}");
+        return 0;
+    }
+
+    /// <summary>The Allure 3 report's id of a test result: the MD5 of the result's uuid (its page is index.html#id).</summary>
+    public static string ReportId(string uuid) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(uuid)));
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace PadUat.Drivers.Dashboard;
+
+/// <summary>
+/// Checklist 7.5: the audit log page lists a request's actions in the order they happened ("Timestamps in correct
+/// chronological order"), oldest or newest first, each with the person who did it ("Actor IDs correct for each action").
+/// </summary>
+public static class AuditTimeline
+{
+    /// <summary>What is wrong with <paramref name="shown"/> against the database's trail, oldest first; empty when nothing is.</summary>
+    /// <param name="happened">Each action and who did it, as the database records them, in the order they happened.</param>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<AuditRow> shown, IReadOnlyList<(string Action, string Actor)> happened)
+    {
+        var problems = new List<string>();
+        var times = shown.Select(r => DateTime.TryParse(r.When.Replace(" UTC", "", StringComparison.Ordinal), CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTime?)null).ToList();
+        if (times.Any(t => t is null))
+            problems.Add($"a time it shows is not a date and time: {string.Join(", ", shown.Where((_, i) => times[i] is null).Select(r => $"\"{r.When}\""))}");
+        var oldestFirst = times.Zip(times.Skip(1)).All(p => p.First <= p.Second);
+        var newestFirst = times.Zip(times.Skip(1)).All(p => p.First >= p.Second);
+        var listed = shown.Select(r => (r.Action, r.Actor)).ToList();
+        if (!oldestFirst && !newestFirst) problems.Add($"its times are in no order: {string.Join(", ", shown.Select(r => r.When))}");
+        else if (!(oldestFirst && listed.SequenceEqual(happened)) && !(newestFirst && Enumerable.Reverse(listed).SequenceEqual(happened)))
+            problems.Add($"it lists {Show(listed)}, where the database has, oldest first, {Show(happened)}");
+        return problems;
+    }
+
+    private static string Show(IEnumerable<(string Action, string Actor)> entries) => string.Join(", then ", entries.Select(e => $"{e.Action} by {e.Actor}"));
+}
