@@ -47,7 +47,8 @@ public sealed class FaultSet
         new("approval-card-without-reason", "The manager's approval request leaves out the employee's reason (checklist 2.2: \"All request details displayed correctly\")."),
         new("detail-without-sections", "The request's page leaves out the security's description (checklist 7.3: \"All sections display correctly\")."),
         new("execution-price-rounded", "The request's page shows the execution price rounded to whole units (checklist 7.3: \"Execution details accurate\")."),
-        new("audit-view-unordered", "The audit log page lists its entries by action name, not in the order they happened (checklist 7.5)."),
+        new("audit-view-unordered", "The audit log page lists its entries by who did them, not in the order they happened (checklist 7.5)."),
+        new("audit-actor-is-owner", "The audit log page shows who submitted the request as the actor of every entry (checklist 7.5: \"Actor IDs correct for each action\")."),
         new("conflict-detail-hidden", "The request's page flags a conflict but leaves out its details (checklist 9.2: \"Conflict details visible in dashboard\")."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];

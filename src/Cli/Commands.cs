@@ -82,16 +82,17 @@ public static class Commands
 
     public static int SignOff(string root, IReadOnlyDictionary<string, string> options)
     {
-        var unknown = options.Keys.Except(["by", "notes", "confirm", "accept-with-exceptions", "ssh-key"]).ToList();
+        var unknown = options.Keys.Except(["by", "notes", "confirm", "accept-with-exceptions", "ssh-key", "app-results", "critical-bugs", "documentation"]).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}");
         var request = new SignOffRequest(options.GetValueOrDefault("by", ""), options.GetValueOrDefault("notes", ""), options.GetValueOrDefault("confirm"),
-            options.GetValueOrDefault("accept-with-exceptions"), options.GetValueOrDefault("ssh-key"));
+            options.GetValueOrDefault("accept-with-exceptions"), options.GetValueOrDefault("ssh-key"),
+            options.GetValueOrDefault("app-results"), options.GetValueOrDefault("critical-bugs"), options.GetValueOrDefault("documentation"));
         var outcome = SignOffDesk.Sign(root, RepoRoot.AllureResults(root), SignOffDir(root), request, DateTime.UtcNow);
         if (outcome.Record is not { } record)
         {
             Console.Error.WriteLine("Refused: this run does not meet the sign-off criteria (plan 5.12):");
             foreach (var reason in outcome.Refusals) Console.Error.WriteLine($"  - {reason}");
-            Console.Error.WriteLine("Fix the run, or sign knowingly with --accept-with-exceptions \"<scenario>: <why>; …\" naming each scenario you accept.");
+            Console.Error.WriteLine("Fix the run, or sign knowingly with --accept-with-exceptions \"<scenario, checklist, app-tests, …>: <why>; …\" naming each one you accept.");
             return 1;
         }
         Console.WriteLine($"{record.Verdict} by {record.SignedBy} for run {record.RunId}; SHA-256 of the record {record.RecordSha256}" +

@@ -58,7 +58,7 @@ public sealed class ChecklistTests : IDisposable
                 # (a second comment line may follow)
                 Then two
             """);
-        Assert.Equal(["1.1a", "1.Va"], Marks(good)[6]);
+        Assert.Equal([("1.1a", "why it is here"), ("1.Va", "why it is here")], Marks(good)[6]);
     }
 
     [Fact]
@@ -119,6 +119,6 @@ public sealed class ChecklistTests : IDisposable
         return path;
     }
 
-    private static Dictionary<long, List<string>> Marks(string path) =>
+    private static Dictionary<long, List<(string Id, string? Note)>> Marks(string path) =>
         ChecklistMarks.Read(new Gherkin.Parser().Parse(path), "f.feature");
 }

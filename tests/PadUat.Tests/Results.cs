@@ -35,6 +35,21 @@ internal static class Results
     }
 
     /// <summary>
+    /// The application's own test results as its CI writes them (pytest --junitxml): a file per suite in a new folder, each
+    /// with its counts; <paramref name="failing"/> fails one test of that suite.
+    /// </summary>
+    public static string AppTests(string? failing = null)
+    {
+        var dir = NewDirectory();
+        foreach (var (suite, tests) in new[] { ("unit", 312), ("integration", 48), ("e2e", 17) })
+            File.WriteAllText(Path.Combine(dir, $"{suite}.xml"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <testsuites><testsuite name="{suite}" errors="0" failures="{(suite == failing ? 1 : 0)}" skipped="2" tests="{tests}" time="12.3"></testsuite></testsuites>
+                """);
+        return dir;
+    }
+
+    /// <summary>
     /// A run of every test the features define, each passed unless <paramref name="statusOf"/> says otherwise (null: not run).
     /// </summary>
     public static AllureResultsWriter Run(string dir, string runId = "run-1", Func<ExpectedTest, string?>? statusOf = null)

@@ -15,7 +15,8 @@ public sealed class SignOffTests : IDisposable
     private readonly string _results = Results.NewDirectory();
     private readonly string _signOff = Results.NewDirectory();
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly SignOffRequest Pat = new("Pat Owner", "UAT of release 2.3", "all");
+    private static readonly SignOffRequest Pat = new("Pat Owner", "UAT of release 2.3", "all",
+        AppResults: Results.AppTests(), CriticalBugs: "none", Documentation: "complete");
 
     private SignOffOutcome Sign(SignOffRequest? request = null) => SignOffDesk.Sign(Results.Root, _results, _signOff, request ?? Pat, Now);
     private string Verify() => SignOffDesk.Verify(Results.Root, _results, _signOff);
@@ -200,6 +201,57 @@ public sealed class SignOffTests : IDisposable
         Assert.Contains("The exception for the checklist names a checklist whose every line is accounted for: remove it",
             Sign(Pat with { Exceptions = "checklist: just in case" }).Refusals);
         Assert.True(Sign().Record!.Criteria.Single(c => c.Name == Assessment.ChecklistCriterion).Met);
+    }
+
+    [Fact]
+    public void The_applications_own_test_results_are_imported_and_shown_per_suite_with_their_pass_counts()
+    {
+        Results.Run(_results);
+        var record = Sign().Record!;
+        var tests = record.Criteria.Single(c => c.Name == SignerAnswers.AppTestsCriterion);
+        Assert.True(tests.Met);
+        Assert.StartsWith("371 passed of 377 in 3 suite(s): e2e (", tests.Detail, StringComparison.Ordinal);
+        Assert.Contains("unit (", tests.Detail);
+        Assert.Contains("): 310 passed, 0 failed, 0 errors, 2 skipped of 312", tests.Detail);
+    }
+
+    [Fact]
+    public void Without_the_applications_test_results_or_with_a_failing_suite_the_sign_off_is_refused_unless_an_exception_names_them()
+    {
+        Results.Run(_results);
+        Assert.Contains("All automated tests passing (Unit + Integration + E2E = 100%): the application's own test results are not imported (--app-results <JUnit XML>…)",
+            Sign(Pat with { AppResults = null }).Refusals);
+        var failing = Sign(Pat with { AppResults = Results.AppTests(failing: "e2e") }).Refusals;
+        Assert.Single(failing);
+        Assert.Matches(@"^All automated tests passing \(Unit \+ Integration \+ E2E = 100%\): e2e \(.*e2e\.xml\): 14 passed, 1 failed, 0 errors, 2 skipped of 17$", failing[0]);
+
+        var record = Sign(Pat with { AppResults = Results.AppTests(failing: "e2e"), Exceptions = "app-tests: the e2e failure is PAD-77, fixed in 2.3.1" }).Record!;
+        Assert.Equal("Signed off with exceptions", record.Verdict);
+        Assert.Contains("The exception for app-tests names what holds: remove it", Sign(Pat with { Exceptions = "app-tests: nothing" }).Refusals);
+    }
+
+    [Fact]
+    public void Critical_bugs_the_signer_names_and_documentation_not_confirmed_stop_the_sign_off()
+    {
+        Results.Run(_results);
+        Assert.StartsWith("--critical-bugs: say whether you found critical bugs", Assert.Throws<ArgumentException>(() => Sign(Pat with { CriticalBugs = null })).Message);
+        Assert.Equal(["Critical bug named by the signer: PAD-101: restricted list not refreshed"],
+            Sign(Pat with { CriticalBugs = "PAD-101: restricted list not refreshed" }).Refusals);
+        Assert.Equal(["Documentation complete: not confirmed by the signer (--documentation complete)"], Sign(Pat with { Documentation = null }).Refusals);
+        Assert.Throws<ArgumentException>(() => Sign(Pat with { Documentation = "mostly" }));
+        var record = Sign(Pat with { CriticalBugs = "PAD-101: restricted list not refreshed", Exceptions = "critical-bugs: fix scheduled for 2.3.1" }).Record!;
+        Assert.False(record.Criteria.Single(c => c.Name == SignerAnswers.CriticalBugsCriterion).Met);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_junit_xml_ends_in_one_line_naming_it()
+    {
+        var dir = Results.NewDirectory();
+        File.WriteAllText(Path.Combine(dir, "unit.xml"), "<html><body>not a test report</body></html>");
+        Assert.Equal($"--app-results: {Path.Combine(dir, "unit.xml")} is not JUnit XML (its root is <html>, not <testsuites> or <testsuite>)",
+            Assert.Throws<ArgumentException>(() => AppTestResults.Load(dir)).Message);
+        File.WriteAllText(Path.Combine(dir, "unit.xml"), "<testsuites><testsuite");
+        Assert.StartsWith($"--app-results: {Path.Combine(dir, "unit.xml")} is not XML", Assert.Throws<ArgumentException>(() => AppTestResults.Load(dir)).Message);
     }
 
     private static void CopyDirectory(string from, string to)

@@ -15,6 +15,9 @@ namespace PadUat.Drivers.TestData;
 /// </summary>
 public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRows created, Support.ScenarioClock clock, TargetContract contract)
 {
+    /// <summary>What an executed request of the past was executed at: a market's price, not the estimate's round figure.</summary>
+    public const decimal ExecutionPrice = TradeAsk.TypicalPrice + 0.55m;
+
     /// <summary>A restricted-list entry; <paramref name="inForce"/> false is a restriction compliance has since lifted.</summary>
     public Task<int> RestrictAsync(Security security, string reason, Employee addedBy, bool inForce = true) =>
         evidence.StepAsync($"Test data: put {security.Ticker} on the restricted list{(inForce ? "" : ", lifted")}", async () =>
@@ -88,7 +91,7 @@ public sealed class TestDataDriver(PadDatabase db, Evidence evidence, CreatedRow
                 submittedAt = history.SubmittedAt, changedAt = history.LastChangeAt, withdrawn = history.Stage == RequestStage.Withdrawn,
                 kinds = approvals.Select(a => contract.Word(a.Stage)).ToArray(), approvers = approvals.Select(a => a.Approver).ToArray(),
                 decisions = approvals.Select(a => contract.Word(a.Decision)).ToArray(), decidedAt = approvals.Select(a => a.At).ToArray(),
-                executed = history.Stage == RequestStage.Executed, executedAt = history.ExecutedAt, price = TradeAsk.TypicalPrice,
+                executed = history.Stage == RequestStage.Executed, executedAt = history.ExecutedAt, price = ExecutionPrice,
                 actors = audit.Select(a => a.Actor).ToArray(), actions = audit.Select(a => contract.Word(a.Action)).ToArray(), auditAt = audit.Select(a => a.At).ToArray(),
             });
             return id;

@@ -25,7 +25,8 @@ public enum LineState
 
 /// <summary>A step that checks a line, in one test, and how it came out (null: it did not run).</summary>
 /// <param name="NotApplicable">Its test was skipped because the target declares the feature absent.</param>
-public sealed record CheckingStep(string Test, string Step, string Where, string? Status, string? ResultUuid, bool NotApplicable = false);
+/// <param name="Note">What the feature's mark says of how the step answers the line.</param>
+public sealed record CheckingStep(string Test, string Step, string Where, string? Status, string? ResultUuid, bool NotApplicable = false, string? Note = null);
 
 public sealed record CoverageRow(ChecklistLine Line, LineState State, IReadOnlyList<CheckingStep> Steps, string? Why);
 
@@ -82,7 +83,9 @@ public sealed class ChecklistCoverage
         return new ChecklistCoverage(rows);
     }
 
-    private static CheckingStep Outcome(ExpectedTest test, ChecklistCheck check, RunResults? run)
+    private static CheckingStep Outcome(ExpectedTest test, ChecklistCheck check, RunResults? run) => Judged(test, check, run) with { Note = check.Note };
+
+    private static CheckingStep Judged(ExpectedTest test, ChecklistCheck check, RunResults? run)
     {
         var text = test.Steps[check.StepIndex];
         var result = run?.Find(test);

@@ -23,7 +23,7 @@ public static class ChecklistPage
             <style>body{font-family:system-ui,sans-serif;max-width:80rem;margin:2rem auto;color:#1d2330}td,th{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
             h2{margin-top:2rem}h3{margin:1rem 0 .3rem;font-size:1rem;color:#445}.id{white-space:nowrap;font-family:monospace}
             .passed{color:#1b7f3b}.failed,.unaccounted{color:#b00020}.not-run{color:#8a5a00}.declared{color:#3a4a7a}.not-applicable{color:#667}
-            tr.unaccounted{background:#fde8e8}.steps{margin:0;padding-left:1rem}.where{color:#667;font-size:.85em}pre{margin:.2rem 0;font-size:.8em;white-space:pre-wrap}
+            tr.unaccounted{background:#fde8e8}.steps{margin:0;padding-left:1rem}.where{color:#667;font-size:.85em}.note{color:#445}pre{margin:.2rem 0;font-size:.8em;white-space:pre-wrap}
             .counts td{border:none;padding:.1rem .6rem}</style></head><body>
             <h1>UAT checklist coverage — PA dealing</h1>
             <p>Run <code data-testid="checklist-run">{{E(runId.Length == 0 ? "(no run)" : runId)}}</code>. Every line of the UAT checklist
@@ -57,7 +57,8 @@ public static class ChecklistPage
             ? "<ul class=\"steps\">" + string.Concat(row.Steps.Select(s =>
             {
                 var link = s.ResultUuid is { } uuid && evidence(uuid) is { } href ? $" <a href=\"{E(href)}\">evidence</a>" : "";
-                return $"<li><span class=\"{Css(s)}\">{E(Mark(s))}</span> {E(s.Step)} — <em>{E(s.Test)}</em>{link} <span class=\"where\">{E(s.Where)}</span></li>";
+                var note = s.Note is { } n ? $" <span class=\"note\">({E(n)})</span>" : "";
+                return $"<li><span class=\"{Css(s)}\">{E(Mark(s))}</span> {E(s.Step)}{note} — <em>{E(s.Test)}</em>{link} <span class=\"where\">{E(s.Where)}</span></li>";
             })) + "</ul>"
             : E(row.Why ?? "no step checks this line and none is declared to answer it");
         return $"<tr class=\"{Css(row.State)}\" data-testid=\"line-{E(row.Line.Id)}\"><td class=\"id\">{E(row.Line.Id)}</td><td>{words}</td>" +

@@ -15,8 +15,8 @@ namespace PadUat.Support.Features;
 /// </summary>
 public static partial class ChecklistMarks
 {
-    /// <summary>The line ids marked, by the source line of the step below the mark.</summary>
-    public static Dictionary<long, List<string>> Read(GherkinDocument document, string file)
+    /// <summary>The line ids marked, each with what the mark says of it, by the source line of the step below the mark.</summary>
+    public static Dictionary<long, List<(string Id, string? Note)>> Read(GherkinDocument document, string file)
     {
         var steps = document.Feature.Children.SelectMany(c => c switch
         {
@@ -25,7 +25,7 @@ public static partial class ChecklistMarks
             _ => [],
         }).Select(s => s.Location.Line).Order().ToList();
         var comments = document.Comments.Select(c => c.Location.Line).ToHashSet();
-        var marks = new Dictionary<long, List<string>>();
+        var marks = new Dictionary<long, List<(string, string?)>>();
         foreach (var comment in document.Comments)
         {
             var text = comment.Text.Trim();
@@ -39,13 +39,14 @@ public static partial class ChecklistMarks
             if (step == 0 || between.Any(l => !comments.Contains(l)))
                 throw new InvalidOperationException($"{where}: a checklist mark sits right above the step that checks its lines (only comments between)");
             var list = marks.TryGetValue(step, out var existing) ? existing : marks[step] = [];
-            list.AddRange(m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries));
+            var note = m.Groups["note"].Success ? m.Groups["note"].Value : null;
+            list.AddRange(m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries).Select(id => (id, note)));
         }
         return marks;
     }
 
     private const string LineId = @"\d+\.(?:\d+[a-z]|V[a-z]|Q\d+)";
 
-    [GeneratedRegex($@"^# checklist (?<ids>{LineId}(?:\s*,\s*{LineId})*)(?:\s+—\s+\S.*)?$")]
+    [GeneratedRegex($@"^# checklist (?<ids>{LineId}(?:\s*,\s*{LineId})*)(?:\s+—\s+(?<note>\S.*))?$")]
     private static partial Regex Mark();
 }

@@ -31,7 +31,8 @@ public sealed record ExpectedTest(string FeatureTitle, string FeatureFolder, str
 }
 
 /// <summary>A checklist line ("1.4b") a step of a test checks, by the step's index in the test's steps (background first).</summary>
-public sealed record ChecklistCheck(string LineId, int StepIndex, string Where);
+/// <param name="Note">What the mark says of how the step answers the line ("— the implementation's audit row …"), if anything.</param>
+public sealed record ChecklistCheck(string LineId, int StepIndex, string Where, string? Note = null);
 
 /// <summary>Every test features/ defines, read with the Gherkin parser SpecFlow uses — what a complete run must hold.</summary>
 public static partial class FeatureCatalogue
@@ -76,7 +77,7 @@ public static partial class FeatureCatalogue
                 var gherkinSteps = background.Concat(scenario.Steps).ToList();
                 var steps = gherkinSteps.Select(s => $"{s.Keyword.Trim()} {s.Text}").ToList();
                 var checks = gherkinSteps.SelectMany((s, index) => marks.GetValueOrDefault(s.Location.Line, [])
-                    .Select(id => new ChecklistCheck(id, index, $"{relative}:{s.Location.Line}"))).ToList();
+                    .Select(mark => new ChecklistCheck(mark.Id, index, $"{relative}:{s.Location.Line}", mark.Note))).ToList();
                 var rows = scenario.Examples.SelectMany(e => e.TableBody.Select(r =>
                     e.TableHeader.Cells.Zip(r.Cells, (h, c) => KeyValuePair.Create(h.Value, c.Value)).ToList())).ToList();
                 if (rows.Count == 0) rows.Add([]);

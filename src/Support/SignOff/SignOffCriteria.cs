@@ -66,7 +66,7 @@ public static class SignOffCriteria
                 incomplete.Count == 0
                     ? $"all {UatScenarios} ran and passed, every example{(notApplicable.Count > 0 ? $" ({string.Join("; ", notApplicable.Select(s => $"scenario {s.Number} not applicable — the target declares: \"{s.NotApplicable}\""))})" : "")}"
                     : string.Join("; ", incomplete.SelectMany(s => s.Problems))),
-            new("All automated tests passing (100%)", notPassing.Count == 0 && preflight.Complete && incomplete.Count == 0,
+            new("Every test of this UAT run passed (100%)", notPassing.Count == 0 && preflight.Complete && incomplete.Count == 0,
                 $"{run.Tests.Count(t => t.Status == AllureStatus.Passed)} passed, {notPassing.Count} failed or broken, {run.Tests.Count(t => t.Status == AllureStatus.Skipped)} skipped of {run.Tests.Count} (the features define {expected.Count})"
                 + (notPassing.Count > 0 ? ": " + string.Join("; ", notPassing.Select(t => $"'{t.Name}' {t.Status}")) : "")),
             new("No critical bugs identified", serious.Count == 0,

@@ -8,8 +8,12 @@ namespace PadUat.Support.SignOff;
 
 /// <summary>What the signer says: who, their notes, which scenarios they confirm, the exceptions they accept, their key.</summary>
 /// <param name="Confirm">"all", or scenario numbers and ranges: "1-8,10".</param>
-/// <param name="Exceptions">"N: why" per scenario (or "preflight: why"), separated by ';'.</param>
-public sealed record SignOffRequest(string SignedBy, string Notes, string? Confirm, string? Exceptions = null, string? SshKey = null);
+/// <param name="Exceptions">"N: why" per scenario (or "preflight: why", "checklist: why", "app-tests: why", …), separated by ';'.</param>
+/// <param name="AppResults">The application's own test results, JUnit XML: files separated by commas, or a folder.</param>
+/// <param name="CriticalBugs">"none", or the critical bugs the signer knows of: "PAD-101: what; …".</param>
+/// <param name="Documentation">"complete" when the signer confirms the documentation is.</param>
+public sealed record SignOffRequest(string SignedBy, string Notes, string? Confirm, string? Exceptions = null, string? SshKey = null,
+    string? AppResults = null, string? CriticalBugs = null, string? Documentation = null);
 
 public sealed record SignOffOutcome(SignOffRecord? Record, IReadOnlyList<string> Refusals);
 
@@ -30,6 +34,7 @@ public static partial class SignOffDesk
         if (string.IsNullOrWhiteSpace(request.Notes)) throw new ArgumentException("--notes: notes are required (what was accepted, on which release)");
         var confirmed = ParseConfirm(request.Confirm);
         var exceptions = ParseExceptions(request.Exceptions);
+        var answers = SignerAnswers.From(request.AppResults, request.CriticalBugs, request.Documentation);
         RemoveSignOffEntries(resultsDir);
         var run = RunResults.Load(resultsDir);
         var assessment = SignOffCriteria.Evaluate(run, FeatureCatalogue.Load(repoRoot), ChecklistCoverage.Load(repoRoot, run));
@@ -48,9 +53,13 @@ public static partial class SignOffDesk
         var checklistComplete = !assessment.ChecklistUnaccounted.Any();
         if (!checklistComplete && !exceptions.ContainsKey(ChecklistKey)) refusals.AddRange(assessment.ChecklistUnaccounted);
         if (checklistComplete && exceptions.ContainsKey(ChecklistKey)) refusals.Add("The exception for the checklist names a checklist whose every line is accounted for: remove it");
+        // The sign-off lines only the signer can answer: the application's own tests, critical bugs, documentation.
+        refusals.AddRange(answers.Shortfalls.Where(s => !exceptions.ContainsKey(s.Key)).Select(s => s.Refusal));
+        foreach (var answer in new[] { SignerAnswers.AppTestsKey, SignerAnswers.CriticalBugsKey, SignerAnswers.DocumentationKey })
+            if (exceptions.ContainsKey(answer) && answers.Shortfalls.All(s => s.Key != answer)) refusals.Add($"The exception for {answer} names what holds: remove it");
         if (refusals.Count > 0) return new(null, refusals);
 
-        var record = new SignOffRecord(run.RunId, request.SignedBy.Trim(), nowUtc, request.Notes.Trim(), run.Environment, assessment.Criteria,
+        var record = new SignOffRecord(run.RunId, request.SignedBy.Trim(), nowUtc, request.Notes.Trim(), run.Environment, [.. assessment.Criteria, .. answers.Criteria],
             assessment.Scenarios.Select(s => new ScenarioConfirmation(s.Number, s.Title, s.Result, s.NotApplicable,
                 $"../allure-report/index.html", confirmed.Contains(s.Number), exceptions.GetValueOrDefault(Key(s.Number)))).ToList(),
             exceptions, run.Tests.Count, run.Digest()).Sealed();
@@ -187,10 +196,11 @@ public static partial class SignOffDesk
         {
             var m = ExceptionPart().Match(part);
             if (!m.Success)
-                throw new ArgumentException($"--accept-with-exceptions: each exception names its scenario, the preflight or the checklist, e.g. \"10: page loads accepted until the index release; checklist: …\" ('{part}' does not)");
+                throw new ArgumentException("--accept-with-exceptions: each exception names what it accepts — a scenario's number, preflight, checklist, app-tests, critical-bugs or documentation — " +
+                    $"e.g. \"10: page loads accepted until the index release; app-tests: e2e suite re-run after the fix\" ('{part}' does not)");
             var named = m.Groups[1].Value.ToLowerInvariant();
-            var key = named is "preflight" or ChecklistKey ? named : $"scenario {int.Parse(named, System.Globalization.CultureInfo.InvariantCulture)}";
-            if (key is not ("preflight" or ChecklistKey) && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > SignOffCriteria.UatScenarios)
+            var key = int.TryParse(named, System.Globalization.CultureInfo.InvariantCulture, out var number) ? $"scenario {number}" : named;
+            if (key.StartsWith("scenario ", StringComparison.Ordinal) && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > SignOffCriteria.UatScenarios)
                 throw new ArgumentException($"--accept-with-exceptions: there is no scenario {m.Groups[1].Value}");
             if (!exceptions.TryAdd(key, m.Groups[2].Value.Trim())) throw new ArgumentException($"--accept-with-exceptions: {key} is named twice");
         }
@@ -206,6 +216,6 @@ public static partial class SignOffDesk
     [GeneratedRegex(@"^(\d+)(?:-(\d+))?$")]
     private static partial Regex ConfirmPart();
 
-    [GeneratedRegex(@"^(?:scenario\s*)?(preflight|checklist|\d+)\s*:\s*(\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:scenario\s*)?(preflight|checklist|app-tests|critical-bugs|documentation|\d+)\s*:\s*(\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ExceptionPart();
 }
