@@ -66,11 +66,17 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
     And compliance is told of the execution, with its date, quantity, price and value
 
   @rule:execution-within-approval
-  Scenario: An execution of more than was approved is refused by the application's API too
+  Scenario Outline: An execution of <what> is refused by the application's API too
     Given the employee has a request for 100 AAPL that is approved
-    When the employee records an execution of 101 at 180.50 through the application's API
+    When the employee records an execution of <quantity> at <price> through the application's API
     Then the API refuses the execution
     And the request is unchanged
+
+    Examples:
+      | what                      | quantity | price  |
+      | more than was approved    | 101      | 180.50 |
+      | nothing                   | 0        | 180.50 |
+      | no price                  | 100      | 0      |
 
   @rule:execution-within-approval
   Scenario Outline: An execution of <executed> when 100 were approved is refused

@@ -42,6 +42,18 @@ Feature: Scenario 8 — A restricted security cannot be requested
     And the restricted list in the database holds TSLA no longer in force
     And compliance sees TSLA on the dashboard's restricted list only among the inactive entries
 
+  # Checklist 8.2: what compliance adds to the list must say why and name a security the firm knows.
+  @uat-8.2 @rule:restricted-list
+  Scenario Outline: Compliance cannot add <what> to the restricted list
+    When compliance adds <security> to the restricted list on the dashboard <why>
+    Then the dashboard refuses the decision, saying so
+    And the restricted list in the database holds no entry for <security>
+
+    Examples:
+      | what                                  | security | why                                  |
+      | a security without a reason           | TSLA     | without a reason                     |
+      | a security the firm does not know     | ZZZZ     | because "Test restriction for UAT"   |
+
   @rule:restricted-list
   Scenario Outline: A request is accepted when <restriction>
     Given <restriction>

@@ -55,7 +55,10 @@ static int Usage()
                paduat trx-counts <file.trx>...
                paduat mutation-summary <mutation-report.json>... <equivalent-mutants.tsv>   (./uat mutate's verdict)
                paduat timings <allure-results dir>
-               paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 [--accept-with-exceptions "<N>: <why>; …"] [--ssh-key <private key>]
+               paduat checklist <allure-results dir> <page dir>   (the UAT checklist line by line, beside the report)
+               paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 --app-results <JUnit XML files or folder>
+                              --critical-bugs none|"<bug>; …" [--documentation complete]
+                              [--accept-with-exceptions "<N|preflight|checklist|app-tests|critical-bugs|documentation>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat trx-names <file.trx>
                paduat scan-secrets <file or dir>...      (exported secrets' values, and credential shapes, also inside zips)

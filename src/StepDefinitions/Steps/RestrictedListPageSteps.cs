@@ -23,6 +23,9 @@ public sealed class RestrictedListPageSteps(DashboardDriver dashboard, Cast cast
         await testData.AdoptRestrictionsAsync(ticker, officer);
     }
 
+    [When(@"^compliance adds (\w+) to the restricted list on the dashboard without a reason$")]
+    public Task WhenAddsWithoutReason(string ticker) => WhenAdds(ticker, "");
+
     [When(@"^compliance removes (\w+) from the restricted list on the dashboard$")]
     public async Task WhenRemoves(string ticker) => opened.Answer = await (await OpenAsync()).RemoveAsync(ticker);
 
@@ -32,6 +35,13 @@ public sealed class RestrictedListPageSteps(DashboardDriver dashboard, Cast cast
         var officer = await journeys.PersonAsync(cast.Compliance);
         Expect.Equal($"{ticker} in force: \"{reason}\", added by #{officer.Id}", Show(await records.RestrictionsOfAsync(ticker)),
             $"The restricted-list entries for {ticker}", "the database");
+    }
+
+    [Then(@"^the restricted list in the database holds no entry for (\w+)$")]
+    public async Task ThenNoEntry(string ticker)
+    {
+        var entries = await records.RestrictionsOfAsync(ticker);
+        Expect.That(entries.Count == 0, $"The restricted list should hold no entry for {ticker}", () => $"the database holds {Show(entries)}");
     }
 
     [Then(@"^the restricted list in the database holds (\w+) no longer in force$")]

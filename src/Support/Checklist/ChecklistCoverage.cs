@@ -28,7 +28,8 @@ public enum LineState
 /// <param name="Note">What the feature's mark says of how the step answers the line.</param>
 public sealed record CheckingStep(string Test, string Step, string Where, string? Status, string? ResultUuid, bool NotApplicable = false, string? Note = null);
 
-public sealed record CoverageRow(ChecklistLine Line, LineState State, IReadOnlyList<CheckingStep> Steps, string? Why);
+/// <param name="Answered">For a sign-off line once the run is signed: whether the sign-off's answer meets it.</param>
+public sealed record CoverageRow(ChecklistLine Line, LineState State, IReadOnlyList<CheckingStep> Steps, string? Why, bool? Answered = null);
 
 /// <summary>
 /// The checklist line by line against one run: which steps check each line and how they came out, or who answers it
@@ -45,6 +46,10 @@ public sealed class ChecklistCoverage
     public int Count(ChecklistLineKind kind) => Rows.Count(r => r.Line.Kind == kind);
 
     public IEnumerable<CoverageRow> Unaccounted => Rows.Where(r => r.State == LineState.Unaccounted);
+
+    /// <summary>The sign-off's answer on each line answered at sign-off (S1-S18), once this run is signed.</summary>
+    public ChecklistCoverage AnsweredBy(IReadOnlyDictionary<string, (bool Met, string Answer)> answers) => new(Rows.Select(r =>
+        r.State == LineState.AtSignOff && answers.TryGetValue(r.Line.Id, out var a) ? r with { Why = $"Signed: {a.Answer}", Answered = a.Met } : r).ToList());
 
     public static ChecklistCoverage Load(string repoRoot, RunResults? run) =>
         Evaluate(UatChecklist.Load(repoRoot), FeatureCatalogue.Load(repoRoot), ChecklistDeclarations.Load(repoRoot), run);

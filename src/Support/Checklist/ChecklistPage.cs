@@ -60,6 +60,7 @@ public static class ChecklistPage
                 var note = s.Note is { } n ? $" <span class=\"note\">({E(n)})</span>" : "";
                 return $"<li><span class=\"{Css(s)}\">{E(Mark(s))}</span> {E(s.Step)}{note} — <em>{E(s.Test)}</em>{link} <span class=\"where\">{E(s.Where)}</span></li>";
             })) + "</ul>"
+            : row.Answered is { } met ? $"<span class=\"{(met ? "passed" : "failed")}\">{E(row.Why!)}</span>"
             : E(row.Why ?? "no step checks this line and none is declared to answer it");
         return $"<tr class=\"{Css(row.State)}\" data-testid=\"line-{E(row.Line.Id)}\"><td class=\"id\">{E(row.Line.Id)}</td><td>{words}</td>" +
                $"<td class=\"{Css(row.State)}\">{E(Words(row.State))}</td><td>{by}</td></tr>";

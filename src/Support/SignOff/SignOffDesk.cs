@@ -76,13 +76,7 @@ public static partial class SignOffDesk
     /// </summary>
     public static string Verify(string repoRoot, string resultsDir, string signOffDir)
     {
-        var path = Path.Combine(signOffDir, RecordFile);
-        if (!File.Exists(path)) return "No sign-off recorded.";
-        SignOffRecord? record;
-        try { record = JsonSerializer.Deserialize<SignOffRecord>(File.ReadAllText(path), AllureResultsWriter.Json); }
-        catch (JsonException e) { throw new InvalidOperationException($"{path}: not a sign-off record — {e.Message.Split('.')[0]}"); }
-        if (record is null || record.RunId is null || record.Criteria is null || record.Scenarios is null || record.Exceptions is null || record.Environment is null)
-            throw new InvalidOperationException($"{path}: not a sign-off record — fields are missing");
+        if (RecordOf(signOffDir) is not { } record) return "No sign-off recorded.";
         RemoveSignOffEntries(resultsDir);
         var run = RunResults.Load(resultsDir);
         if (record.RunId != run.RunId)
@@ -90,6 +84,19 @@ public static partial class SignOffDesk
         var validity = Verify(record, run, signOffDir, AllowedSigners(repoRoot));
         Write(record, resultsDir, signOffDir, validity);
         return validity;
+    }
+
+    /// <summary>The last sign-off's record, or null where there is none; a file that is not one ends in one line naming it.</summary>
+    public static SignOffRecord? RecordOf(string signOffDir)
+    {
+        var path = Path.Combine(signOffDir, RecordFile);
+        if (!File.Exists(path)) return null;
+        SignOffRecord? record;
+        try { record = JsonSerializer.Deserialize<SignOffRecord>(File.ReadAllText(path), AllureResultsWriter.Json); }
+        catch (JsonException e) { throw new InvalidOperationException($"{path}: not a sign-off record — {e.Message.Split('.')[0]}"); }
+        if (record is null || record.RunId is null || record.Criteria is null || record.Scenarios is null || record.Exceptions is null || record.Environment is null)
+            throw new InvalidOperationException($"{path}: not a sign-off record — fields are missing");
+        return record;
     }
 
     public static string AllowedSigners(string repoRoot) => Path.Combine(repoRoot, "env", "allowed_signers");
