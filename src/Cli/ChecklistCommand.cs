@@ -17,7 +17,7 @@ public static class ChecklistCommand
         var coverage = ChecklistCoverage.Load(root, run);
         // Once this run is signed, the sign-off's own lines show how it answered them.
         if (SignOffDesk.RecordOf(Path.Combine(root, "reports", "signoff")) is { } record && record.RunId == run.RunId)
-            coverage = coverage.AnsweredBy(SignOffAnswers.Of(record));
+            coverage = coverage.WithSignOff(SignOffAnswers.Of(record));
         Directory.CreateDirectory(pageDir);
         var page = Path.Combine(pageDir, "index.html");
         File.WriteAllText(page, ChecklistPage.Render(coverage, run.RunId, uuid => $"../index.html#{ReportId(uuid)}"));

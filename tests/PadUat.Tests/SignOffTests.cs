@@ -249,7 +249,7 @@ public sealed class SignOffTests : IDisposable
     {
         Results.Run(_results);
         var record = Sign(Pat with { Exceptions = "critical-bugs: PAD-101 fixed in 2.3.1", CriticalBugs = "PAD-101: restricted list not refreshed" }).Record!;
-        var rows = ChecklistCoverage.Load(Results.Root, RunResults.Load(_results)).AnsweredBy(SignOffAnswers.Of(record)).Rows
+        var rows = ChecklistCoverage.Load(Results.Root, RunResults.Load(_results)).WithSignOff(SignOffAnswers.Of(record)).Rows
             .Where(r => r.Line.Kind == ChecklistLineKind.SignOff).ToDictionary(r => r.Line.Id);
         Assert.Equal((true, "Signed: passed; confirmed by Pat Owner"), (rows["S3"].Answered, rows["S3"].Why));
         Assert.StartsWith("Signed: ✔ All automated tests passing (Unit + Integration + E2E = 100%): 371 passed of 377", rows["S11"].Why, StringComparison.Ordinal);
@@ -257,7 +257,7 @@ public sealed class SignOffTests : IDisposable
         Assert.Contains("✘ No critical bugs identified (the signer's answer): the signer names PAD-101: restricted list not refreshed", rows["S13"].Why);
         Assert.Equal("Signed: UAT of release 2.3", rows["S18"].Why);
         Assert.Contains("class=\"failed\">Signed: ✔ No critical bugs identified", ChecklistPage.Render(
-            ChecklistCoverage.Load(Results.Root, RunResults.Load(_results)).AnsweredBy(SignOffAnswers.Of(record)), "run-1", _ => null));
+            ChecklistCoverage.Load(Results.Root, RunResults.Load(_results)).WithSignOff(SignOffAnswers.Of(record)), "run-1", _ => null));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class ChecklistCoverage
     public IEnumerable<CoverageRow> Unaccounted => Rows.Where(r => r.State == LineState.Unaccounted);
 
     /// <summary>The sign-off's answer on each line answered at sign-off (S1-S18), once this run is signed.</summary>
-    public ChecklistCoverage AnsweredBy(IReadOnlyDictionary<string, (bool Met, string Answer)> answers) => new(Rows.Select(r =>
+    public ChecklistCoverage WithSignOff(IReadOnlyDictionary<string, (bool Met, string Answer)> answers) => new(Rows.Select(r =>
         r.State == LineState.AtSignOff && answers.TryGetValue(r.Line.Id, out var a) ? r with { Why = $"Signed: {a.Answer}", Answered = a.Met } : r).ToList());
 
     public static ChecklistCoverage Load(string repoRoot, RunResults? run) =>
