@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using PadUat.Support.Checklist;
+using PadUat.Support.Features;
 using PadUat.Support.SignOff;
 
 namespace PadUat.Cli;
@@ -20,11 +19,9 @@ public static class ChecklistCommand
             coverage = coverage.WithSignOff(SignOffAnswers.Of(record));
         Directory.CreateDirectory(pageDir);
         var page = Path.Combine(pageDir, "index.html");
-        File.WriteAllText(page, ChecklistPage.Render(coverage, run.RunId, uuid => $"../index.html#{ReportId(uuid)}"));
+        // Allure 3's report gives a result the id MD5(uuid); its page is index.html#id.
+        File.WriteAllText(page, ChecklistPage.Render(coverage, run.RunId, uuid => $"../index.html#{ExpectedTest.Md5(uuid)}"));
         Console.WriteLine(ChecklistPage.Counts(coverage) + $" — {Path.GetRelativePath(root, page)}");
         return 0;
     }
-
-    /// <summary>The Allure 3 report's id of a test result: the MD5 of the result's uuid (its page is index.html#id).</summary>
-    public static string ReportId(string uuid) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(uuid)));
 }

@@ -25,7 +25,7 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     public bool IsSummary(SlackMessage m) => m.Button(contract.Button("confirmRequest")) is not null;
 
     /// <summary>The questions the bot asked in the last request taken, in the order it asked them (checklist 1.1-1.8).</summary>
-    public List<string> Asked { get; private set; } = [];
+    public IReadOnlyList<string> Asked { get; private set; } = [];
 
     /// <summary>What the person answered to each question of the last request taken, as they wrote it.</summary>
     public IReadOnlyDictionary<string, string> Answered { get; private set; } = new Dictionary<string, string>();
@@ -58,11 +58,12 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
     public async Task<SlackMessage> AnswerQuestionsAsync(SlackPerson person, SlackMessage first, TradeAsk ask, string until)
     {
         var answered = new Dictionary<string, string>();
-        (Asked, Answered) = ([], answered);
+        var asked = new List<string>();
+        (Asked, Answered) = (asked, answered);
         var (message, declined) = (first, 0);
         while (!IsSummary(message) && phrases.QuestionIn(message.Text) is { } question && question != until)
         {
-            Asked.Add(question);
+            asked.Add(question);
             if (answered.TryGetValue(question, out var before))
                 throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
             if (phrases.NotAbout(question, message.Text, ask))

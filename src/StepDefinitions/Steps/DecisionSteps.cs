@@ -104,13 +104,16 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
 
     [Then(@"^the employee is told (their manager|compliance) (approved|rejected) the request$")]
     public Task ThenEmployeeToldDecision(string who, string decision) => slack.ExpectToldAsync(cast.Employee,
-        phrases.Decided(who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, decision == "approved", request.RequestId), $"{who} {decision}");
+        phrases.Decided(StageOf(who), decision == "approved", request.RequestId), $"{who} {decision}");
 
     /// <summary>Checklist 5.V: "Employee received rejection notification with reason".</summary>
     [Then(@"^the employee is told (their manager|compliance) rejected the request, with the reason$")]
     public Task ThenEmployeeToldRejectionWithReason(string who) => slack.ExpectToldAsync(cast.Employee, BotPhrases.WithReason(
-        phrases.Decided(who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage, false, request.RequestId), PadJourneys.RejectionReason),
+        phrases.Decided(StageOf(who), false, request.RequestId), PadJourneys.RejectionReason),
         $"{who} rejected, with the reason \"{PadJourneys.RejectionReason}\"");
+
+    /// <summary>The stage "their manager" or "compliance" decides in.</summary>
+    private static string StageOf(string who) => who == "compliance" ? PadJourneys.ComplianceStage : PadJourneys.ManagerStage;
 
     [Then(@"^the employee is told the request is approved and must be traded within two days$")]
     public Task ThenEmployeeToldApproved() =>

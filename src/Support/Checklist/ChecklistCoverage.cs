@@ -51,8 +51,11 @@ public sealed class ChecklistCoverage
     public ChecklistCoverage WithSignOff(IReadOnlyDictionary<string, (bool Met, string Answer)> answers) => new(Rows.Select(r =>
         r.State == LineState.AtSignOff && answers.TryGetValue(r.Line.Id, out var a) ? r with { Why = $"Signed: {a.Answer}", Answered = a.Met } : r).ToList());
 
-    public static ChecklistCoverage Load(string repoRoot, RunResults? run) =>
-        Evaluate(UatChecklist.Load(repoRoot), FeatureCatalogue.Load(repoRoot), ChecklistDeclarations.Load(repoRoot), run);
+    public static ChecklistCoverage Load(string repoRoot, RunResults? run) => Load(repoRoot, FeatureCatalogue.Load(repoRoot), run);
+
+    /// <summary>Against the tests already read from features/ (the sign-off reads them once for both its judgements).</summary>
+    public static ChecklistCoverage Load(string repoRoot, IReadOnlyList<ExpectedTest> tests, RunResults? run) =>
+        Evaluate(UatChecklist.Load(repoRoot), tests, ChecklistDeclarations.Load(repoRoot), run);
 
     /// <summary>
     /// Judges each line. A mark or declaration naming a line the checklist does not have, or a line both checked and

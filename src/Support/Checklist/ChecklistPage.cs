@@ -11,12 +11,11 @@ namespace PadUat.Support.Checklist;
 /// </summary>
 public static class ChecklistPage
 {
-    public const string Folder = "checklist";
+    private static string E(string s) => WebUtility.HtmlEncode(s);
 
     /// <param name="evidence">The report's page of one test result, by its uuid; null where there is no report.</param>
     public static string Render(ChecklistCoverage coverage, string runId, Func<string, string?> evidence)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
         html.Append($$"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>UAT checklist coverage — PA dealing</title>
@@ -51,7 +50,6 @@ public static class ChecklistPage
 
     private static string Row(CoverageRow row, Func<string, string?> evidence)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
         var words = E(row.Line.Words) + (row.Line.Sql is { } sql ? $"<pre>{E(sql)}</pre>" : "");
         var by = row.Steps.Count > 0
             ? "<ul class=\"steps\">" + string.Concat(row.Steps.Select(s =>

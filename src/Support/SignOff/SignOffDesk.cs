@@ -37,7 +37,8 @@ public static partial class SignOffDesk
         var answers = SignerAnswers.From(request.AppResults, request.CriticalBugs, request.Documentation);
         RemoveSignOffEntries(resultsDir);
         var run = RunResults.Load(resultsDir);
-        var assessment = SignOffCriteria.Evaluate(run, FeatureCatalogue.Load(repoRoot), ChecklistCoverage.Load(repoRoot, run));
+        var expected = FeatureCatalogue.Load(repoRoot);
+        var assessment = SignOffCriteria.Evaluate(run, expected, ChecklistCoverage.Load(repoRoot, expected, run));
 
         var refusals = new List<string>();
         foreach (var outcome in new[] { assessment.Preflight }.Concat(assessment.Scenarios))
