@@ -1,4 +1,4 @@
-@scenario-7 @uat-5.8 @critical @role-compliance @role-employee @allure.owner:QA
+@scenario-7 @uat-5.8 @critical @role-compliance @role-employee @allure.owner:QA @firm-wide
 Feature: Scenario 7 — The compliance dashboard shows what the database holds
   Compliance watches the dashboard. Every figure and list it shows must agree with the database, and each
   person sees only what their role allows: compliance sees the whole firm; everyone else — the employee, a

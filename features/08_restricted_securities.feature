@@ -1,4 +1,4 @@
-@scenario-8 @uat-5.9 @blocker @role-employee @role-compliance @allure.owner:QA
+@scenario-8 @uat-5.9 @blocker @role-employee @role-compliance @allure.owner:QA @firm-wide
 Feature: Scenario 8 — A restricted security cannot be requested
   Compliance keeps a restricted list. While a security's restriction is in force, a request to buy or to sell
   it is refused at the security lookup with the reason, the conversation ends there (checklist 8.1), nothing is

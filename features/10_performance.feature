@@ -1,4 +1,4 @@
-@scenario-10 @uat-5.11 @normal @role-employee @role-compliance @allure.owner:QA
+@scenario-10 @uat-5.11 @normal @role-employee @role-compliance @allure.owner:QA @firm-wide
 Feature: Scenario 10 — The system answers quickly enough
   Plan 5.11: bot response times, EXPLAIN ANALYZE of the dashboard's key queries with realistic volume, and
   dashboard page load times, against the times agreed for the environment the run is pointed at. Every

@@ -2,13 +2,15 @@ using PadSandbox;
 using PadSandbox.Database;
 using PadSandbox.Hosting;
 
-// `./uat sandbox [--faults a,b] [--port N] [--history N] [--bot-seed N] [--bot-app-url URL | --bot-app-socket] [--describe FILE]`:
+// `./uat sandbox [--faults a,b] [--port N] [--history N] [--teams N] [--bot-seed N] [--bot-app-url URL | --bot-app-socket] [--describe FILE]`:
 // start the PA-dealing sandbox to explore by hand; Ctrl-C stops it and deletes its database cluster. --bot-app-url sends
 // the PA-dealing app's events and clicks to another (HTTP) app, a Bolt app in the Slack conformance stage; --describe writes the
 // endpoints, secrets and people as JSON for a program that starts the sandbox.
 var faults = FaultSet.Parse(Arg("--faults") ?? Environment.GetEnvironmentVariable("PAD_SANDBOX_FAULTS"));
 var port = int.TryParse(Arg("--port"), out var p) ? p : 0;
 var history = int.TryParse(Arg("--history"), out var h) ? h : LocalSandbox.DefaultHistory;
+// --teams N: test teams of an employee, their manager and a colleague, for runs side by side (Database/SandboxTeams.cs).
+var teams = int.TryParse(Arg("--teams") ?? Environment.GetEnvironmentVariable("PAD_TEAMS"), out var n) ? n : 1;
 var botApp = Arg("--bot-app-url") is { } url ? new Uri(url) : null;
 // --bot-app-socket: the PA-dealing app is another program connecting over Socket Mode with its app-level token (the
 // conformance stage's Bolt app); the sandbox's own bot stays off.
@@ -30,11 +32,11 @@ using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(
 
 Console.WriteLine("Starting the PA-dealing sandbox (PostgreSQL cluster, migrations, reference data, 10 000 past requests)…");
 await using var sandbox = await LocalSandbox.StartAsync(faults, history, port, botApp, migrationsNotApplied: notApplied,
-    devHeaderSignIn: !deployed, botSeed: botSeed, ownBot: ownBot, ct: stop.Token);
+    devHeaderSignIn: !deployed, botSeed: botSeed, ownBot: ownBot, teams: teams, ct: stop.Token);
 var host = sandbox.Host;
 if (Arg("--describe") is { } describe) SandboxDescription.Write(describe, sandbox);
 await using var background = traffic > 0
-    ? await BackgroundTraffic.StartAsync(host, host.People, DeployedTarget.UatPeople.Values.ToHashSet(), traffic) : null;
+    ? await BackgroundTraffic.StartAsync(host, host.People, DeployedTarget.UatPeople(sandbox).Select(p => p.Email).ToHashSet(), traffic) : null;
 if (deployed)
 {
     var envFile = Arg("--env-file") ?? "env/rehearsal.env";

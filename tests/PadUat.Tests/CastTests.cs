@@ -49,6 +49,23 @@ public sealed class CastTests
         Assert.StartsWith("'managr' is not a part in the UAT", Assert.Throws<SetupError>(() => From(Four).Lead("managr")).Message);
     }
 
+    [Fact]
+    public void A_team_is_an_employee_their_manager_and_a_colleague_with_compliance_shared()
+    {
+        var cast = From(new(Four)
+        {
+            ["UAT_EMPLOYEE_2_EMAIL"] = "e2@x.example", ["UAT_MANAGER_2_EMAIL"] = "m2@x.example", ["UAT_COLLEAGUE_2_EMAIL"] = "o2@x.example",
+            ["UAT_EMPLOYEE_3_EMAIL"] = "e3@x.example", // no manager 3: not a team, and stays with team 1
+            ["UAT_SMF16_EMAIL"] = "s@x.example",
+        });
+        Assert.Equal([1, 2], cast.Teams.Select(t => t.Number));
+        var (first, second) = (cast.Teams[0].People, cast.Teams[1].People);
+        Assert.Equal(["employee", "employee 3", "manager", "compliance", "colleague", "smf16"], first.People.Select(p => p.Key));
+        Assert.Equal(["employee 2", "manager 2", "compliance", "colleague 2", "smf16"], second.People.Select(p => p.Key));
+        Assert.Equal(("e2@x.example", "m2@x.example", "c@x.example"), (second.Employee.Email, second.Manager.Email, second.Compliance.Email));
+        Assert.Equal("team 2 (e2@x.example)", cast.Teams[1].ToString());
+    }
+
     [Theory]
     [InlineData("SLACK_TOKEN_EMPLOYEE_2", true)]
     [InlineData("DASHBOARD_SESSION_SMF16", true)]

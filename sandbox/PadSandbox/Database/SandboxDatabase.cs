@@ -13,7 +13,7 @@ public static class SandboxDatabase
 
     /// <param name="migrationsNotApplied">Revisions left unapplied by decision (dev leaves head, <see cref="Migrations.DevCurrent"/>).</param>
     public static async Task BuildAsync(string superuserDbConnection, string appConnection, int historyRequests, FaultSet faults,
-        IReadOnlyCollection<string> migrationsNotApplied, CancellationToken ct)
+        IReadOnlyCollection<string> migrationsNotApplied, CancellationToken ct, int teams = 1)
     {
         await using (var su = new NpgsqlConnection(superuserDbConnection))
         {
@@ -39,6 +39,11 @@ public static class SandboxDatabase
         await ExecAsync(app, Reference("003_app_roles"), ct);
         await ExecAsync(app, Reference("004_history")
             .Replace("{{history}}", historyRequests.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        if (teams < 2) return;
+        // Hired after the history is written, so that they, like team 1, have made no requests before the UAT.
+        await using var owner = new NpgsqlConnection(superuserDbConnection);
+        await owner.OpenAsync(ct);
+        await ExecAsync(owner, SandboxTeams.HireSql(teams), ct);
     }
 
     private static string Reference(string name) => EmbeddedSql.In("Reference").Single(s => s.Name == name).Sql;

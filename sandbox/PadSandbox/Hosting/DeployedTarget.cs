@@ -9,12 +9,9 @@ namespace PadSandbox.Hosting;
 /// </summary>
 public static class DeployedTarget
 {
-    /// <summary>The sandbox's UAT people (the history holds none of their requests), as env/local.env names them.</summary>
-    public static readonly IReadOnlyDictionary<string, string> UatPeople = new Dictionary<string, string>
-    {
-        ["EMPLOYEE"] = "alex.morgan@paduat.example", ["MANAGER"] = "sam.rivera@paduat.example",
-        ["COMPLIANCE"] = "jordan.blake@paduat.example", ["COLLEAGUE"] = "riley.fenwick@paduat.example",
-    };
+    /// <summary>The sandbox's UAT people, every team's and compliance (the history holds none of their requests), as env files name them.</summary>
+    public static IEnumerable<(string Setting, string Email)> UatPeople(LocalSandbox sandbox) =>
+        sandbox.Teams.SelectMany(t => t.Settings()).Append(("COMPLIANCE", SandboxTeams.Compliance));
 
     public static string EnvFile(LocalSandbox sandbox)
     {
@@ -45,7 +42,7 @@ public static class DeployedTarget
             DASHBOARD_SIGN_IN=form
 
             """);
-        foreach (var (role, email) in UatPeople) env.AppendLine($"UAT_{role}_EMAIL={email}");
+        foreach (var (role, email) in UatPeople(sandbox)) env.AppendLine($"UAT_{role}_EMAIL={email}");
         env.Append("""
 
             CHROMIUM_PATH=/usr/bin/chromium
@@ -62,7 +59,7 @@ public static class DeployedTarget
         {
             ("DB_PASSWORD", sandbox.AppPassword), ("SLACK_APP_TOKEN", host.Workspace.AppToken),
         };
-        foreach (var (role, email) in UatPeople)
+        foreach (var (role, email) in UatPeople(sandbox))
         {
             var person = host.Workspace.ByEmail(email)!;
             secrets.Add(($"SLACK_TOKEN_{role}", person.Token));

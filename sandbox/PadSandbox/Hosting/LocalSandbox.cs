@@ -19,14 +19,17 @@ public sealed class LocalSandbox : IAsyncDisposable
     public string AppPassword { get; }
     public int DatabasePort => _cluster.Port;
 
-    private LocalSandbox(PostgresCluster cluster, SandboxHost host, string appConnectionString, string appPassword)
+    /// <summary>The test teams it was built with (`--teams N`), team 1 first.</summary>
+    public IReadOnlyList<SandboxTeam> Teams { get; }
+
+    private LocalSandbox(PostgresCluster cluster, SandboxHost host, string appConnectionString, string appPassword, IReadOnlyList<SandboxTeam> teams)
     {
-        _cluster = cluster; Host = host; AppConnectionString = appConnectionString; AppPassword = appPassword;
+        _cluster = cluster; Host = host; AppConnectionString = appConnectionString; AppPassword = appPassword; Teams = teams;
     }
 
     public static async Task<LocalSandbox> StartAsync(FaultSet faults, int historyRequests = DefaultHistory, int port = 0,
         Uri? botAppBaseUrl = null, Slack.EventRetrySchedule? eventRetries = null, IReadOnlyCollection<string>? migrationsNotApplied = null,
-        bool devHeaderSignIn = true, int? botSeed = null, bool ownBot = true, CancellationToken ct = default)
+        bool devHeaderSignIn = true, int? botSeed = null, bool ownBot = true, int teams = 1, CancellationToken ct = default)
     {
         var cluster = await PostgresCluster.StartAsync(ct);
         try
@@ -38,10 +41,10 @@ public sealed class LocalSandbox : IAsyncDisposable
                 Host = "127.0.0.1", Port = cluster.Port, Database = SandboxDatabase.Name, Username = SandboxDatabase.AppUser,
                 Password = password, SearchPath = "padealing",
             }.ConnectionString;
-            await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, migrationsNotApplied ?? [], ct);
+            await SandboxDatabase.BuildAsync(superuserDb, app, historyRequests, faults, migrationsNotApplied ?? [], ct, teams);
             var host = await SandboxHost.StartAsync(new SandboxOptions(app, faults, port, BotAppBaseUrl: botAppBaseUrl, EventRetries: eventRetries, DevHeaderSignIn: devHeaderSignIn,
                 BotSeed: botSeed, OwnBot: ownBot), ct);
-            return new LocalSandbox(cluster, host, app, password);
+            return new LocalSandbox(cluster, host, app, password, Database.SandboxTeams.All(teams));
         }
         catch
         {

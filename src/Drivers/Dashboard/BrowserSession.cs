@@ -19,6 +19,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly string _executable;
+    private readonly bool _ownsPlaywright;
 
     public IBrowser Browser { get; private set; }
 
@@ -28,10 +29,14 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public Dictionary<Support.Configuration.TestPerson, string> SignedInState { get; } = [];
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, string executable)
+    private BrowserSession(IPlaywright playwright, IBrowser browser, string executable, bool ownsPlaywright = true)
     {
-        _playwright = playwright; Browser = browser; _executable = executable;
+        _playwright = playwright; Browser = browser; _executable = executable; _ownsPlaywright = ownsPlaywright;
     }
+
+    /// <summary>A Chromium of its own for another test team, driven by the same Playwright: one team's failure replaces only its own browser.</summary>
+    public async Task<BrowserSession> AnotherAsync() =>
+        new(_playwright, await LaunchBrowserAsync(_playwright, _executable), _executable, ownsPlaywright: false);
 
     /// <param name="headed">A visible window, for a person to sign in by hand (./uat record-session); the run is always headless.</param>
     public static async Task<BrowserSession> LaunchAsync(string chromiumPath, bool headed = false)
@@ -57,6 +62,6 @@ public sealed class BrowserSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Browser.CloseAsync();
-        _playwright.Dispose();
+        if (_ownsPlaywright) _playwright.Dispose();
     }
 }

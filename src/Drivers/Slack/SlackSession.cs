@@ -26,22 +26,33 @@ public sealed class SlackSession : IAsyncDisposable
     private readonly Dictionary<TestPerson, SlackAccount> _accounts = [];
     private readonly SemaphoreSlim _signIn = new(1, 1);
     private readonly Dashboard.BrowserSession _browser;
+    private readonly IReadOnlyCollection<TestPerson> _people;
+    private readonly bool _ownsFeed;
 
     public SlackRateBudget Budget { get; }
     public IDirectMessageFeed Feed { get; }
     public TimeSpan ReplyTimeout => _settings.ReplyTimeout;
     public string BotUserId => _settings.BotUserId;
 
-    /// <summary>Everyone in the cast who acts in Slack.</summary>
-    public IEnumerable<TestPerson> People => _settings.Tokens.Keys;
+    /// <summary>Everyone in the cast, or in the team, who acts in Slack.</summary>
+    public IEnumerable<TestPerson> People => _people;
 
     /// <summary>The channels the bot's notifications arrive in, by the setting naming each (COMPLIANCE_CHANNEL_ID).</summary>
     public IReadOnlyDictionary<string, string> Channels => _settings.Channels ?? new Dictionary<string, string>();
 
-    private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, Dashboard.BrowserSession browser)
+    private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, Dashboard.BrowserSession browser,
+        IReadOnlyCollection<TestPerson> people, bool ownsFeed)
     {
-        _settings = settings; Budget = budget; Feed = feed; _browser = browser;
+        _settings = settings; Budget = budget; Feed = feed; _browser = browser; _people = people; _ownsFeed = ownsFeed;
     }
+
+    /// <summary>
+    /// One team's Slack within the run: its people, each signed in afresh in the team's browser — a compliance officer
+    /// every team shares has a Slack client per team, as a person with two devices does — over the run's one feed and
+    /// rate budget (Slack limits the app, not the team).
+    /// </summary>
+    public SlackSession ForTeam(IEnumerable<TestPerson> people, Dashboard.BrowserSession browser) =>
+        new(_settings, Budget, Feed, browser, people.Where(_settings.Tokens.ContainsKey).ToList(), ownsFeed: false);
 
     public static async Task<SlackSession> StartAsync(SlackSettings settings, Dashboard.BrowserSession browser, CancellationToken ct = default)
     {
@@ -49,7 +60,7 @@ public sealed class SlackSession : IAsyncDisposable
         IDirectMessageFeed feed = settings.AppToken is { } appToken
             ? await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, settings.ApiUrl, appToken.Reveal(), budget), ct)
             : new PollingFeed();
-        return new SlackSession(settings, budget, feed, browser);
+        return new SlackSession(settings, budget, feed, browser, settings.Tokens.Keys.ToList(), ownsFeed: true);
     }
 
     /// <summary>
@@ -84,7 +95,7 @@ public sealed class SlackSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Feed.DisposeAsync();
+        if (_ownsFeed) await Feed.DisposeAsync();
         foreach (var page in _accounts.Values.Select(a => a.Page).OfType<SlackClientPage>().Where(p => p.IsOpen))
             await page.CloseAsync();
         _signIn.Dispose();

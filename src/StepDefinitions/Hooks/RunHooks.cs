@@ -21,6 +21,9 @@ public sealed class RunHooks
     internal static UatRun? Run { get; private set; }
     internal static BrowserSession? Browser { get; private set; }
     internal static SlackSession? Slack { get; private set; }
+    /// <summary>The run's test teams, each lent to one feature at a time.</summary>
+    internal static TeamPool? Teams { get; private set; }
+    internal static FirmLock? Firm { get; private set; }
     /// <summary>Every test features/ defines, for the steps a failed scenario did not get to.</summary>
     internal static IReadOnlyList<PadUat.Support.Features.ExpectedTest> Catalogue { get; private set; } = [];
     internal static Exception? StartupError { get; private set; }
@@ -62,9 +65,11 @@ public sealed class RunHooks
             await PadUat.Drivers.TargetSettingsCheck.CheckAsync(Run!.Target);
             await DashboardSignIns.ConfirmReachableAsync(Browser!, Run.Target, Run.Settings.Cast, new PageElements(Run.Contract));
             TargetHealth.Current = Run.Health;
-            await Run.ClaimTargetAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load());
+            await Run.ClaimTeamsAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load(), Run.Settings.Teams);
             foreach (var line in RunContext.CleanupLines(Run)) Console.Error.WriteLine(line);
             Slack = await SlackSession.StartAsync(Run.Target.Slack, Browser!);
+            Teams = await TeamPool.OpenAsync(Run.Teams, Browser!, Slack);
+            Firm = new FirmLock(FirmWait);
             (_browserVersion, _slackDelivery) = (Browser!.Version, Slack.Feed.Description);
             RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
         }
@@ -75,9 +80,47 @@ public sealed class RunHooks
         }
     }
 
+    /// <summary>How long a feature waits for another run's features on the same target: the longest feature takes minutes.</summary>
+    private static readonly TimeSpan FirmWait = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Each feature acts through one team for its length: it holds the firm shared (alone when tagged @firm-wide: it
+    /// judges the whole firm's data), then leases a free team — in that order, so a feature waiting for the firm holds no team.
+    /// </summary>
+    [BeforeFeature]
+    public static async Task LeaseTeamAsync(FeatureContext feature)
+    {
+        if (Teams is null || Firm is null) return; // the run did not start; its scenarios report why
+        var firmWide = feature.FeatureInfo.Tags.Contains(FirmWideTag);
+        Firm.Enter(firmWide);
+        var team = Teams.Lease();
+        try { feature.Set(await Firm.TakeAsync(team.Claimed.Lock, firmWide)); }
+        catch
+        {
+            Teams.Return(team);
+            Firm.Leave(firmWide);
+            throw;
+        }
+        feature.Set(team);
+    }
+
+    [AfterFeature]
+    public static async Task ReturnTeamAsync(FeatureContext feature)
+    {
+        if (!feature.TryGetValue(out TeamSession team)) return;
+        await feature.Get<FirmLock.Held>().DisposeAsync();
+        Teams!.Return(team);
+    }
+
+    /// <summary>Features that judge the whole firm's data, not only their team's.</summary>
+    internal const string FirmWideTag = "firm-wide";
+
     [AfterTestRun]
     public static async Task StopAsync()
     {
+        if (Teams is not null) await Teams.DisposeAsync();
+        Teams = null;
+        Firm = null;
         if (Slack is not null)
         {
             SlackUsage.Write(Path.Combine(RepoRootPath, "reports", "slack-calls.tsv"), Slack.Budget);
@@ -89,7 +132,7 @@ public sealed class RunHooks
         {
             await Run.DisposeAsync();
             // The environment panel is written again with what this run left, now that the journal knows it.
-            if (Run.Journal is not null) RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
+            if (Run.Teams.Count > 0) RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
             foreach (var line in RunContext.LeftLines(Run)) Console.Error.WriteLine(line);
         }
         Browser = null;

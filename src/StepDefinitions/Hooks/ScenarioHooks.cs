@@ -27,19 +27,22 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
     {
         var evidence = new Evidence(RunHooks.Results);
         container.RegisterInstanceAs(evidence);
+        // The report's timeline has a row per team: which features ran side by side, and through whom.
         evidence.Begin(ScenarioResults.Create(Describe(), RunHooks.Results.NewUuid(), Environment.MachineName,
-            $"{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
+            feature.TryGetValue(out TeamSession leased) ? leased.Claimed.Team.Name : $"{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
         if (RunHooks.StartupError is { } error) ExceptionDispatchInfo.Throw(error);
 
         var run = RunHooks.Run!;
+        // The feature's team: the people the scenario's words name, and their browser, Slack and journal.
+        var team = feature.Get<TeamSession>();
         container.RegisterInstanceAs(run);
         container.RegisterInstanceAs(run.Target);
         container.RegisterInstanceAs(run.Settings);
-        container.RegisterInstanceAs(run.Settings.Cast);
+        container.RegisterInstanceAs(team.Claimed.Team.People);
         container.RegisterInstanceAs(run.Contract);
-        container.RegisterInstanceAs(RunHooks.Browser!);
-        container.RegisterInstanceAs(RunHooks.Slack!);
-        container.RegisterInstanceAs(run.Journal!);
+        container.RegisterInstanceAs(team.Browser);
+        container.RegisterInstanceAs(team.Slack);
+        container.RegisterInstanceAs(team.Claimed.Journal);
         // After the registrations: the scenario's end still resolves its drivers to write its result.
         if (run.Health.Tripped is { } hung) throw new TargetStoppedAnswering($"Not run: {hung}. The run ends its remaining scenarios at once.");
         evidence.BeginStep("Before the scenario: note the database clock");
@@ -93,7 +96,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
             // A browser this scenario never used is as it was: replacing it after each of a hung run's remaining scenarios cost a Chromium start each.
             var usedTheBrowser = dashboard.AnyPageOpen;
             await dashboard.DisposeAsync();
-            if (status is AllureStatus.Failed or AllureStatus.Broken && usedTheBrowser) await RunHooks.Browser!.ReplaceAsync();
+            if (status is AllureStatus.Failed or AllureStatus.Broken && usedTheBrowser) await feature.Get<TeamSession>().Browser.ReplaceAsync();
         }
         Evidence.End(status, error ?? PendingError(scenario.ScenarioExecutionStatus));
     }

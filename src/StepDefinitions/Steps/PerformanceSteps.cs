@@ -11,7 +11,7 @@ namespace PadUat.Steps;
 
 /// <summary>Plan scenario 10: figures are attached to the report first, then compared with the times agreed in the feature.</summary>
 [Binding]
-public sealed class PerformanceSteps(SlackDriver slack, DashboardDriver dashboard, QueryPlans plans, PadRecords records, UatSettings settings,
+public sealed class PerformanceSteps(SlackDriver slack, DashboardDriver dashboard, QueryPlans plans, PadRecords records, UatSettings settings, Cast cast,
     Support.Evidence.Evidence evidence)
 {
     private ResponseTimes Limits = null!;
@@ -24,7 +24,7 @@ public sealed class PerformanceSteps(SlackDriver slack, DashboardDriver dashboar
     [When(@"^the employee exchanges the agreed number of messages with the bot$")]
     public async Task WhenExchanges()
     {
-        var times = (await slack.MeasureReplyTimesAsync(settings.Cast.Employee, Limits.BotExchanges)).Select(t => t.TotalMilliseconds).ToList();
+        var times = (await slack.MeasureReplyTimesAsync(cast.Employee, Limits.BotExchanges)).Select(t => t.TotalMilliseconds).ToList();
         Report("bot reply times (ms)", new Dictionary<string, double>
         {
             ["exchanges"] = times.Count, ["median"] = Percentiles.Of(times, 50), ["p95"] = Percentiles.Of(times, 95), ["max"] = times.Max(),
@@ -67,7 +67,7 @@ public sealed class PerformanceSteps(SlackDriver slack, DashboardDriver dashboar
     [When(@"^compliance loads each dashboard page$")]
     public async Task WhenPagesLoaded()
     {
-        var times = await PageLoadTimes.MeasureAsync(await dashboard.AsAsync(settings.Cast.Compliance), records.Word(Support.Contract.PadStatus.WaitingForCompliance));
+        var times = await PageLoadTimes.MeasureAsync(await dashboard.AsAsync(cast.Compliance), records.Word(Support.Contract.PadStatus.WaitingForCompliance));
         Report("dashboard page load times (ms)", times.Append(new("threshold", Limits.PageLoadMs)).ToDictionary());
     }
 

@@ -83,6 +83,26 @@ public sealed class Cast
 
     public IEnumerable<string> Emails => People.Select(p => p.Email);
 
+    /// <summary>
+    /// The teams the cast forms, team 1 first. Team <c>n</c> (n ≥ 2) is employee n, manager n and colleague n, and exists once
+    /// all three are cast; team 1 is everyone else, so a cast of one team plays as it always has. Compliance and SMF16
+    /// people are in every team.
+    /// </summary>
+    public IReadOnlyList<TestTeam> Teams
+    {
+        get
+        {
+            var numbers = People.Where(p => p.Number > 1 && TestTeam.OwnRoles.Contains(p.Role)).Select(p => p.Number).Distinct()
+                .Where(n => TestTeam.OwnRoles.All(r => People.Any(p => p.Role == r && p.Number == n))).Order().ToList();
+            bool Shared(TestPerson p) => !TestTeam.OwnRoles.Contains(p.Role);
+            var first = People.Where(p => Shared(p) || !numbers.Contains(p.Number));
+            return [new TestTeam(1, new Cast(first)), .. numbers.Select(n => new TestTeam(n, new Cast(People.Where(p => Shared(p) || p.Number == n))))];
+        }
+    }
+
+    /// <summary>This cast with <paramref name="more"/> people (the sandbox's teams beyond the env file's).</summary>
+    public Cast With(IEnumerable<TestPerson> more) => new(People.Concat(more));
+
     /// <summary>Each e-mail in lower case, as the directory's look-ups compare them.</summary>
     public string[] LowerCaseEmails => People.Select(p => p.Email.ToLowerInvariant()).ToArray();
 

@@ -60,8 +60,15 @@ public sealed record UatSettings(
     string ContractName,
     string ChromiumPath,
     TimeSpan LockWait,
-    TimeSpan SandboxReplyTimeout)
+    TimeSpan SandboxReplyTimeout,
+    int? TeamCount = null)
 {
+    /// <summary>
+    /// How many test teams the run acts through side by side (PAD_TEAMS, `./uat --teams N`): the sandbox hires that many;
+    /// elsewhere the first that many the env file casts, all of them when unset.
+    /// </summary>
+    public int Teams => TeamCount ?? (UsesSandbox ? 1 : Cast.Teams.Count);
+
     /// <summary>The settings that are secrets besides each test person's own (<see cref="Cast.IsPersonalSecret"/>).</summary>
     private static readonly string[] SharedSecretKeys = ["DB_PASSWORD", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY"];
 
@@ -119,7 +126,8 @@ public sealed record UatSettings(
             // How long a run waits for another run against the same target to finish before it gives up.
             TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")),
             // The sandbox answers within milliseconds; ./uat mutate shortens this so a mutant that silences the bot fails sooner.
-            TimeSpan.FromSeconds(usesSandbox && s.Optional("BOT_REPLY_TIMEOUT_S") is not null ? s.Int("BOT_REPLY_TIMEOUT_S") : 10));
+            TimeSpan.FromSeconds(usesSandbox && s.Optional("BOT_REPLY_TIMEOUT_S") is not null ? s.Int("BOT_REPLY_TIMEOUT_S") : 10),
+            s.Optional("PAD_TEAMS") is null ? null : s.Int("PAD_TEAMS"));
     }
 
     /// <summary>

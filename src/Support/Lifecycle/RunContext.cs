@@ -19,6 +19,8 @@ public static class RunContext
         [
             new("APP_ENV", t.AppEnv),
             new("Run.id", run.RunId),
+            // Features ran side by side, one test team each (./uat --teams N): whose requests the report's steps name.
+            new("Test.teams", $"{run.Teams.Count}: {string.Join("; ", run.Teams.Select(t => t.Team.ToString()))}"),
             new("Cleanup.left.by.dead.runs", run.Reaped.Count == 0 ? "none"
                 : string.Join("; ", run.Reaped.Select(r => $"{r.Rows} row(s) left by run {r.Run} (started {r.StartedUtc:yyyy-MM-dd HH:mm} UTC), deleted"))),
             new("Cleanup.journal.not.acted.on", run.JournalRefused.Count == 0 ? "none" : $"{run.JournalRefused.Count}: {string.Join("; ", run.JournalRefused)}"),

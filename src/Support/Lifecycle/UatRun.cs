@@ -15,7 +15,7 @@ public sealed class UatRun : IAsyncDisposable
 {
     private static readonly TimeSpan ReachTimeout = TimeSpan.FromSeconds(5);
     private readonly LocalSandbox? _sandbox;
-    private RunLock? _lock;
+    private readonly List<ClaimedTeam> _teams = [];
 
     public UatSettings Settings { get; }
 
@@ -25,10 +25,10 @@ public sealed class UatRun : IAsyncDisposable
 
     public DateTime StartedUtc { get; } = DateTime.UtcNow;
 
-    /// <summary>This run's clean-up journal, once the run has claimed its target.</summary>
-    public TestData.CleanupJournal? Journal { get; private set; }
+    /// <summary>The teams this run acts through, each claimed with its lock and journal (<see cref="ClaimTeamsAsync"/>).</summary>
+    public IReadOnlyList<ClaimedTeam> Teams => _teams;
 
-    /// <summary>What runs that died had left on the target, removed when this run claimed it.</summary>
+    /// <summary>What runs that died had left on the target, removed when this run claimed its teams.</summary>
     public IReadOnlyList<TestData.ReapedRun> Reaped { get; private set; } = [];
 
     /// <summary>Journal lines this run did not act on, each with why (forged, edited, cut short, another identity, not a UAT person's).</summary>
@@ -38,33 +38,41 @@ public sealed class UatRun : IAsyncDisposable
     public TargetHealth Health { get; }
 
     /// <summary>
-    /// Makes the target this run's: takes its run lock (waiting for another run a bounded time), then removes what
-    /// runs that died left behind, from the journal kept in <paramref name="journalDir"/>. Nothing else is written first.
+    /// Makes the first <paramref name="count"/> of the cast's teams this run's: takes each team's lock (waiting for another
+    /// run through that team a bounded time), then removes what runs through it that died left behind, from the team's
+    /// journal kept in <paramref name="journalDir"/>. Nothing else is written first.
     /// </summary>
-    public async Task ClaimTargetAsync(string journalDir, TestData.JournalKey key, CancellationToken ct = default)
+    public async Task ClaimTeamsAsync(string journalDir, TestData.JournalKey key, int count, CancellationToken ct = default)
     {
-        _lock = await RunLock.AcquireAsync(Target.Database, RunId, Settings.AppEnv, Settings.LockWait, ct);
-        var journal = TestData.CleanupJournal.Open(journalDir, new TestData.TargetIdentity(Settings.AppEnv, Target.Database, Settings.Cast), RunId, key);
-        DateTime now;
-        await using (var conn = new NpgsqlConnection(Target.Database.ConnectionString()))
+        var teams = Settings.Cast.Teams;
+        if (count > teams.Count)
+            throw new SettingsError($"PAD_TEAMS: {count} teams asked for, the {Settings.AppEnv} env file casts {teams.Count} " +
+                                    "(team n is UAT_EMPLOYEE_n_EMAIL, UAT_MANAGER_n_EMAIL and UAT_COLLEAGUE_n_EMAIL)");
+        var reaped = new List<TestData.ReapedRun>();
+        var refused = new List<string>();
+        var identities = teams.Take(count).Select(t => new TestData.TargetIdentity(Settings.AppEnv, Target.Database, t.People)).ToList();
+        foreach (var (team, identity) in teams.Take(count).Zip(identities))
         {
+            var teamLock = await TeamLock.AcquireAsync(Target.Database, team, RunId, Settings.AppEnv, Settings.LockWait, ct);
+            var journal = TestData.CleanupJournal.Open(journalDir, identity, RunId, key);
+            _teams.Add(new ClaimedTeam(team, teamLock, journal));
+            await using var conn = new NpgsqlConnection(Target.Database.ConnectionString());
             await conn.OpenAsync(ct);
-            var review = await journal.ReapDeadRunsAsync(conn, Contract, await UatPeopleIdsAsync(conn));
-            (Reaped, JournalRefused) = (review.Reaped, review.NotActedOn);
-            now = await conn.ExecuteScalarAsync<DateTime>("SELECT now()");
+            var review = await journal.ReapDeadRunsAsync(conn, Contract, await UatPeopleIdsAsync(conn, team.People), identities);
+            reaped.AddRange(review.Reaped);
+            refused.AddRange(review.NotActedOn.Where(r => !refused.Contains(r)));
+            journal.RunStarted(await conn.ExecuteScalarAsync<DateTime>("SELECT now()"));
         }
-        journal.RunStarted(now);
-        Journal = journal;
+        (Reaped, JournalRefused) = (reaped, refused);
     }
 
-    /// <summary>The employee ids of the UAT people, by their e-mails where the contract says they are: the only people whose rows a reap may touch.</summary>
-    private async Task<IReadOnlySet<int>> UatPeopleIdsAsync(NpgsqlConnection conn) =>
-        (await conn.QueryAsync<int>(Contract.PeopleByEmailSql("emails"),
-            new { emails = Settings.Cast.LowerCaseEmails })).ToHashSet();
+    /// <summary>The employee ids of a team's people, by their e-mails where the contract says they are: the only people whose rows a reap may touch.</summary>
+    private async Task<IReadOnlySet<int>> UatPeopleIdsAsync(NpgsqlConnection conn, Cast people) =>
+        (await conn.QueryAsync<int>(Contract.PeopleByEmailSql("emails"), new { emails = people.LowerCaseEmails })).ToHashSet();
 
     /// <summary>What this run leaves on the target for the next run to delete, and why; null when it leaves nothing.</summary>
-    public string? LeftBehind => Journal is { ScopesLeft: > 0 } j
-        ? $"{j.ScopesLeft} scenario(s)' rows left ({Health.Tripped ?? "their clean-up failed"}); kept in the journal, the next run against this target deletes them"
+    public string? LeftBehind => _teams.Sum(t => t.Journal.ScopesLeft) is > 0 and var left
+        ? $"{left} scenario(s)' rows left ({Health.Tripped ?? "their clean-up failed"}); kept in the journal, the next run through the same team deletes them"
         : null;
 
     /// <summary>The migration revision the database was at when the run started (for the report's environment panel).</summary>
@@ -90,8 +98,11 @@ public sealed class UatRun : IAsyncDisposable
             return await new UatRun(settings, target, null, contract).ReadRevisionAsync(ct);
         }
 
-        var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), botSeed: settings.SandboxBotSeed, ct: ct);
+        var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), botSeed: settings.SandboxBotSeed, teams: settings.Teams, ct: ct);
         var host = sandbox.Host;
+        // The teams the sandbox hired beyond the env file's own, cast as an env file would name them (UAT_EMPLOYEE_2_EMAIL).
+        settings = settings with { Cast = settings.Cast.With(sandbox.Teams.Skip(1).SelectMany(t => t.Settings().Select(p =>
+            new TestPerson(p.Setting.Split('_')[0].ToLowerInvariant(), t.Number, p.Email)))) };
         var tokens = settings.Cast.People.ToDictionary(p => p, p => new Secret(
             host.Workspace.ByEmail(p.Email)?.Token ?? throw new SettingsError($"{p.EmailSetting}: {p.Email} is not a person in the sandbox's firm")));
         var local = new Target(settings.AppEnv,
@@ -158,11 +169,17 @@ public sealed class UatRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Journal?.RunEnded(Health.Tripped);
-        if (_lock is not null) await _lock.DisposeAsync();
+        foreach (var team in _teams)
+        {
+            team.Journal.RunEnded(Health.Tripped);
+            await team.Lock.DisposeAsync();
+        }
         if (_sandbox is not null) await _sandbox.DisposeAsync();
     }
 }
+
+/// <summary>A team this run holds: its lock on the target, and the journal of the rows its scenarios create.</summary>
+public sealed record ClaimedTeam(TestTeam Team, TeamLock Lock, TestData.CleanupJournal Journal);
 
 /// <summary>The chosen environment does not answer: the run stops at once with this message.</summary>
 public sealed class UnreachableTargetError(string message) : Exception(message);

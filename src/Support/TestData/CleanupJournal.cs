@@ -97,12 +97,16 @@ public sealed class CleanupJournal
 
     /// <summary>
     /// Deletes what runs that died left on the target, and marks them reaped; names every line it will not act on.
-    /// Call holding the target's run lock. <paramref name="uatPeople"/>: the employee ids of this target's UAT people.
+    /// Call holding the team's lock. <paramref name="uatPeople"/>: the employee ids of the team's people;
+    /// <paramref name="otherTeams"/>: the journals of this run's other teams, which are not strangers.
     /// </summary>
-    public async Task<JournalReview> ReapDeadRunsAsync(NpgsqlConnection connection, Contract.TargetContract contract, IReadOnlySet<int> uatPeople)
+    public async Task<JournalReview> ReapDeadRunsAsync(NpgsqlConnection connection, Contract.TargetContract contract, IReadOnlySet<int> uatPeople,
+        IReadOnlyCollection<TargetIdentity>? otherTeams = null)
     {
         var (trusted, notActedOn) = Read();
-        var refused = notActedOn.Select(r => $"{System.IO.Path.GetFileName(Path)} {r}").Concat(OtherIdentitiesOfThisDatabase()).ToList();
+        var ours = (otherTeams ?? []).Select(t => t.FileName).ToHashSet();
+        var refused = notActedOn.Select(r => $"{System.IO.Path.GetFileName(Path)} {r}")
+            .Concat(OtherIdentitiesOfThisDatabase().Where(f => !ours.Contains(f.Split(':')[0]))).ToList();
         var reaped = new List<ReapedRun>();
         var now = await connection.ExecuteScalarAsync<DateTime>("SELECT now()");
         foreach (var run in trusted.Where(l => l.Entry.Run != RunId).GroupBy(l => l.Entry.Run))
@@ -119,7 +123,7 @@ public sealed class CleanupJournal
 
     private static bool Over(IEnumerable<JournalLine> run) => run.Any(l => l.Entry.Kind is JournalKinds.RunEnded or JournalKinds.Reaped);
 
-    /// <summary>Journals of this database written for another env or other test people: never read, but never silently forgotten.</summary>
+    /// <summary>Journals of this database written for another env or other test people: never read, but never silently forgotten ("file: why").</summary>
     private IEnumerable<string> OtherIdentitiesOfThisDatabase()
     {
         var dir = System.IO.Path.GetDirectoryName(Path)!;
