@@ -56,14 +56,18 @@ public static class Commands
         return passed ? 0 : 1;
     }
 
-    /// <summary>For bench/suite.sh: when the first test started, when the last ended (epoch ms), and each feature's time.</summary>
+    /// <summary>
+    /// For bench/suite.sh: when the first test started, when the last ended (epoch ms), how many tests ended how, and each
+    /// feature's time with the test team it ran through (the results' thread label).
+    /// </summary>
     public static int Timings(string resultsDir)
     {
         var tests = RunResults.Load(resultsDir).Tests;
         Console.WriteLine($"first-start-ms {tests.Min(t => t.Start)}");
         Console.WriteLine($"last-stop-ms {tests.Max(t => t.Stop)}");
+        Console.WriteLine($"outcome {string.Join(' ', tests.GroupBy(t => t.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
         foreach (var feature in tests.GroupBy(t => RunResults.Label(t, "feature")).OrderBy(g => g.Min(t => t.Start)))
-            Console.WriteLine($"feature-ms {feature.Sum(t => t.Stop - t.Start),7} {feature.Count(),3} {feature.Key}");
+            Console.WriteLine($"feature-ms {feature.Sum(t => t.Stop - t.Start),7} {feature.Count(),3} {RunResults.Label(feature.First(), "thread").Replace(' ', '-')} {feature.Key}");
         return 0;
     }
 

@@ -7,11 +7,12 @@ namespace PadUat.Drivers.Slack;
 /// its turn in the budget, and between reads a person waits the interval the budget allows, so a slow bot
 /// costs time, never a 429.
 /// </summary>
-public sealed class PollingFeed : IDirectMessageFeed
+/// <param name="why">Why not Socket Mode, for the report, when the app has an app-level token.</param>
+public sealed class PollingFeed(string? why = null) : IDirectMessageFeed
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(60.0 / SlackRateBudget.Tiers["conversations.history"].Calls);
 
-    public string Description => $"polling conversations.history (every {Interval.TotalSeconds:0.#} s at most)";
+    public string Description => $"polling conversations.history (every {Interval.TotalSeconds:0.#} s at most){(why is null ? "" : $": {why}")}";
 
     public async Task<string> NewestTsAsync(SlackWebClient reader, string channel, CancellationToken ct = default)
     {

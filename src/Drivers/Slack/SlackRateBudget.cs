@@ -35,9 +35,10 @@ public sealed class SlackRateBudget(TimeProvider clock)
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly ConcurrentDictionary<string, int> _waits = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new();
+    private readonly ConcurrentDictionary<(string Team, string Method), int> _byTeam = new();
 
-    /// <summary>Waits until a call to <paramref name="method"/> fits the budget, then books it.</summary>
-    public async Task TurnAsync(string method, string? channel, CancellationToken ct = default)
+    /// <summary>Waits until a call to <paramref name="method"/> fits the budget, then books it, counted for <paramref name="team"/> when a team's.</summary>
+    public async Task TurnAsync(string method, string? channel, CancellationToken ct = default, string? team = null)
     {
         var waited = false;
         while (true)
@@ -48,6 +49,7 @@ public sealed class SlackRateBudget(TimeProvider clock)
             await Task.Delay(wait, clock, ct);
         }
         _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+        if (team is not null) _byTeam.AddOrUpdate((team, method), 1, (_, n) => n + 1);
         if (waited) _waits.AddOrUpdate(method, 1, (_, n) => n + 1);
     }
 
@@ -64,6 +66,11 @@ public sealed class SlackRateBudget(TimeProvider clock)
         _calls.Keys.Union(_refusals.Keys).Order(StringComparer.Ordinal).Select(m =>
             (m, _calls.GetValueOrDefault(m), _waits.GetValueOrDefault(m), _refusals.GetValueOrDefault(m),
              $"{Tier(m).Calls}/{Tier(m).Window.TotalSeconds:0}s")).ToList();
+
+    /// <summary>Calls made per team and method: how the app's one budget was shared when teams ran side by side.</summary>
+    public IReadOnlyList<(string Team, string Method, int Calls)> UsageByTeam() =>
+        _byTeam.OrderBy(e => e.Key.Team, StringComparer.Ordinal).ThenBy(e => e.Key.Method, StringComparer.Ordinal)
+            .Select(e => (e.Key.Team, e.Key.Method, e.Value)).ToList();
 
     private TimeSpan TryBook(string method, string? channel)
     {

@@ -28,6 +28,7 @@ public sealed class SlackSession : IAsyncDisposable
     private readonly Dashboard.BrowserSession _browser;
     private readonly IReadOnlyCollection<TestPerson> _people;
     private readonly bool _ownsFeed;
+    private readonly string? _team;
 
     public SlackRateBudget Budget { get; }
     public IDirectMessageFeed Feed { get; }
@@ -41,9 +42,9 @@ public sealed class SlackSession : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Channels => _settings.Channels ?? new Dictionary<string, string>();
 
     private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, Dashboard.BrowserSession browser,
-        IReadOnlyCollection<TestPerson> people, bool ownsFeed)
+        IReadOnlyCollection<TestPerson> people, bool ownsFeed, string? team = null)
     {
-        _settings = settings; Budget = budget; Feed = feed; _browser = browser; _people = people; _ownsFeed = ownsFeed;
+        _settings = settings; Budget = budget; Feed = feed; _browser = browser; _people = people; _ownsFeed = ownsFeed; _team = team;
     }
 
     /// <summary>
@@ -51,15 +52,23 @@ public sealed class SlackSession : IAsyncDisposable
     /// every team shares has a Slack client per team, as a person with two devices does — over the run's one feed and
     /// rate budget (Slack limits the app, not the team).
     /// </summary>
-    public SlackSession ForTeam(IEnumerable<TestPerson> people, Dashboard.BrowserSession browser) =>
-        new(_settings, Budget, Feed, browser, people.Where(_settings.Tokens.ContainsKey).ToList(), ownsFeed: false);
+    public SlackSession ForTeam(string team, IEnumerable<TestPerson> people, Dashboard.BrowserSession browser) =>
+        new(_settings, Budget, Feed, browser, people.Where(_settings.Tokens.ContainsKey).ToList(), ownsFeed: false, team);
 
     public static async Task<SlackSession> StartAsync(SlackSettings settings, Dashboard.BrowserSession browser, CancellationToken ct = default)
     {
         var budget = new SlackRateBudget(TimeProvider.System);
-        IDirectMessageFeed feed = settings.AppToken is { } appToken
-            ? await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, settings.ApiUrl, appToken.Reveal(), budget), ct)
-            : new PollingFeed();
+        IDirectMessageFeed feed;
+        try
+        {
+            feed = settings.AppToken is { } appToken
+                ? await SocketModeFeed.ConnectAsync(new SlackWebClient(Http, settings.ApiUrl, appToken.Reveal(), budget), ct)
+                : new PollingFeed();
+        }
+        catch (DriverAppInUse e)
+        {
+            feed = new PollingFeed($"another run through other teams holds the UAT driver app's Socket Mode connection ({e.Message})");
+        }
         return new SlackSession(settings, budget, feed, browser, settings.Tokens.Keys.ToList(), ownsFeed: true);
     }
 
@@ -83,7 +92,7 @@ public sealed class SlackSession : IAsyncDisposable
         {
             if (_accounts.TryGetValue(who, out var known)) return known;
             var token = _settings.Tokens.TryGetValue(who, out var t) ? t : throw new ArgumentException($"No Slack token for {who}");
-            var client = new SlackWebClient(Http, _settings.ApiUrl, token.Reveal(), Budget);
+            var client = new SlackWebClient(Http, _settings.ApiUrl, token.Reveal(), Budget, team: _team);
             var auth = await client.CallAsync("auth.test");
             var dm = (await client.CallAsync("conversations.open", new JsonObject { ["users"] = _settings.BotUserId }))["channel"]!["id"]!.GetValue<string>();
             var domain = new Uri(auth["url"]!.GetValue<string>()).Host.Split('.')[0];

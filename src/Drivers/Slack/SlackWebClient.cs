@@ -9,16 +9,16 @@ namespace PadUat.Drivers.Slack;
 /// A small Slack Web API client acting with one token: arguments form-encoded (every method reads them so; read
 /// methods ignore JSON bodies), Bearer auth, each call waiting its turn in the app's <see cref="SlackRateBudget"/>,
 /// Slack's {"ok": …} envelope turned into <see cref="SlackApiError"/>, and a 429 waited out for its Retry-After
-/// a bounded number of times.
+/// a bounded number of times. <paramref name="team"/>: the test team whose person holds the token, for the budget's count.
 /// </summary>
-public sealed class SlackWebClient(HttpClient http, Uri apiBase, string token, SlackRateBudget budget, int maxRateLimitRetries = 3)
+public sealed class SlackWebClient(HttpClient http, Uri apiBase, string token, SlackRateBudget budget, int maxRateLimitRetries = 3, string? team = null)
 {
     public async Task<JsonObject> CallAsync(string method, JsonObject? args = null, CancellationToken ct = default)
     {
         var form = (args ?? []).Where(a => a.Value is not null).Select(a => KeyValuePair.Create(a.Key, Text(a.Value!))).ToList();
         for (var attempt = 0; ; attempt++)
         {
-            await budget.TurnAsync(method, args?["channel"]?.ToString(), ct);
+            await budget.TurnAsync(method, args?["channel"]?.ToString(), ct, team);
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apiBase, method)) { Content = new FormUrlEncodedContent(form) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(request, ct);

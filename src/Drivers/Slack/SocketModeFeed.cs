@@ -64,6 +64,14 @@ public sealed class SocketModeFeed : IDirectMessageFeed
             var hello = await SocketModeFrames.ReceiveAsync(socket, timeout.Token);
             if (hello?["type"]?.GetValue<string>() != "hello")
                 throw new SlackApiError("apps.connections.open", $"Socket Mode did not say hello (said: {hello?.ToJsonString() ?? "nothing"})");
+            // Slack sends each envelope to one of an app's connections. Another run's connection already open (its hello
+            // counts it) would share this run's events with it, each seeing half: this run lets go before acknowledging
+            // anything — what reached it is resent to the other — and reads by polling instead.
+            if (_socket is null && hello!["num_connections"]?.GetValue<int>() is > 1 and var open)
+            {
+                await CloseAsync(socket);
+                throw new DriverAppInUse(open - 1);
+            }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -208,4 +216,10 @@ public sealed class SocketModeFeed : IDirectMessageFeed
             done.TrySetResult();
         }
     }
+}
+
+/// <summary>The UAT driver app already has a Socket Mode connection open: another run's, which would share this run's events.</summary>
+public sealed class DriverAppInUse(int others) : Exception($"{others} other Socket Mode connection(s) of the UAT driver app open (another run)")
+{
+    public int Others { get; } = others;
 }

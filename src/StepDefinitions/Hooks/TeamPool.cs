@@ -41,7 +41,7 @@ public sealed class TeamPool : IAsyncDisposable
         foreach (var team in teams)
         {
             var own = sessions.Count == 0 ? browser : await browser.AnotherAsync();
-            sessions.Add(new TeamSession(team, own, runSlack.ForTeam(team.Team.People.People, own)));
+            sessions.Add(new TeamSession(team, own, runSlack.ForTeam(team.Team.Name, team.Team.People.People, own)));
         }
         return new TeamPool(sessions);
     }
