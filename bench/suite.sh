@@ -34,6 +34,8 @@ for teams in "$@"; do
   awk -v r="$real" -v u="$user" -v s="$sys" -v c="$(nproc)" \
     'BEGIN { printf "  %-48s %7.0f %%  (user %.0f s + system %.0f s over %d cores)\n", "CPU used", (u + s) * 100 / (r * c), u, s, c }' 
   awk '{ n++; s += $1; if ($1 > m) m = $1 } END { if (n) printf "  %-48s %8.2f mean, %.2f max\n", "load (1-minute average, sampled every 2 s)", s / n, m }' "$work/load-$teams"
+  # A test that did not pass, named with its message: the run's results go with the benchmark's temporary folder.
+  "${CLI[@]}" summary "$results" 2>&1 | grep -v '^UAT against' | sed 's/^/  /' || true
   echo "  features (time summed over their tests, team):"
   awk '/^feature-ms/ { name=""; for (i = 5; i <= NF; i++) name = name $i " "; printf "    %-52.52s %7.1f s %3d tests  %s\n", name, $2 / 1000, $3, $4 }' "$work/timings-$teams"
   echo "  Slack calls per team and method (the app's one budget is shared by every team):"

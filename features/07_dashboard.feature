@@ -1,11 +1,12 @@
-@scenario-7 @uat-5.8 @critical @role-compliance @role-employee @allure.owner:QA @firm-wide
+@scenario-7 @uat-5.8 @critical @role-compliance @role-employee @allure.owner:QA
 Feature: Scenario 7 — The compliance dashboard shows what the database holds
   Compliance watches the dashboard. Every figure and list it shows must agree with the database, and each
   person sees only what their role allows: compliance sees the whole firm; everyone else — the employee, a
   colleague, their manager — sees only their own requests, on every page that shows one, and never the
   compliance view or the audit log.
 
-  @uat-7.1 @rule:dashboard-matches-database
+  # The whole firm's figures, read while no other team's request moves (@firm-wide: README, "Side by side")
+  @uat-7.1 @rule:dashboard-matches-database @firm-wide
   Scenario: The summary statistics match the database
     Given the employee has a request to buy 100 AAPL approved by their manager
     When compliance opens the dashboard summary
@@ -125,7 +126,6 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
       | the employee | the employee | the dashboard summary  | sees figures for their own requests |
       | the employee | a colleague  | the dashboard summary  | sees figures for their own requests |
       | the employee | the manager  | the dashboard summary  | sees figures for their own requests |
-      | the employee | compliance   | the dashboard summary  | sees figures for the whole firm     |
       | the employee | the employee | the compliance view    | is refused the page                 |
       | the employee | a colleague  | the compliance view    | is refused the page                 |
       | the employee | the manager  | the compliance view    | is refused the page                 |
@@ -134,3 +134,9 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
       | the employee | a colleague  | the audit log          | is refused the page                 |
       | the employee | the manager  | the audit log          | is refused the page                 |
       | the employee | compliance   | the audit log          | sees the request                    |
+
+    # The whole firm's figures, read while no other team's request moves
+    @firm-wide
+    Examples:
+      | owner        | who          | page                   | sees                                |
+      | the employee | compliance   | the dashboard summary  | sees figures for the whole firm     |

@@ -13,7 +13,9 @@ for (const name of (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f))) {
 }
 try {
   const azure = parse(await readFile("azure-pipelines.yml", "utf8"));
-  if (!Array.isArray(azure.steps) || !azure.schedules) problems.push("azure-pipelines.yml: expected schedules and steps");
+  const jobs = azure.jobs ?? [{ steps: azure.steps }];
+  if (!azure.schedules || !Array.isArray(jobs) || jobs.some((j) => !Array.isArray(j.steps)))
+    problems.push("azure-pipelines.yml: expected schedules, and steps in every job");
 } catch (e) {
   problems.push(`azure-pipelines.yml: ${e.message}`);
 }

@@ -56,6 +56,22 @@ public static class Commands
         return passed ? 0 : 1;
     }
 
+    /// <summary>For ./uat shard: the filter running shard <paramref name="shard"/> of <paramref name="shards"/>.</summary>
+    public static int ShardFilter(string root, string shard, string shards)
+    {
+        static int Number(string text, string what) => int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"{what}: '{text}' is not a positive whole number");
+        Console.WriteLine(PadUat.Support.Shards.ShardPlan.Filter(Path.Combine(root, "features"), Number(shard, "shard"), Number(shards, "shards")));
+        return 0;
+    }
+
+    /// <summary>For ./uat merge: the shards' results as one run's, under a run id of its own.</summary>
+    public static int Merge(string outDir, IReadOnlyList<string> shardDirs)
+    {
+        var runId = PadUat.Support.Shards.ShardMerge.Merge(shardDirs, outDir, DateTime.UtcNow);
+        Console.WriteLine($"Merged {shardDirs.Count} shards into run {runId}: {outDir}");
+        return 0;
+    }
+
     /// <summary>
     /// For bench/suite.sh: when the first test started, when the last ended (epoch ms), how many tests ended how, and each
     /// feature's time with the test team it ran through (the results' thread label).
@@ -112,5 +128,6 @@ public static class Commands
         return validity.StartsWith("VALID", StringComparison.Ordinal) ? 0 : 1;
     }
 
-    private static string SignOffDir(string root) => Path.Combine(root, "reports", "signoff");
+    /// <summary>Beside the results it signs: reports/signoff for reports/allure-results, a rehearsal's own for its own (ALLURE_RESULTS_DIR).</summary>
+    private static string SignOffDir(string root) => Path.Combine(Path.GetDirectoryName(RepoRoot.AllureResults(root))!, "signoff");
 }

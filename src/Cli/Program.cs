@@ -19,6 +19,8 @@ try
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
+        ["shard-filter", var shard, var shards] => Commands.ShardFilter(root, shard, shards),
+        ["merge", "--out", var outDir, .. var shardDirs] => Commands.Merge(outDir, shardDirs),
         ["scan-secrets", .. var paths] when paths.Length > 0 => Commands.ScanSecrets(paths),
         ["rehearsal-verdict", var facts] => RehearsalCommands.Verdict(facts),
         ["under-way", var resultsDir, .. var rest] => RehearsalCommands.UnderWay(resultsDir, Options.Parse(rest)),
@@ -61,6 +63,8 @@ static int Usage()
                               [--accept-with-exceptions "<N|preflight|checklist|app-tests|critical-bugs|documentation>: <why>; …"] [--ssh-key <private key>]
                paduat signoff --verify
                paduat trx-names <file.trx>
+               paduat shard-filter <K> <N>               (the dotnet test filter of shard K of N: its share of the features)
+               paduat merge --out <dir> <shard allure-results dir>...   (the shards of one run, one run again)
                paduat scan-secrets <file or dir>...      (exported secrets' values, and credential shapes, also inside zips)
                paduat probe [--contract <name>]         (first contact: every assumption of the target's contract, read only)
                paduat rehearsal-verdict <facts.env>     (the rehearsal's main run, judged)

@@ -45,7 +45,7 @@ public sealed class TargetClaimTests(SandboxFixture f) : IDisposable
     }
 
     [Fact]
-    public async Task A_firm_wide_feature_waits_for_another_runs_features_and_names_the_run()
+    public async Task A_firm_wide_feature_waits_for_another_runs_scenarios_and_names_the_run()
     {
         await using var mine = await TeamLock.AcquireAsync(Database, Team(1, "e1@x.example"), "20261129-080000-aaaaaaaa", "dev", TimeSpan.Zero);
         await using var theirs = await TeamLock.AcquireAsync(Database, Team(2, "e2@x.example"), "20261129-080000-bbbbbbbb", "dev", TimeSpan.Zero);
@@ -55,11 +55,11 @@ public sealed class TargetClaimTests(SandboxFixture f) : IDisposable
         {
             var firm = new FirmLock(TimeSpan.FromSeconds(1));
             firm.Enter(alone: false);
-            await (await firm.TakeAsync(mine, alone: false)).DisposeAsync(); // features of two teams run side by side
+            await (await firm.TakeAsync(mine, alone: false)).DisposeAsync(); // scenarios of two teams run side by side
             firm.Enter(alone: true);
             var error = await Assert.ThrowsAsync<UnreachableTargetError>(() => firm.TakeAsync(mine, alone: true));
             firm.Leave(alone: true);
-            Assert.StartsWith("This feature judges the whole firm's data and waited for another run's features to finish: run 20261129-080000-bbbbbbbb of env dev", error.Message);
+            Assert.StartsWith("This feature changes or times what every request meets and waited for another run's scenarios to finish: run 20261129-080000-bbbbbbbb of env dev", error.Message);
         }
         var alone = new FirmLock(TimeSpan.FromSeconds(1));
         alone.Enter(alone: true);

@@ -53,6 +53,7 @@ public sealed class Workspace
     private readonly List<(string Channel, string User, SlackMessage Message)> _ephemeral = [];
     private long _lastTsMicros;
     private long _version;
+    private readonly Dictionary<string, long> _channelVersions = [];
     private TaskCompletionSource _change = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SlackUser Bot { get; }
@@ -180,7 +181,7 @@ public sealed class Workspace
             var message = new SlackMessage(channel, NextTs(), author.Id, typed ? null : author.BotId ?? SlackApps.BotIdOf(appId),
                 text, BlockKitRules.WithBlockIds(blocks), threadTs, typed ? Guid.NewGuid().ToString() : null, AppId: typed ? null : appId);
             _channels[channel].Add(message);
-            Changed();
+            Changed(channel);
             return message;
         }
     }
@@ -196,7 +197,7 @@ public sealed class Workspace
             var before = list![index];
             var after = before with { Text = text, Blocks = BlockKitRules.WithBlockIds(blocks), EditedTs = NextTs() };
             list[index] = after;
-            Changed();
+            Changed(channel);
             return (before, after);
         }
     }
@@ -210,7 +211,7 @@ public sealed class Workspace
             if (index < 0) return null;
             var deleted = list![index];
             list.RemoveAt(index);
-            Changed();
+            Changed(channel);
             return deleted;
         }
     }
@@ -222,7 +223,7 @@ public sealed class Workspace
         {
             var message = new SlackMessage(channel, NextTs(), author.Id, author.BotId, text, BlockKitRules.WithBlockIds(blocks), null, AppId: SlackApps.BotAppId);
             _ephemeral.Add((channel, userId, message));
-            Changed();
+            Changed(channel);
             return message;
         }
     }
@@ -261,28 +262,36 @@ public sealed class Workspace
         lock (_gate) return _channels.GetValueOrDefault(channel)?.FirstOrDefault(m => m.Ts == ts);
     }
 
-    /// <summary>How many times any conversation has changed: what a Slack client waits on instead of polling.</summary>
-    public long Version
+    /// <summary>
+    /// Where a conversation stands: the workspace's count of changes when it last changed. A Slack client waits on its own
+    /// conversation's, as Slack pushes a client only the events of conversations its person is in — a client woken by
+    /// every other team's message would cost the browser a fetch each.
+    /// </summary>
+    public long VersionOf(string channel)
     {
-        get { lock (_gate) return _version; }
+        lock (_gate) return _channelVersions.GetValueOrDefault(channel);
     }
 
-    /// <summary>Returns once the workspace has changed since <paramref name="seen"/>, or after <paramref name="max"/>.</summary>
-    public async Task WaitForChangeAsync(long seen, TimeSpan max, CancellationToken ct)
+    /// <summary>Returns once <paramref name="channel"/> has changed since <paramref name="seen"/>, or after <paramref name="max"/>.</summary>
+    public async Task WaitForChangeAsync(string channel, long seen, TimeSpan max, CancellationToken ct)
     {
-        Task changed;
-        lock (_gate)
+        var until = DateTime.UtcNow + max;
+        while (DateTime.UtcNow < until && !ct.IsCancellationRequested)
         {
-            if (_version != seen) return;
-            changed = _change.Task;
+            Task changed;
+            lock (_gate)
+            {
+                if (_channelVersions.GetValueOrDefault(channel) != seen) return;
+                changed = _change.Task;
+            }
+            await changed.WaitAsync(until - DateTime.UtcNow, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        await changed.WaitAsync(max, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Called under the gate after every change.</summary>
-    private void Changed()
+    private void Changed(string channel)
     {
-        _version++;
+        _channelVersions[channel] = ++_version;
         _change.TrySetResult();
         _change = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }

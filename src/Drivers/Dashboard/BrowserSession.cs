@@ -19,7 +19,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly string _executable;
-    private readonly bool _ownsPlaywright;
+    private readonly SemaphoreSlim _replacing = new(1, 1);
 
     public IBrowser Browser { get; private set; }
 
@@ -29,14 +29,10 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public Dictionary<Support.Configuration.TestPerson, string> SignedInState { get; } = [];
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, string executable, bool ownsPlaywright = true)
+    private BrowserSession(IPlaywright playwright, IBrowser browser, string executable)
     {
-        _playwright = playwright; Browser = browser; _executable = executable; _ownsPlaywright = ownsPlaywright;
+        _playwright = playwright; Browser = browser; _executable = executable;
     }
-
-    /// <summary>A Chromium of its own for another test team, driven by the same Playwright: one team's failure replaces only its own browser.</summary>
-    public async Task<BrowserSession> AnotherAsync() =>
-        new(_playwright, await LaunchBrowserAsync(_playwright, _executable), _executable, ownsPlaywright: false);
 
     /// <param name="headed">A visible window, for a person to sign in by hand (./uat record-session); the run is always headless.</param>
     public static async Task<BrowserSession> LaunchAsync(string chromiumPath, bool headed = false)
@@ -49,11 +45,20 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string Version => Browser.Version;
 
-    /// <summary>A failed scenario may leave the browser in any state; the next one starts from a new process.</summary>
-    public async Task ReplaceAsync()
+    /// <summary>
+    /// After a failed scenario: a Chromium that crashed or was killed is started again for the scenarios after it. One that
+    /// still runs is kept — the scenario's own contexts are already closed, and the test teams' scenarios running beside it
+    /// share it (one Chromium for every team: on 2 cores a Chromium per team cost more than the teams gained).
+    /// </summary>
+    public async Task ReplaceIfGoneAsync()
     {
-        await Browser.CloseAsync();
-        Browser = await LaunchBrowserAsync(_playwright, _executable);
+        await _replacing.WaitAsync();
+        try
+        {
+            if (Browser.IsConnected) return;
+            Browser = await LaunchBrowserAsync(_playwright, _executable);
+        }
+        finally { _replacing.Release(); }
     }
 
     private static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright, string executable, bool headed = false) =>
@@ -62,6 +67,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Browser.CloseAsync();
-        if (_ownsPlaywright) _playwright.Dispose();
+        _playwright.Dispose();
+        _replacing.Dispose();
     }
 }

@@ -65,10 +65,10 @@ public sealed class RunHooks
             await PadUat.Drivers.TargetSettingsCheck.CheckAsync(Run!.Target);
             await DashboardSignIns.ConfirmReachableAsync(Browser!, Run.Target, Run.Settings.Cast, new PageElements(Run.Contract));
             TargetHealth.Current = Run.Health;
-            await Run.ClaimTeamsAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load(), Run.Settings.Teams);
+            await Run.ClaimTeamsAsync(Path.Combine(RepoRootPath, "reports", "journal"), PadUat.Support.TestData.JournalKey.Load());
             foreach (var line in RunContext.CleanupLines(Run)) Console.Error.WriteLine(line);
             Slack = await SlackSession.StartAsync(Run.Target.Slack, Browser!);
-            Teams = await TeamPool.OpenAsync(Run.Teams, Browser!, Slack);
+            Teams = TeamPool.Open(Run.Teams, Browser!, Slack);
             Firm = new FirmLock(FirmWait);
             (_browserVersion, _slackDelivery) = (Browser!.Version, Slack.Feed.Description);
             RunContext.Write(Results, Run, _browserVersion, RepoRootPath, _slackDelivery);
@@ -80,40 +80,44 @@ public sealed class RunHooks
         }
     }
 
-    /// <summary>How long a feature waits for another run's features on the same target: the longest feature takes minutes.</summary>
-    private static readonly TimeSpan FirmWait = TimeSpan.FromMinutes(15);
+    /// <summary>How long a scenario waits for other runs' scenarios on the same target: the longest takes about a minute.</summary>
+    private static readonly TimeSpan FirmWait = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Each feature acts through one team for its length: it holds the firm shared (alone when tagged @firm-wide: it
-    /// judges the whole firm's data), then leases a free team — in that order, so a feature waiting for the firm holds no team.
+    /// Each feature acts through one team for its length, leased from the run's teams (waiting while all are busy). A
+    /// feature tagged @firm-wide judges the whole firm's data and then holds the firm alone for its length: other teams'
+    /// scenarios finish the one under way and wait (<see cref="FirmLock"/>); the team first, so a feature waiting for
+    /// the firm never keeps another from a team.
     /// </summary>
     [BeforeFeature]
     public static async Task LeaseTeamAsync(FeatureContext feature)
     {
         if (Teams is null || Firm is null) return; // the run did not start; its scenarios report why
-        var firmWide = feature.FeatureInfo.Tags.Contains(FirmWideTag);
-        Firm.Enter(firmWide);
         var team = Teams.Lease();
-        try { feature.Set(await Firm.TakeAsync(team.Claimed.Lock, firmWide)); }
-        catch
-        {
-            Teams.Return(team);
-            Firm.Leave(firmWide);
-            throw;
-        }
         feature.Set(team);
+        if (!feature.FeatureInfo.Tags.Contains(FirmWideTag)) return;
+        Firm.Enter(alone: true);
+        try { feature.Set(await Firm.TakeAsync(team.Claimed.Lock, alone: true)); }
+        catch (Exception e)
+        {
+            Firm.Leave(alone: true);
+            feature.Set(e, FirmRefusal); // each scenario reports it: a hook's exception would leave them unreported
+        }
     }
 
     [AfterFeature]
     public static async Task ReturnTeamAsync(FeatureContext feature)
     {
         if (!feature.TryGetValue(out TeamSession team)) return;
-        await feature.Get<FirmLock.Held>().DisposeAsync();
+        if (feature.TryGetValue(out FirmLock.Held alone)) await alone.DisposeAsync();
         Teams!.Return(team);
     }
 
-    /// <summary>Features that judge the whole firm's data, not only their team's.</summary>
+    /// <summary>Features, or scenarios, that change, time or total what every request meets: they run alone (<see cref="FirmLock"/>).</summary>
     internal const string FirmWideTag = "firm-wide";
+
+    /// <summary>Where a firm-wide feature keeps why it could not have the firm to itself.</summary>
+    internal const string FirmRefusal = "firm-refusal";
 
     [AfterTestRun]
     public static async Task StopAsync()

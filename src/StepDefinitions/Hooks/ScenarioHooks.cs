@@ -21,6 +21,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
 {
     private Evidence Evidence => container.Resolve<Evidence>();
     private int _gherkinStepsBegun;
+    private FirmLock.Held? _firm;
 
     [BeforeScenario(Order = 0)]
     public async Task BeginAsync()
@@ -40,11 +41,24 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
         container.RegisterInstanceAs(run.Settings);
         container.RegisterInstanceAs(team.Claimed.Team.People);
         container.RegisterInstanceAs(run.Contract);
-        container.RegisterInstanceAs(team.Browser);
+        container.RegisterInstanceAs(RunHooks.Browser!);
         container.RegisterInstanceAs(team.Slack);
         container.RegisterInstanceAs(team.Claimed.Journal);
         // After the registrations: the scenario's end still resolves its drivers to write its result.
         if (run.Health.Tripped is { } hung) throw new TargetStoppedAnswering($"Not run: {hung}. The run ends its remaining scenarios at once.");
+        // Beside other teams' scenarios, alone when it is tagged @firm-wide, and neither when its feature holds the firm alone.
+        if (feature.TryGetValue(RunHooks.FirmRefusal, out Exception refused)) ExceptionDispatchInfo.Throw(refused);
+        if (!feature.TryGetValue(out FirmLock.Held _))
+        {
+            var alone = scenario.ScenarioInfo.Tags.Contains(RunHooks.FirmWideTag);
+            RunHooks.Firm!.Enter(alone);
+            try { _firm = await RunHooks.Firm.TakeAsync(team.Claimed.Lock, alone); }
+            catch
+            {
+                RunHooks.Firm.Leave(alone);
+                throw;
+            }
+        }
         evidence.BeginStep("Before the scenario: note the database clock");
         container.Resolve<ScenarioClock>().Start = await container.Resolve<PadRecords>().DatabaseNowAsync();
         evidence.EndStep(AllureStatus.Passed);
@@ -93,11 +107,10 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
                 Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{silent}; the rows stay in the clean-up journal and the next run against this target deletes them");
             else
                 await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
-            // A browser this scenario never used is as it was: replacing it after each of a hung run's remaining scenarios cost a Chromium start each.
-            var usedTheBrowser = dashboard.AnyPageOpen;
             await dashboard.DisposeAsync();
-            if (status is AllureStatus.Failed or AllureStatus.Broken && usedTheBrowser) await feature.Get<TeamSession>().Browser.ReplaceAsync();
+            if (status is AllureStatus.Failed or AllureStatus.Broken) await RunHooks.Browser!.ReplaceIfGoneAsync();
         }
+        if (_firm is not null) await _firm.DisposeAsync();
         Evidence.End(status, error ?? PendingError(scenario.ScenarioExecutionStatus));
     }
 

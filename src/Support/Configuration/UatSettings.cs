@@ -61,13 +61,18 @@ public sealed record UatSettings(
     string ChromiumPath,
     TimeSpan LockWait,
     TimeSpan SandboxReplyTimeout,
-    int? TeamCount = null)
+    int? TeamCount = null,
+    int? OnlyTeam = null)
 {
     /// <summary>
     /// How many test teams the run acts through side by side (PAD_TEAMS, `./uat --teams N`): the sandbox hires that many;
-    /// elsewhere the first that many the env file casts, all of them when unset.
+    /// elsewhere the first that many the env file casts, all of them when unset. A shard acts through its one team
+    /// (PAD_TEAM, set by `./uat shard K/N`), which the sandbox hires with those before it.
     /// </summary>
-    public int Teams => TeamCount ?? (UsesSandbox ? 1 : Cast.Teams.Count);
+    public int Teams => OnlyTeam is { } only ? Math.Max(only, TeamCount ?? 1) : TeamCount ?? (UsesSandbox ? 1 : Cast.Teams.Count);
+
+    /// <summary>The numbers of the cast's teams this run claims.</summary>
+    public IEnumerable<int> TeamNumbers => OnlyTeam is { } only ? [only] : Enumerable.Range(1, Teams);
 
     /// <summary>The settings that are secrets besides each test person's own (<see cref="Cast.IsPersonalSecret"/>).</summary>
     private static readonly string[] SharedSecretKeys = ["DB_PASSWORD", "SLACK_APP_TOKEN", "PADUAT_JOURNAL_KEY"];
@@ -127,7 +132,8 @@ public sealed record UatSettings(
             TimeSpan.FromSeconds(s.Optional("UAT_LOCK_WAIT_S") is null ? 60 : s.Int("UAT_LOCK_WAIT_S")),
             // The sandbox answers within milliseconds; ./uat mutate shortens this so a mutant that silences the bot fails sooner.
             TimeSpan.FromSeconds(usesSandbox && s.Optional("BOT_REPLY_TIMEOUT_S") is not null ? s.Int("BOT_REPLY_TIMEOUT_S") : 10),
-            s.Optional("PAD_TEAMS") is null ? null : s.Int("PAD_TEAMS"));
+            s.Optional("PAD_TEAMS") is null ? null : s.Int("PAD_TEAMS"),
+            s.Optional("PAD_TEAM") is null ? null : s.Int("PAD_TEAM"));
     }
 
     /// <summary>

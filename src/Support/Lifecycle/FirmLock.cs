@@ -3,30 +3,34 @@ using Npgsql;
 namespace PadUat.Support.Lifecycle;
 
 /// <summary>
-/// Most features look only at their own team's requests and may run beside any other team's. A few judge the whole
-/// firm's data — the dashboard's totals against the database, the restricted list every request is checked against,
-/// response times — and would read another team's requests mid-flight as a wrong figure. Those are tagged
-/// <c>@firm-wide</c> and hold this lock exclusively; every other feature holds it shared. It is a PostgreSQL advisory lock
-/// (taken on the team's own <see cref="TeamLock"/> session), so runs in other processes through other teams respect it
-/// too, and in this process a gate that lets a firm-wide feature in before features that came after it.
+/// Most scenarios look only at their own team's requests, and where they compare the firm's totals they bound them by the
+/// counts before and after (as other employees work on dev too), so they run beside any other team's. A few features
+/// change or time what every request meets — the restricted list every request is checked against, the response times —
+/// and are tagged <c>@firm-wide</c>: they hold this lock exclusively for their length, every other scenario holds it
+/// shared. It is a PostgreSQL advisory lock (taken on the team's own <see cref="TeamLock"/> session), so runs in other
+/// processes through other teams respect it too, and in this process a gate that lets a firm-wide feature in before
+/// scenarios that came after it.
 /// </summary>
 public sealed class FirmLock
 {
     /// <summary>"PADF": pg_locks' classid; objid 0.</summary>
     private const int Space = 0x5041_4446;
+
+    /// <summary>"PADW": held while a firm-wide feature waits, so that other runs' features let it in.</summary>
+    private const int Waiting = 0x5041_4457;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private readonly object _gate = new();
     private int _shared, _exclusiveWaiting;
     private bool _exclusive;
 
-    /// <summary>How long a feature waits for features of other runs before it gives up with their names.</summary>
+    /// <summary>How long a scenario waits for scenarios of other runs before it gives up with their names.</summary>
     public TimeSpan Wait { get; }
 
     public FirmLock(TimeSpan wait) => Wait = wait;
 
     /// <summary>
     /// This process's side, first: shared, or alone when <paramref name="alone"/>, a feature that waits to be alone letting
-    /// no later feature in ahead of it. Blocking on purpose: SpecFlow runs a feature's hooks on its test thread, which waits either way.
+    /// no later scenario in ahead of it. Blocking on purpose: SpecFlow runs a scenario's hooks on its test thread, which waits either way.
     /// </summary>
     public void Enter(bool alone)
     {
@@ -47,7 +51,7 @@ public sealed class FirmLock
         }
     }
 
-    /// <summary>Undoes <see cref="Enter"/> when the feature could not go on to <see cref="TakeAsync"/>.</summary>
+    /// <summary>Undoes <see cref="Enter"/> when the scenario could not go on to <see cref="TakeAsync"/>.</summary>
     public void Leave(bool alone)
     {
         lock (_gate)
@@ -57,34 +61,60 @@ public sealed class FirmLock
         }
     }
 
-    /// <summary>The target's side, after <see cref="Enter"/>, on the leased team's session: other runs' features; dispose to let go of both.</summary>
+    /// <summary>
+    /// The target's side, after <see cref="Enter"/>, on the leased team's session: other runs' features; dispose to let go
+    /// of both. A feature that waits to be alone first raises a flag (a second advisory lock) that scenarios of other runs
+    /// wait behind, as this process's gate does, so it is not starved by their next scenarios.
+    /// </summary>
     public async Task<Held> TakeAsync(TeamLock team, bool alone, CancellationToken ct = default)
     {
         var session = team.Session;
         var deadline = DateTime.UtcNow + Wait;
-        var take = alone ? "pg_try_advisory_lock" : "pg_try_advisory_lock_shared";
-        while (true)
+        if (alone)
         {
-            await using (var cmd = new NpgsqlCommand($"SELECT {take}(@space, 0)", session) { Parameters = { new("space", Space) } })
-                if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new Held(this, session, alone);
-            if (DateTime.UtcNow >= deadline) break;
-            await Task.Delay(Poll, ct);
+            await UntilAsync(() => TryAsync(session, "pg_try_advisory_lock", Waiting, ct), deadline, ct);
+            try { await UntilAsync(() => TryAsync(session, "pg_try_advisory_lock", Space, ct), deadline, ct); }
+            finally { await ExecAsync(session, "pg_advisory_unlock", Waiting); }
         }
-        throw new UnreachableTargetError(
-            $"{(alone ? "This feature judges the whole firm's data and waited for" : "This feature waited for")} another run's " +
-            $"{(alone ? "features" : "firm-wide feature")} to finish: {await HolderName.OfAsync(session, Space, 0, ct)}. Waited {Wait.TotalMinutes:0} min.");
+        else
+            await UntilAsync(async () =>
+            {
+                if (!await TryAsync(session, "pg_try_advisory_lock_shared", Waiting, ct)) return false; // a firm-wide feature is waiting
+                try { return await TryAsync(session, "pg_try_advisory_lock_shared", Space, ct); }
+                finally { await ExecAsync(session, "pg_advisory_unlock_shared", Waiting); }
+            }, deadline, ct);
+        return new Held(this, session, alone);
+
+        async Task UntilAsync(Func<Task<bool>> attempt, DateTime until, CancellationToken token)
+        {
+            while (!await attempt())
+            {
+                if (DateTime.UtcNow >= until)
+                    throw new UnreachableTargetError(
+                        $"{(alone ? "This feature changes or times what every request meets and waited for" : "This scenario waited for")} another run's " +
+                        $"{(alone ? "scenarios" : "firm-wide feature")} to finish: {await HolderName.OfAsync(session, Space, 0, token)}. Waited {Wait.TotalMinutes:0} min.");
+                await Task.Delay(Poll, token);
+            }
+        }
+    }
+
+    private static async Task<bool> TryAsync(NpgsqlConnection session, string function, int space, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT {function}(@space, 0)", session) { Parameters = { new("space", space) } };
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection session, string function, int space)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT {function}(@space, 0)", session) { Parameters = { new("space", space) } };
+        await cmd.ExecuteScalarAsync();
     }
 
     public sealed class Held(FirmLock firm, NpgsqlConnection session, bool alone) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            try
-            {
-                await using var cmd = new NpgsqlCommand($"SELECT {(alone ? "pg_advisory_unlock" : "pg_advisory_unlock_shared")}(@space, 0)", session)
-                    { Parameters = { new("space", Space) } };
-                await cmd.ExecuteScalarAsync();
-            }
+            try { await ExecAsync(session, alone ? "pg_advisory_unlock" : "pg_advisory_unlock_shared", Space); }
             finally { firm.Leave(alone); }
         }
     }

@@ -38,20 +38,20 @@ public sealed class UatRun : IAsyncDisposable
     public TargetHealth Health { get; }
 
     /// <summary>
-    /// Makes the first <paramref name="count"/> of the cast's teams this run's: takes each team's lock (waiting for another
+    /// Makes the run's teams (<see cref="UatSettings.TeamNumbers"/>) its own: takes each team's lock (waiting for another
     /// run through that team a bounded time), then removes what runs through it that died left behind, from the team's
     /// journal kept in <paramref name="journalDir"/>. Nothing else is written first.
     /// </summary>
-    public async Task ClaimTeamsAsync(string journalDir, TestData.JournalKey key, int count, CancellationToken ct = default)
+    public async Task ClaimTeamsAsync(string journalDir, TestData.JournalKey key, CancellationToken ct = default)
     {
-        var teams = Settings.Cast.Teams;
-        if (count > teams.Count)
-            throw new SettingsError($"PAD_TEAMS: {count} teams asked for, the {Settings.AppEnv} env file casts {teams.Count} " +
-                                    "(team n is UAT_EMPLOYEE_n_EMAIL, UAT_MANAGER_n_EMAIL and UAT_COLLEAGUE_n_EMAIL)");
+        var cast = Settings.Cast.Teams;
+        var teams = Settings.TeamNumbers.Select(n => cast.FirstOrDefault(t => t.Number == n) ?? throw new SettingsError(
+            $"{(Settings.OnlyTeam is null ? "PAD_TEAMS" : "PAD_TEAM")}: team {n} asked for, the {Settings.AppEnv} env file casts {cast.Count} " +
+            "(team n is UAT_EMPLOYEE_n_EMAIL, UAT_MANAGER_n_EMAIL and UAT_COLLEAGUE_n_EMAIL)")).ToList();
         var reaped = new List<TestData.ReapedRun>();
         var refused = new List<string>();
-        var identities = teams.Take(count).Select(t => new TestData.TargetIdentity(Settings.AppEnv, Target.Database, t.People)).ToList();
-        foreach (var (team, identity) in teams.Take(count).Zip(identities))
+        var identities = teams.Select(t => new TestData.TargetIdentity(Settings.AppEnv, Target.Database, t.People)).ToList();
+        foreach (var (team, identity) in teams.Zip(identities))
         {
             var teamLock = await TeamLock.AcquireAsync(Target.Database, team, RunId, Settings.AppEnv, Settings.LockWait, ct);
             var journal = TestData.CleanupJournal.Open(journalDir, identity, RunId, key);

@@ -59,7 +59,7 @@ public static class SlackClientEndpoints
                 }).ToArray()),
             });
         });
-        // A long poll, as Slack's client holds a socket open: the answer waits (up to 20 s) until something has changed
+        // A long poll, as Slack's client holds a socket open: the answer waits (up to 20 s) until the conversation has changed
         // since the version the client last saw, so an idle client costs nothing.
         // The conversation's messages, or one thread's (its parent first) when thread is given: replies stay in their thread,
         // as in Slack's client, where the parent shows "N replies".
@@ -69,8 +69,8 @@ public static class SlackClientEndpoints
             if (!workspace.IsMember(channel, me.Id)) return Results.Json(WebApi.Error("channel_not_found"));
             // A stopping sandbox answers at once: its shutdown waits for requests in flight.
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, host.ApplicationStopping);
-            if (seen is { } version) await workspace.WaitForChangeAsync(version, TimeSpan.FromSeconds(20), waiting.Token);
-            var now = workspace.Version;
+            if (seen is { } version) await workspace.WaitForChangeAsync(channel, version, TimeSpan.FromSeconds(20), waiting.Token);
+            var now = workspace.VersionOf(channel);
             var shown = workspace.Messages(channel).Where(m => thread is null ? m.ThreadTs is null || m.ThreadTs == m.Ts : m.Ts == thread || m.ThreadTs == thread)
                 .Select(m => (Message: m, Ephemeral: false))
                 .Concat(thread is null ? workspace.EphemeralFor(channel, me.Id).Select(m => (Message: m, Ephemeral: true)) : [])
