@@ -50,15 +50,17 @@ public sealed class UatRun : IAsyncDisposable
             "(team n is UAT_EMPLOYEE_n_EMAIL, UAT_MANAGER_n_EMAIL and UAT_COLLEAGUE_n_EMAIL)")).ToList();
         var reaped = new List<TestData.ReapedRun>();
         var refused = new List<string>();
-        var identities = teams.Select(t => new TestData.TargetIdentity(Settings.AppEnv, Target.Database, t.People)).ToList();
-        foreach (var (team, identity) in teams.Zip(identities))
+        // Every team of the cast has a journal of its own, cleaned by the runs through it: none of them is a stranger's.
+        var identities = cast.ToDictionary(t => t.Number, t => new TestData.TargetIdentity(Settings.AppEnv, Target.Database, t.People));
+        foreach (var team in teams)
         {
+            var identity = identities[team.Number];
             var teamLock = await TeamLock.AcquireAsync(Target.Database, team, RunId, Settings.AppEnv, Settings.LockWait, ct);
             var journal = TestData.CleanupJournal.Open(journalDir, identity, RunId, key);
             _teams.Add(new ClaimedTeam(team, teamLock, journal));
             await using var conn = new NpgsqlConnection(Target.Database.ConnectionString());
             await conn.OpenAsync(ct);
-            var review = await journal.ReapDeadRunsAsync(conn, Contract, await UatPeopleIdsAsync(conn, team.People), identities);
+            var review = await journal.ReapDeadRunsAsync(conn, Contract, await UatPeopleIdsAsync(conn, team.People), identities.Values);
             reaped.AddRange(review.Reaped);
             refused.AddRange(review.NotActedOn.Where(r => !refused.Contains(r)));
             journal.RunStarted(await conn.ExecuteScalarAsync<DateTime>("SELECT now()"));
