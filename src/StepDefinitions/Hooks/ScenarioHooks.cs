@@ -110,8 +110,9 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
             await dashboard.DisposeAsync();
             if (status is AllureStatus.Failed or AllureStatus.Broken) await RunHooks.Browser!.ReplaceIfGoneAsync();
         }
-        if (_firm is not null) await _firm.DisposeAsync();
         Evidence.End(status, error ?? PendingError(scenario.ScenarioExecutionStatus));
+        // After the result is written: on a database that stopped answering, letting go takes the command's timeout.
+        if (_firm is not null) await _firm.DisposeAsync();
     }
 
     private async Task AfterStepAsync(string name, bool when, Func<Task> action)

@@ -104,17 +104,25 @@ public sealed class FirmLock
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private static async Task ExecAsync(NpgsqlConnection session, string function, int space)
+    private static async Task ExecAsync(NpgsqlConnection session, string function, int space, int timeoutSeconds = 30)
     {
-        await using var cmd = new NpgsqlCommand($"SELECT {function}(@space, 0)", session) { Parameters = { new("space", space) } };
+        await using var cmd = new NpgsqlCommand($"SELECT {function}(@space, 0)", session) { Parameters = { new("space", space) }, CommandTimeout = timeoutSeconds };
         await cmd.ExecuteScalarAsync();
     }
+
+    /// <summary>Letting go is one round trip; a database that takes longer has stopped answering.</summary>
+    private const int LetGoTimeout = 5;
 
     public sealed class Held(FirmLock firm, NpgsqlConnection session, bool alone) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            try { await ExecAsync(session, alone ? "pg_advisory_unlock" : "pg_advisory_unlock_shared", Space); }
+            try { await ExecAsync(session, alone ? "pg_advisory_unlock" : "pg_advisory_unlock_shared", Space, LetGoTimeout); }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // A database that stopped answering (the run's breaker ends what is left): the lock goes with the team's
+                // session when the run ends, and until then it only keeps other runs' firm-wide features waiting.
+            }
             finally { firm.Leave(alone); }
         }
     }
