@@ -24,6 +24,9 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
 
     public bool IsSummary(SlackMessage m) => m.Button(contract.Button("confirmRequest")) is not null;
 
+    /// <summary>The contract's names for the security question and for the bot's confirmation of one it found in the opening.</summary>
+    private const string SecurityQuestion = "security", SecurityConfirmation = "securityConfirmation";
+
     /// <summary>The questions the bot asked in the last request taken, in the order it asked them (checklist 1.1-1.8).</summary>
     public IReadOnlyList<string> Asked { get; private set; } = [];
 
@@ -66,7 +69,9 @@ public sealed class BotConversation(BotPhrases phrases, TargetContract contract,
             asked.Add(question);
             if (answered.TryGetValue(question, out var before))
                 throw new CheckFailed($"The bot asked the {question} question again after the answer \"{before}\": \"{message.Text}\"");
-            if (phrases.NotAbout(question, message.Text, ask))
+            // Heading for the security question itself (to answer it badly), a security the bot found in the opening is not
+            // the one meant: "no", as to one the opening never named.
+            if (phrases.NotAbout(question, message.Text, ask) || (until == SecurityQuestion && question == SecurityConfirmation))
             {
                 // Not the security meant: "no", and the questions before it may rightly be asked again.
                 if (++declined > 2)
