@@ -6,12 +6,12 @@ namespace PadSandbox.Database;
 /// <summary>One test team's people in the sandbox's firm: an employee, their manager and a colleague with the same manager.</summary>
 public sealed record SandboxTeam(int Number, string Employee, string Manager, string Colleague)
 {
+    /// <summary>Each member by the part they play, as the harness names parts (employee, manager, colleague).</summary>
+    public IEnumerable<(string Role, string Email)> Members() => [("employee", Employee), ("manager", Manager), ("colleague", Colleague)];
+
     /// <summary>As env files name them: UAT_EMPLOYEE_EMAIL for team 1, UAT_EMPLOYEE_2_EMAIL for team 2.</summary>
-    public IEnumerable<(string Setting, string Email)> Settings()
-    {
-        var suffix = Number == 1 ? "" : $"_{Number}";
-        return [($"EMPLOYEE{suffix}", Employee), ($"MANAGER{suffix}", Manager), ($"COLLEAGUE{suffix}", Colleague)];
-    }
+    public IEnumerable<(string Setting, string Email)> Settings() =>
+        Members().Select(m => (m.Role.ToUpperInvariant() + (Number == 1 ? "" : $"_{Number}"), m.Email));
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed class SlackSession : IAsyncDisposable
     private readonly SemaphoreSlim _signIn = new(1, 1);
     private readonly Dashboard.BrowserSession _browser;
     private readonly IReadOnlyCollection<TestPerson> _people;
-    private readonly bool _ownsFeed;
+    // The team whose Slack this is; null for the run's own session, which opened the feed and closes it.
     private readonly string? _team;
 
     public SlackRateBudget Budget { get; }
@@ -42,9 +42,9 @@ public sealed class SlackSession : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Channels => _settings.Channels ?? new Dictionary<string, string>();
 
     private SlackSession(SlackSettings settings, SlackRateBudget budget, IDirectMessageFeed feed, Dashboard.BrowserSession browser,
-        IReadOnlyCollection<TestPerson> people, bool ownsFeed, string? team = null)
+        IReadOnlyCollection<TestPerson> people, string? team = null)
     {
-        _settings = settings; Budget = budget; Feed = feed; _browser = browser; _people = people; _ownsFeed = ownsFeed; _team = team;
+        _settings = settings; Budget = budget; Feed = feed; _browser = browser; _people = people; _team = team;
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed class SlackSession : IAsyncDisposable
     /// rate budget (Slack limits the app, not the team).
     /// </summary>
     public SlackSession ForTeam(string team, IEnumerable<TestPerson> people, Dashboard.BrowserSession browser) =>
-        new(_settings, Budget, Feed, browser, people.Where(_settings.Tokens.ContainsKey).ToList(), ownsFeed: false, team);
+        new(_settings, Budget, Feed, browser, people.Where(_settings.Tokens.ContainsKey).ToList(), team);
 
     public static async Task<SlackSession> StartAsync(SlackSettings settings, Dashboard.BrowserSession browser, CancellationToken ct = default)
     {
@@ -69,7 +69,7 @@ public sealed class SlackSession : IAsyncDisposable
         {
             feed = new PollingFeed($"another run through other teams holds the UAT driver app's Socket Mode connection ({e.Message})");
         }
-        return new SlackSession(settings, budget, feed, browser, settings.Tokens.Keys.ToList(), ownsFeed: true);
+        return new SlackSession(settings, budget, feed, browser, settings.Tokens.Keys.ToList());
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed class SlackSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_ownsFeed) await Feed.DisposeAsync();
+        if (_team is null) await Feed.DisposeAsync();
         foreach (var page in _accounts.Values.Select(a => a.Page).OfType<SlackClientPage>().Where(p => p.IsOpen))
             await page.CloseAsync();
         _signIn.Dispose();

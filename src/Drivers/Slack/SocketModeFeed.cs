@@ -219,7 +219,4 @@ public sealed class SocketModeFeed : IDirectMessageFeed
 }
 
 /// <summary>The UAT driver app already has a Socket Mode connection open: another run's, which would share this run's events.</summary>
-public sealed class DriverAppInUse(int others) : Exception($"{others} other Socket Mode connection(s) of the UAT driver app open (another run)")
-{
-    public int Others { get; } = others;
-}
+public sealed class DriverAppInUse(int others) : Exception($"{others} other Socket Mode connection(s) of the UAT driver app open (another run)");

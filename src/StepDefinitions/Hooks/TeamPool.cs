@@ -27,8 +27,6 @@ public sealed class TeamPool : IAsyncDisposable
     public static TeamPool Open(IReadOnlyList<ClaimedTeam> teams, BrowserSession browser, SlackSession runSlack) =>
         new(teams.Select(team => new TeamSession(team, runSlack.ForTeam(team.Team.Name, team.Team.People.People, browser))).ToList());
 
-    public int Count => _all.Count;
-
     /// <summary>A free team for one feature; blocks the feature's test thread until one is.</summary>
     public TeamSession Lease() => _free.Take();
 

@@ -72,16 +72,16 @@ public sealed class FirmLock
         var deadline = DateTime.UtcNow + Wait;
         if (alone)
         {
-            await UntilAsync(() => TryAsync(session, "pg_try_advisory_lock", Waiting, ct), deadline, ct);
-            try { await UntilAsync(() => TryAsync(session, "pg_try_advisory_lock", Space, ct), deadline, ct); }
-            finally { await ExecAsync(session, "pg_advisory_unlock", Waiting); }
+            await UntilAsync(() => CallAsync(session, "pg_try_advisory_lock", Waiting, ct: ct), deadline, ct);
+            try { await UntilAsync(() => CallAsync(session, "pg_try_advisory_lock", Space, ct: ct), deadline, ct); }
+            finally { await CallAsync(session, "pg_advisory_unlock", Waiting); }
         }
         else
             await UntilAsync(async () =>
             {
-                if (!await TryAsync(session, "pg_try_advisory_lock_shared", Waiting, ct)) return false; // a firm-wide feature is waiting
-                try { return await TryAsync(session, "pg_try_advisory_lock_shared", Space, ct); }
-                finally { await ExecAsync(session, "pg_advisory_unlock_shared", Waiting); }
+                if (!await CallAsync(session, "pg_try_advisory_lock_shared", Waiting, ct: ct)) return false; // a firm-wide feature is waiting
+                try { return await CallAsync(session, "pg_try_advisory_lock_shared", Space, ct: ct); }
+                finally { await CallAsync(session, "pg_advisory_unlock_shared", Waiting); }
             }, deadline, ct);
         return new Held(this, session, alone);
 
@@ -98,16 +98,11 @@ public sealed class FirmLock
         }
     }
 
-    private static async Task<bool> TryAsync(NpgsqlConnection session, string function, int space, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand($"SELECT {function}(@space, 0)", session) { Parameters = { new("space", space) } };
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task ExecAsync(NpgsqlConnection session, string function, int space, int timeoutSeconds = 30)
+    /// <summary>One of PostgreSQL's advisory-lock functions on (<paramref name="space"/>, 0): whether it took, or let go of, the lock.</summary>
+    private static async Task<bool> CallAsync(NpgsqlConnection session, string function, int space, int timeoutSeconds = 30, CancellationToken ct = default)
     {
         await using var cmd = new NpgsqlCommand($"SELECT {function}(@space, 0)", session) { Parameters = { new("space", space) }, CommandTimeout = timeoutSeconds };
-        await cmd.ExecuteScalarAsync();
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Letting go is one round trip; a database that takes longer has stopped answering.</summary>
@@ -117,7 +112,7 @@ public sealed class FirmLock
     {
         public async ValueTask DisposeAsync()
         {
-            try { await ExecAsync(session, alone ? "pg_advisory_unlock" : "pg_advisory_unlock_shared", Space, LetGoTimeout); }
+            try { await CallAsync(session, alone ? "pg_advisory_unlock" : "pg_advisory_unlock_shared", Space, LetGoTimeout); }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
             {
                 // A database that stopped answering (the run's breaker ends what is left): the lock goes with the team's

@@ -103,8 +103,7 @@ public sealed class UatRun : IAsyncDisposable
         var sandbox = await LocalSandbox.StartAsync(FaultSet.Parse(settings.SandboxFaults), botSeed: settings.SandboxBotSeed, teams: settings.Teams, ct: ct);
         var host = sandbox.Host;
         // The teams the sandbox hired beyond the env file's own, cast as an env file would name them (UAT_EMPLOYEE_2_EMAIL).
-        settings = settings with { Cast = settings.Cast.With(sandbox.Teams.Skip(1).SelectMany(t => t.Settings().Select(p =>
-            new TestPerson(p.Setting.Split('_')[0].ToLowerInvariant(), t.Number, p.Email)))) };
+        settings = settings with { Cast = settings.Cast.With(sandbox.Teams.Skip(1).SelectMany(t => t.Members().Select(m => new TestPerson(m.Role, t.Number, m.Email)))) };
         var tokens = settings.Cast.People.ToDictionary(p => p, p => new Secret(
             host.Workspace.ByEmail(p.Email)?.Token ?? throw new SettingsError($"{p.EmailSetting}: {p.Email} is not a person in the sandbox's firm")));
         var local = new Target(settings.AppEnv,

@@ -98,15 +98,14 @@ public sealed class CleanupJournal
     /// <summary>
     /// Deletes what runs that died left on the target, and marks them reaped; names every line it will not act on.
     /// Call holding the team's lock. <paramref name="uatPeople"/>: the employee ids of the team's people;
-    /// <paramref name="otherTeams"/>: the journals of this run's other teams, which are not strangers.
+    /// <paramref name="otherTeams"/>: the cast's other teams, whose journals are cleaned by the runs through them, not strangers'.
     /// </summary>
     public async Task<JournalReview> ReapDeadRunsAsync(NpgsqlConnection connection, Contract.TargetContract contract, IReadOnlySet<int> uatPeople,
         IReadOnlyCollection<TargetIdentity>? otherTeams = null)
     {
         var (trusted, notActedOn) = Read();
-        var ours = (otherTeams ?? []).Select(t => t.FileName).ToHashSet();
         var refused = notActedOn.Select(r => $"{System.IO.Path.GetFileName(Path)} {r}")
-            .Concat(OtherIdentitiesOfThisDatabase().Where(f => !ours.Contains(f.Split(':')[0]))).ToList();
+            .Concat(OtherIdentitiesOfThisDatabase((otherTeams ?? []).Select(t => t.FileName).ToHashSet())).ToList();
         var reaped = new List<ReapedRun>();
         var now = await connection.ExecuteScalarAsync<DateTime>("SELECT now()");
         foreach (var run in trusted.Where(l => l.Entry.Run != RunId).GroupBy(l => l.Entry.Run))
@@ -123,11 +122,15 @@ public sealed class CleanupJournal
 
     private static bool Over(IEnumerable<JournalLine> run) => run.Any(l => l.Entry.Kind is JournalKinds.RunEnded or JournalKinds.Reaped);
 
-    /// <summary>Journals of this database written for another env or other test people: never read, but never silently forgotten ("file: why").</summary>
-    private IEnumerable<string> OtherIdentitiesOfThisDatabase()
+    /// <summary>
+    /// Journals of this database written for another env or other test people: never read, but never silently forgotten.
+    /// <paramref name="teamJournals"/>: the file names of the cast's other teams' journals, which are not strangers'.
+    /// </summary>
+    private IEnumerable<string> OtherIdentitiesOfThisDatabase(IReadOnlySet<string> teamJournals)
     {
         var dir = System.IO.Path.GetDirectoryName(Path)!;
-        return Directory.EnumerateFiles(dir, $"{_target.DatabaseStem}-*.jsonl").Where(f => f != Path).Order(StringComparer.Ordinal)
+        return Directory.EnumerateFiles(dir, $"{_target.DatabaseStem}-*.jsonl")
+            .Where(f => f != Path && !teamJournals.Contains(System.IO.Path.GetFileName(f))).Order(StringComparer.Ordinal)
             .Select(f => $"{System.IO.Path.GetFileName(f)}: a journal of this database written for another env or other test people — not acted on; " +
                          "run against that identity to clean it up, or remove the file once a person has checked its rows");
     }
