@@ -56,3 +56,5 @@ for (const index of [resolve(reportDir, "index.html"), resolve(reportDir, "by-ru
   }
   await writeFile(index, html);
 }
+await writeFile(resolve(reportDir, "tests.html"), await readFile(resolve(reportDir, "index.html")));
+await rm(resolve(reportDir, "index.html"));

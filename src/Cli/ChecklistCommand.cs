@@ -1,5 +1,5 @@
 using PadUat.Support.Checklist;
-using PadUat.Support.Features;
+using PadUat.Support.Report;
 using PadUat.Support.SignOff;
 
 namespace PadUat.Cli;
@@ -19,8 +19,8 @@ public static class ChecklistCommand
             coverage = coverage.WithSignOff(SignOffAnswers.Of(record));
         Directory.CreateDirectory(pageDir);
         var page = Path.Combine(pageDir, "index.html");
-        // Allure 3's report gives a result the id MD5(uuid); its page is index.html#id.
-        File.WriteAllText(page, ChecklistPage.Render(coverage, run.RunId, uuid => $"../index.html#{ExpectedTest.Md5(uuid)}"));
+        var links = ReportLinks.From(Path.GetDirectoryName(Path.GetFullPath(pageDir))!, pageDir);
+        File.WriteAllText(page, ChecklistPage.Render(coverage, run.RunId, links.Test));
         Console.WriteLine(ChecklistPage.Counts(coverage) + $" — {Path.GetRelativePath(root, page)}");
         return 0;
     }

@@ -102,30 +102,49 @@ public static class Commands
 
     public static int SignOff(string root, IReadOnlyDictionary<string, string> options)
     {
-        var unknown = options.Keys.Except(["by", "notes", "confirm", "accept-with-exceptions", "ssh-key", "app-results", "critical-bugs", "documentation"]).ToList();
+        if (options.ContainsKey("by"))
+            throw new ArgumentException("--by: the name on a sign-off is the principal env/allowed_signers lists for your --ssh-key, not free text: leave --by out");
+        var unknown = options.Keys.Except(["notes", "confirm", "accept-with-exceptions", "ssh-key", "app-results", "critical-bugs", "documentation", "release"]).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}");
-        var request = new SignOffRequest(options.GetValueOrDefault("by", ""), options.GetValueOrDefault("notes", ""), options.GetValueOrDefault("confirm"),
-            options.GetValueOrDefault("accept-with-exceptions"), options.GetValueOrDefault("ssh-key"),
-            options.GetValueOrDefault("app-results"), options.GetValueOrDefault("critical-bugs"), options.GetValueOrDefault("documentation"));
-        var outcome = SignOffDesk.Sign(root, RepoRoot.AllureResults(root), SignOffDir(root), request, DateTime.UtcNow);
+        var request = new SignOffRequest(options.GetValueOrDefault("ssh-key"), options.GetValueOrDefault("notes", ""), options.GetValueOrDefault("confirm"),
+            options.GetValueOrDefault("accept-with-exceptions"), options.GetValueOrDefault("app-results"), options.GetValueOrDefault("critical-bugs"),
+            options.GetValueOrDefault("documentation"), options.GetValueOrDefault("release"));
+        var outcome = SignOffDesk.Sign(root, RepoRoot.AllureResults(root), SignOffDir(root), request, AllowedSigners.For(root), DateTime.UtcNow);
         if (outcome.Record is not { } record)
         {
             Console.Error.WriteLine("Refused: this run does not meet the sign-off criteria (plan 5.12):");
             foreach (var reason in outcome.Refusals) Console.Error.WriteLine($"  - {reason}");
-            Console.Error.WriteLine("Fix the run, or sign knowingly with --accept-with-exceptions \"<scenario, checklist, app-tests, …>: <why>; …\" naming each one you accept.");
+            Console.Error.WriteLine("Each reason says what to do: fix the run, or sign knowingly with --accept-with-exceptions \"<scenario, checklist, app-tests, …>: <why>; …\" naming each one you accept.");
             return 1;
         }
-        Console.WriteLine($"{record.Verdict} by {record.SignedBy} for run {record.RunId}; SHA-256 of the record {record.RecordSha256}" +
-                          (record.SshSignature is null ? "." : ", SSH-signed."));
-        Console.WriteLine($"Record: {Path.Combine(SignOffDir(root), SignOffDesk.PageFile)} (and in the Allure report under 'Sign-off').");
+        Console.WriteLine($"{record.Verdict} by {record.SignedBy} for run {record.RunId}, SSH-signed; SHA-256 of the record {record.RecordSha256}." +
+                          (record.NotARelease is { } why ? $" A rehearsal, not a release sign-off: {why}." : ""));
+        Console.WriteLine($"Record: {Path.Combine(SignOffDir(root), SignOffDesk.PageFile)} (and on the report's summary page).");
         return 0;
     }
 
     public static int VerifySignOff(string root)
     {
-        var validity = SignOffDesk.Verify(root, RepoRoot.AllureResults(root), SignOffDir(root));
+        var validity = SignOffDesk.Verify(RepoRoot.AllureResults(root), SignOffDir(root), AllowedSigners.For(root));
         Console.WriteLine(validity);
         return validity.StartsWith("VALID", StringComparison.Ordinal) ? 0 : 1;
+    }
+
+    /// <summary>For ./uat when a run or a merge ends: the run's manifest, every result and TRX file by SHA-256.</summary>
+    public static int Manifest(string resultsDir, IReadOnlyList<string> trxFiles)
+    {
+        var manifest = RunManifest.Write(resultsDir, trxFiles, RunManifest.ThisPipeline(), DateTime.UtcNow);
+        Console.WriteLine($"Run {manifest.RunId}: {manifest.Files.Count} files in its manifest, {RunManifest.PathFor(resultsDir)}");
+        return 0;
+    }
+
+    /// <summary>For the nightly: the run's manifest sealed with the pipeline's key, then checked as --verify will check it.</summary>
+    public static int Seal(string root, string resultsDir, string key)
+    {
+        RunSeal.Seal(resultsDir, key);
+        var seal = RunSeal.Check(resultsDir, AllowedSigners.For(root));
+        Console.WriteLine($"Run {RunManifest.Read(resultsDir)!.RunId}: {seal.Says}");
+        return seal.Sealed ? 0 : 1;
     }
 
     /// <summary>Beside the results it signs: reports/signoff for reports/allure-results, a rehearsal's own for its own (ALLURE_RESULTS_DIR).</summary>

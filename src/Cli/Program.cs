@@ -16,9 +16,12 @@ try
         ["mutation-summary", .. var paths] when paths.Length >= 2 => Commands.MutationSummaryOf(paths[..^1], paths[^1]),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["checklist", var resultsDir, var pageDir] => ChecklistCommand.Write(root, resultsDir, pageDir),
+        ["report-summary", var resultsDir, var reportDir] => ReportSummaryCommand.Write(root, resultsDir, reportDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
+        ["manifest", var resultsDir, .. var trxFiles] => Commands.Manifest(resultsDir, trxFiles),
+        ["seal", var resultsDir, "--key", var key] => Commands.Seal(root, resultsDir, key),
         ["shard-filter", var shard, var shards] => Commands.ShardFilter(root, shard, shards),
         ["merge", "--out", var outDir, .. var shardDirs] => Commands.Merge(outDir, shardDirs),
         ["scan-secrets", .. var paths] when paths.Length > 0 => Commands.ScanSecrets(paths),
@@ -58,11 +61,14 @@ static int Usage()
                paduat mutation-summary <mutation-report.json>... <equivalent-mutants.tsv>   (./uat mutate's verdict)
                paduat timings <allure-results dir>
                paduat checklist <allure-results dir> <page dir>   (the UAT checklist line by line, beside the report)
-               paduat signoff --by "<name>" --notes "<text>" --confirm all|1-8,10 --app-results <JUnit XML files or folder>
-                              --critical-bugs none|"<bug>; …" [--documentation complete]
-                              [--accept-with-exceptions "<N|preflight|checklist|app-tests|critical-bugs|documentation>: <why>; …"] [--ssh-key <private key>]
+               paduat report-summary <allure-results dir> <report dir>   (the page the report opens on: a product owner's minute)
+               paduat signoff --ssh-key <private key> --notes "<text>" --confirm all|1-8,10 --app-results <JUnit XML files or folder>
+                              --critical-bugs none|"<bug>; …" [--documentation complete] [--release "<release>"]
+                              [--accept-with-exceptions "<N|preflight|checklist|app-tests|critical-bugs|documentation>: <why>; …"]
                paduat signoff --verify
                paduat trx-names <file.trx>
+               paduat manifest <allure-results dir> <file.trx>...   (the run as it ended, every file by SHA-256)
+               paduat seal <allure-results dir> --key <pipeline's private key>   (the nightly's seal over the manifest)
                paduat shard-filter <K> <N>               (the dotnet test filter of shard K of N: its share of the features)
                paduat merge --out <dir> <shard allure-results dir>...   (the shards of one run, one run again)
                paduat scan-secrets <file or dir>...      (exported secrets' values, and credential shapes, also inside zips)

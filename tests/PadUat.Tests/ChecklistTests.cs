@@ -92,8 +92,8 @@ public sealed class ChecklistTests : IDisposable
         Assert.Equal(LineState.Unaccounted, State(coverage, "1.3a"));
         Assert.Equal(LineState.NotRun, State(ChecklistCoverage.Evaluate(Checklist, [test], [], null), "1.1b"));
 
-        var page = ChecklistPage.Render(coverage, "run-1", uuid => $"../allure-report/index.html#{uuid}");
-        Assert.Contains($"href=\"../allure-report/index.html#{result.Uuid}\"", page);
+        var page = ChecklistPage.Render(coverage, "run-1", uuid => $"../tests.html#{uuid}");
+        Assert.Contains($"href=\"../tests.html#{result.Uuid}\"", page);
         Assert.Contains("data-testid=\"count-unaccounted\">" + (Checklist.Count - 4), page);
     }
 

@@ -44,8 +44,8 @@ public sealed class CliInputTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_signer_is_refused_for_what_it_is() =>
-        AssertOneLineError(Cli("signoff", "--by", " ", "--notes", "n", "--confirm", "all"), "--by: the signer's name is required");
+    public void A_signer_named_in_free_text_is_refused_for_what_it_is() =>
+        AssertOneLineError(Cli("signoff", "--by", "Pat", "--notes", "n", "--confirm", "all"), "--by: the name on a sign-off is the principal env/allowed_signers lists for your --ssh-key");
 
     private static void AssertOneLineError((int Code, string Out, string Error) run, string starts)
     {

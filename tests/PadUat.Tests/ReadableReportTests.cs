@@ -56,12 +56,10 @@ public sealed class ReadableReportTests
     [Fact]
     public void Notes_are_required_to_sign()
     {
-        var dir = Results.NewDirectory();
-        var signOff = Results.NewDirectory();
+        var dir = Results.NewRun();
         Results.Run(dir);
         Assert.Equal("--notes: notes are required (what was accepted, on which release)", Assert.Throws<ArgumentException>(() =>
-            SignOffDesk.Sign(Results.Root, dir, signOff, new SignOffRequest("Pat", "  ", "all"), DateTime.UtcNow)).Message);
-        Directory.Delete(dir, true);
-        Directory.Delete(signOff, true);
+            SignOffDesk.Sign(Results.Root, dir, Path.Combine(dir, "..", "signoff"), new SignOffRequest(Signers.Pat, "  ", "all"), Signers.Reviewed, DateTime.UtcNow)).Message);
+        Results.DeleteRun(dir);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ShardTests : IDisposable
 
     private string NewDirectory()
     {
-        var dir = Results.NewDirectory();
+        var dir = Results.NewRun();
         _dirs.Add(dir);
         return dir;
     }
@@ -43,7 +43,9 @@ public sealed class ShardTests : IDisposable
         var (first, second, merged, signOff) = (NewDirectory(), NewDirectory(), NewDirectory(), NewDirectory());
         var half = Results.Expected.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i % 2);
         Results.Run(first, "run-a", t => half[t] == 0 ? AllureStatus.Passed : null);
+        Results.End(first, "uat-local-shard-1.trx");
         Results.Run(second, "run-b", t => half[t] == 1 ? AllureStatus.Passed : null);
+        Results.End(second, "uat-local-shard-2.trx");
 
         var runId = ShardMerge.Merge([first, second], merged, Now);
 
@@ -54,10 +56,11 @@ public sealed class ShardTests : IDisposable
         Assert.StartsWith("20261202-090000-", runId);
         Assert.Equal("shard 1: run run-a; shard 2: run run-b", run.Environment["Run.shards"]);
 
-        var signed = SignOffDesk.Sign(Results.Root, merged, signOff, new SignOffRequest("Pat Owner", "nightly, two shards", "all",
-            AppResults: Results.AppTests(), CriticalBugs: "none", Documentation: "complete"), Now);
+        Assert.Equal(2, RunManifest.Read(merged)!.Files.Count(f => f.Path.StartsWith("test-results/", StringComparison.Ordinal)));
+        var signed = SignOffDesk.Sign(Results.Root, merged, signOff, new SignOffRequest(Signers.Pat, "nightly, two shards", "all",
+            AppResults: Results.AppTests(), CriticalBugs: "none", Documentation: "complete"), Signers.Reviewed, Now);
         Assert.Equal(runId, Assert.IsType<SignOffRecord>(signed.Record).RunId);
-        Assert.StartsWith("VALID", SignOffDesk.Verify(Results.Root, merged, signOff));
+        Assert.StartsWith("VALID", SignOffDesk.Verify(merged, signOff, Signers.Reviewed));
     }
 
     [Fact]
@@ -72,12 +75,13 @@ public sealed class ShardTests : IDisposable
 
         var writer = Results.Run(third, "run-c", t => t == Results.Expected[1] ? AllureStatus.Passed : null);
         writer.WriteEnvironment([new("APP_ENV", "dev"), new("Run.id", "run-c"), new("Database", "backoffice_db at 127.0.0.1:5432")]);
+        Results.End(third);
         Assert.Equal("The shards are not of one run: their APP_ENV differs (local / dev)",
             Assert.Throws<InvalidOperationException>(() => ShardMerge.Merge([first, third], merged, Now)).Message);
     }
 
     public void Dispose()
     {
-        foreach (var dir in _dirs) Directory.Delete(dir, recursive: true);
+        foreach (var dir in _dirs) Results.DeleteRun(dir);
     }
 }

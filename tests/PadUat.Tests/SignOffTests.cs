@@ -9,18 +9,20 @@ namespace PadUat.Tests;
 /// <summary>
 /// Plan 5.12 from the run: complete runs only (every preflight check, every scenario, every example), skips only
 /// where the target declares the feature absent, each scenario confirmed, exceptions naming their scenarios; a
-/// record that cannot be quietly edited, bound to its run, chained in a log, optionally SSH-signed.
+/// record that cannot be quietly edited, bound to its run, chained in a log, SSH-signed by its signer.
 /// </summary>
 public sealed class SignOffTests : IDisposable
 {
-    private readonly string _results = Results.NewDirectory();
-    private readonly string _signOff = Results.NewDirectory();
+    private readonly string _results = Results.NewRun();
+    private readonly string _signOff;
+
+    public SignOffTests() => _signOff = Path.Combine(Path.GetDirectoryName(_results)!, "signoff");
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly SignOffRequest Pat = new("Pat Owner", "UAT of release 2.3", "all",
+    private static readonly SignOffRequest Pat = new(Signers.Pat, "UAT of release 2.3", "all",
         AppResults: Results.AppTests(), CriticalBugs: "none", Documentation: "complete");
 
-    private SignOffOutcome Sign(SignOffRequest? request = null) => SignOffDesk.Sign(Results.Root, _results, _signOff, request ?? Pat, Now);
-    private string Verify() => SignOffDesk.Verify(Results.Root, _results, _signOff);
+    private SignOffOutcome Sign(SignOffRequest? request = null) => SignOffDesk.Sign(Results.Root, _results, _signOff, request ?? Pat, Signers.Reviewed, Now);
+    private string Verify() => SignOffDesk.Verify(_results, _signOff, Signers.Reviewed);
 
     [Fact]
     public void A_complete_passing_run_is_signed_with_every_criterion_met_each_uat_feature_confirmed_and_bound_to_the_run()
@@ -31,8 +33,9 @@ public sealed class SignOffTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 10), record.Scenarios.Select(s => s.Number));
         Assert.All(record.Scenarios, s => Assert.True(s.Confirmed && s.Result == ScenarioOutcome.Passed));
         Assert.Equal(("run-1", Results.Expected.Count), (record.RunId, record.TestCount));
-        Assert.StartsWith("VALID: Signed off by Pat Owner", Verify());
-        Assert.Contains("\"passed\"", File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()));
+        Assert.Equal(Signers.PatPrincipal, record.SignedBy);
+        Assert.StartsWith("VALID: Rehearsal sign-off (not a release sign-off: the run was not sealed by the CI) by pat.owner@firm.example", Verify());
+        Assert.Empty(Directory.GetFiles(_results, "*signoff*")); // beside the run, not a test of it
     }
 
     [Fact]
@@ -63,6 +66,7 @@ public sealed class SignOffTests : IDisposable
         var writer = Results.Run(_results, statusOf: t => t.Scenario is 9 ? null : AllureStatus.Passed);
         foreach (var test in Results.Expected.Where(t => t.Scenario is 9))
             Results.Write(writer, test, AllureStatus.Skipped, "Not applicable", new Label(SignOffCriteria.NotApplicableLabel, "compliance_config conflict_detection = disabled"));
+        Results.End(_results);
         var record = Sign().Record!;
         Assert.Equal(ScenarioOutcome.NotApplicableResult, record.Scenarios[8].Result);
         Assert.Contains("the target declares: \"compliance_config conflict_detection = disabled\"", record.Criteria[1].Detail);
@@ -72,7 +76,7 @@ public sealed class SignOffTests : IDisposable
     public void Every_uat_feature_must_be_confirmed_by_the_signer()
     {
         Results.Run(_results);
-        Assert.Equal(["Scenario 9 — Firm-trading conflicts are flagged for compliance, never blocked is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)"],
+        Assert.Equal(["Scenario 9 — Firm-trading conflicts are flagged for compliance, never blocked is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed): add it to --confirm once you have reviewed it"],
             Sign(Pat with { Confirm = "1-8,10" }).Refusals);
         Assert.Throws<ArgumentException>(() => Sign(Pat with { Confirm = null }));
     }
@@ -83,16 +87,16 @@ public sealed class SignOffTests : IDisposable
         Results.Run(_results, statusOf: t => t.Scenario is 10 ? AllureStatus.Failed : AllureStatus.Passed);
         Assert.Throws<ArgumentException>(() => Sign(Pat with { Exceptions = "page loads accepted" }));
         Assert.NotEmpty(Sign(Pat with { Exceptions = "4: not failing" }).Refusals);
-        var record = Sign(Pat with { Exceptions = "10: page loads accepted until the index release" }).Record!;
-        Assert.Equal("Signed off with exceptions", record.Verdict);
+        var outcome = Sign(Pat with { Exceptions = "10: page loads accepted until the index release" });
+        var record = outcome.Record ?? throw new Xunit.Sdk.XunitException(string.Join("\n", outcome.Refusals));
+        Assert.Equal("Rehearsal sign-off with exceptions", record.Verdict);
         Assert.Equal("page loads accepted until the index release", record.Scenarios[9].Exception);
-        var entry = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()))!;
-        Assert.Equal(AllureStatus.Broken, entry["status"]!.GetValue<string>());
         Assert.Contains("class=\"exception\"", File.ReadAllText(Path.Combine(_signOff, SignOffDesk.PageFile)));
     }
 
     [Theory]
-    [InlineData("signedBy", "\"Mallory\"")]
+    [InlineData("signedBy", "\"mallory@firm.example\"")]
+    [InlineData("release", "\"PAD 2.3\"")]
     [InlineData("notes", "\"nothing to see\"")]
     [InlineData("signedAtUtc", "\"2026-11-29T12:00:00Z\"")]
     [InlineData("runId", "\"run-2\"")]
@@ -121,10 +125,9 @@ public sealed class SignOffTests : IDisposable
         Assert.StartsWith("INVALID: the sign-off record was edited after signing", Verify());
 
         Sign();
-        var victim = Directory.GetFiles(_results, "*-result.json").First(f => !Path.GetFileName(f).StartsWith("signoff-", StringComparison.Ordinal));
+        var victim = Directory.GetFiles(_results, "*-result.json").First();
         File.AppendAllText(victim, " ");
-        Assert.StartsWith("INVALID: the results have changed since they were signed", Verify());
-        Assert.Contains("\"failed\"", File.ReadAllText(Directory.GetFiles(_results, "signoff-*-result.json").Single()));
+        Assert.StartsWith($"INVALID: allure-results/{Path.GetFileName(victim)}: changed since the run ended", Verify());
     }
 
     [Fact]
@@ -145,32 +148,18 @@ public sealed class SignOffTests : IDisposable
         Sign();
         Directory.Delete(_results, true);
         Results.Run(_results, runId: "run-2");
-        Assert.StartsWith("No sign-off for this run (run run-2): the last sign-off, by Pat Owner", Verify());
-        Assert.Empty(Directory.GetFiles(_results, "signoff-*"));
+        Assert.StartsWith("No sign-off for this run (run run-2): the last sign-off, by pat.owner@firm.example", Verify());
     }
 
     [Fact]
-    public void An_ssh_signed_record_verifies_against_the_allowed_signers_and_fails_against_another_key()
+    public void The_record_verifies_only_against_allowed_signers_that_list_its_key()
     {
-        var keys = Results.NewDirectory();
-        try
-        {
-            foreach (var name in new[] { "pat", "mallory" }) Ssh.KeyGen(Path.Combine(keys, name));
-            var root = Results.NewDirectory();
-            Directory.CreateDirectory(Path.Combine(root, "env"));
-            File.Copy(Path.Combine(Results.Root, "PadUat.sln"), Path.Combine(root, "PadUat.sln"));
-            CopyDirectory(Path.Combine(Results.Root, "features"), Path.Combine(root, "features"));
-            File.WriteAllText(SignOffDesk.AllowedSigners(root), $"pat.owner@firm.example {File.ReadAllText(Path.Combine(keys, "pat.pub")).Trim()}\n");
-            Results.Run(_results);
-
-            SignOffDesk.Sign(root, _results, _signOff, Pat with { SshKey = Path.Combine(keys, "pat") }, Now);
-            Assert.Contains("SSH-signed by pat.owner@firm.example, a key allowed_signers allows", SignOffDesk.Verify(root, _results, _signOff));
-
-            SignOffDesk.Sign(root, _results, _signOff, Pat with { SshKey = Path.Combine(keys, "mallory") }, Now);
-            Assert.StartsWith("INVALID: SSH-signed with a key that allowed_signers does not allow", SignOffDesk.Verify(root, _results, _signOff));
-            Directory.Delete(root, true);
-        }
-        finally { Directory.Delete(keys, true); }
+        Results.Run(_results);
+        Sign();
+        Assert.Contains("SSH-signed by pat.owner@firm.example, a key allowed_signers allows", Verify());
+        var others = Path.Combine(Path.GetDirectoryName(_results)!, "allowed_signers");
+        File.WriteAllText(others, $"mallory@firm.example {File.ReadAllText(Signers.Mallory + ".pub").Trim()}\n");
+        Assert.StartsWith("INVALID: SSH-signed with a key that allowed_signers does not allow", SignOffDesk.Verify(_results, _signOff, AllowedSigners.Load(others, true)));
     }
 
     [Fact]
@@ -185,11 +174,11 @@ public sealed class SignOffTests : IDisposable
             File.WriteAllLines(declared, File.ReadAllLines(declared).Where(l => !l.StartsWith("S18\t", StringComparison.Ordinal)));
             Results.Run(_results);
 
-            var refused = SignOffDesk.Sign(root, _results, _signOff, Pat, Now);
+            var refused = SignOffDesk.Sign(root, _results, _signOff, Pat, Signers.Reviewed, Now);
             Assert.Null(refused.Record);
             Assert.Equal(["Checklist S18 \"Notes: ________________\": no step checks it and none is declared to answer it"], refused.Refusals);
-            var record = SignOffDesk.Sign(root, _results, _signOff, Pat with { Exceptions = "checklist: notes are the record's own" }, Now).Record!;
-            Assert.Equal("Signed off with exceptions", record.Verdict);
+            var record = SignOffDesk.Sign(root, _results, _signOff, Pat with { Exceptions = "checklist: notes are the record's own" }, Signers.Reviewed, Now).Record!;
+            Assert.Equal("Rehearsal sign-off with exceptions", record.Verdict);
             Assert.False(record.Criteria.Single(c => c.Name == Assessment.ChecklistCriterion).Met);
         }
         finally { Directory.Delete(root, true); }
@@ -227,7 +216,7 @@ public sealed class SignOffTests : IDisposable
         Assert.Matches(@"^All automated tests passing \(Unit \+ Integration \+ E2E = 100%\): e2e \(.*e2e\.xml\): 14 passed, 1 failed, 0 errors, 2 skipped of 17$", failing[0]);
 
         var record = Sign(Pat with { AppResults = Results.AppTests(failing: "e2e"), Exceptions = "app-tests: the e2e failure is PAD-77, fixed in 2.3.1" }).Record!;
-        Assert.Equal("Signed off with exceptions", record.Verdict);
+        Assert.Equal("Rehearsal sign-off with exceptions", record.Verdict);
         Assert.Contains("The exception for app-tests names what holds: remove it", Sign(Pat with { Exceptions = "app-tests: nothing" }).Refusals);
     }
 
@@ -251,7 +240,7 @@ public sealed class SignOffTests : IDisposable
         var record = Sign(Pat with { Exceptions = "critical-bugs: PAD-101 fixed in 2.3.1", CriticalBugs = "PAD-101: restricted list not refreshed" }).Record!;
         var rows = ChecklistCoverage.Load(Results.Root, RunResults.Load(_results)).WithSignOff(SignOffAnswers.Of(record)).Rows
             .Where(r => r.Line.Kind == ChecklistLineKind.SignOff).ToDictionary(r => r.Line.Id);
-        Assert.Equal((true, "Signed: passed; confirmed by Pat Owner"), (rows["S3"].Answered, rows["S3"].Why));
+        Assert.Equal((true, "Signed: passed; confirmed by pat.owner@firm.example"), (rows["S3"].Answered, rows["S3"].Why));
         Assert.StartsWith("Signed: ✔ All automated tests passing (Unit + Integration + E2E = 100%): 371 passed of 377", rows["S11"].Why, StringComparison.Ordinal);
         Assert.False(rows["S13"].Answered);
         Assert.Contains("✘ No critical bugs identified (the signer's answer): the signer names PAD-101: restricted list not refreshed", rows["S13"].Why);
@@ -281,11 +270,7 @@ public sealed class SignOffTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Directory.Delete(_results, recursive: true);
-        Directory.Delete(_signOff, recursive: true);
-    }
+    public void Dispose() => Results.DeleteRun(_results);
 }
 
 internal static class Ssh

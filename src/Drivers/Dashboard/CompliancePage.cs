@@ -14,6 +14,9 @@ public sealed class CompliancePage(IPage page, DashboardDriver driver, PageEleme
 {
     public async Task<bool> IsDeniedAsync() => await el.On(page, "accessDenied").CountAsync() > 0;
 
+    /// <summary>The compliance view read afresh from the dashboard.</summary>
+    public Task ReloadAsync() => page.ReloadAsync();
+
     public async Task<long> PendingCountAsync() =>
         long.Parse(await el.On(page, "pendingComplianceCount").InnerTextAsync(), CultureInfo.InvariantCulture);
 

@@ -21,6 +21,14 @@ public sealed class RequestListPage(IPage page, DashboardDriver driver, PageElem
             return true;
         });
 
+    /// <summary>The filtered list read afresh from the dashboard (the same URL, loaded again).</summary>
+    public Task ReloadAsync() => driver.StepAsync("read the filtered list again", async () =>
+        {
+            await page.ReloadAsync();
+            await el.On(page, "requestCount").WaitForAsync();
+            return true;
+        });
+
     public async Task<long> MatchingCountAsync() =>
         long.Parse(await el.On(page, "requestCount").InnerTextAsync(), CultureInfo.InvariantCulture);
 

@@ -40,8 +40,8 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
     }
 
     [Then(@"^the number of matching requests equals the count in the database$")]
-    public async Task ThenCountMatches() => Expect.Between(await opened.List!.MatchingCountAsync(), opened.CountBefore, await CountAsync(opened.Filter!),
-        $"The number of requests matching {opened.Filter} on the dashboard", "the dashboard");
+    public Task ThenCountMatches() => Expect.BetweenAsync(opened.List!.MatchingCountAsync, () => CountAsync(opened.Filter!), opened.CountBefore,
+        opened.List.ReloadAsync, $"The number of requests matching {opened.Filter} on the dashboard", "the dashboard");
 
     private Task<long> CountAsync(RequestListFilter filter) => records.CountAsync(filter.Status?.Stored, filter.Employee?.Id, filter.Ticker);
 
@@ -83,9 +83,8 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         $"The compliance view should list request #{request.RequestId} as waiting for compliance", () => "it does not");
 
     [Then(@"^the compliance view's pending count equals the count in the database$")]
-    public async Task ThenCompliancePendingCount() =>
-        Expect.Between(await opened.Compliance!.PendingCountAsync(), opened.CountBefore, await records.ComplianceQueueCountAsync(),
-            "The compliance view's pending count", "the dashboard");
+    public Task ThenCompliancePendingCount() => Expect.BetweenAsync(opened.Compliance!.PendingCountAsync, records.ComplianceQueueCountAsync, opened.CountBefore,
+        opened.Compliance.ReloadAsync, "The compliance view's pending count", "the dashboard");
 
     [When(@"^compliance opens the audit log for the request$")]
     public async Task WhenOpensAuditLog() => opened.AuditLog = await (await AsAsync(cast.Compliance)).AuditLogAsync(request.RequestId);

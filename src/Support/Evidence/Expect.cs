@@ -29,6 +29,28 @@ public static class Expect
             $"{what} should be the database's count at the time ({(before == after ? $"{before}" : $"between {before} before the page was read and {after} after")})",
             () => $"{source} says {shown}");
 
+    /// <summary>
+    /// <see cref="Between"/>, read again up to <see cref="Readings"/> times while the page's figure lies outside the
+    /// database's before and after it: others' requests can come and go between two reads (a count of 306, then 305, while
+    /// the page showed the 307 of the moment in between). A page that miscounts does so at every reading.
+    /// </summary>
+    /// <param name="shown">The page's figure as it stands.</param>
+    /// <param name="count">The database's figure.</param>
+    /// <param name="reload">Reads the page afresh.</param>
+    public static async Task BetweenAsync(Func<Task<long>> shown, Func<Task<long>> count, long before, Func<Task> reload, string what, string source)
+    {
+        var (first, figure, last) = (before, await shown(), await count());
+        for (var reading = 1; !IsBetween(figure, first, last) && reading < Readings; reading++)
+        {
+            first = await count();
+            await reload();
+            (figure, last) = (await shown(), await count());
+        }
+        Between(figure, first, last, what, source);
+    }
+
+    public const int Readings = 3;
+
     /// <summary>Whether a figure a page showed matches the database at some moment between two reads of it.</summary>
     public static bool IsBetween(long shown, long before, long after) => shown >= Math.Min(before, after) && shown <= Math.Max(before, after);
 

@@ -60,7 +60,8 @@ public static class RunContext
             return new ExecutorInfo("GitHub Actions", "github", $"{env["GITHUB_WORKFLOW"]} #{env["GITHUB_RUN_NUMBER"]}", url, null);
         }
         if (env["TF_BUILD"] is "True")
-            return new ExecutorInfo("Azure Pipelines", "azure", $"{env["BUILD_DEFINITIONNAME"]} {env["BUILD_BUILDNUMBER"]}", null, null);
+            return new ExecutorInfo("Azure Pipelines", "azure", $"{env["BUILD_DEFINITIONNAME"]} {env["BUILD_BUILDNUMBER"]}",
+                $"{env["SYSTEM_COLLECTIONURI"]}{env["SYSTEM_TEAMPROJECT"]}/_build/results?buildId={env["BUILD_BUILDID"]}", null);
         var who = $"{System.Environment.UserName}@{System.Environment.MachineName}";
         return new ExecutorInfo(env["CI"] is "true" ? $"CI ({who})" : $"local ({who})", env["CI"] is "true" ? "ci" : "local", null, null, null);
     }

@@ -17,10 +17,16 @@ public static class ShardMerge
     /// <summary>Environment keys each shard has its own of, kept side by side in the merged run's.</summary>
     private static readonly string[] PerShard = ["Test.teams", "Cleanup.left.by.dead.runs", "Cleanup.journal.not.acted.on", "Cleanup.left.by.this.run", "Slack.bot.messages"];
 
+    /// <summary>The merged run in <paramref name="outDir"/>, its shards' TRX files in test-results/ beside it, and its manifest.</summary>
     public static string Merge(IReadOnlyList<string> shardDirs, string outDir, DateTime nowUtc)
     {
         if (shardDirs.Count < 2) throw new ArgumentException("merge needs the results of two or more shards");
         var shards = shardDirs.Select(RunResults.Load).ToList();
+        // Each shard as its agent left it: a shard edited on its way to the merge is refused, not merged into a run.
+        var manifests = shards.Select(s => RunManifest.Read(s.Directory)).ToList();
+        foreach (var (shard, manifest) in shards.Zip(manifests))
+            if (RunIntegrity.Problems(shard, manifest) is [var first, ..] problems)
+                throw new InvalidOperationException($"The shard in {shard.Directory} is not as it ended: {first}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}");
         foreach (var key in SameInEveryShard)
         {
             var values = shards.Select(s => s.Environment.GetValueOrDefault(key, "")).Distinct().ToList();
@@ -46,6 +52,14 @@ public static class ShardMerge
 
         var runId = $"{nowUtc:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         new AllureResultsWriter(outDir).WriteEnvironment(Environment(shards, runId));
+        var trxDir = Path.Combine(RunManifest.Folder(outDir), "test-results");
+        Directory.CreateDirectory(trxDir);
+        var trx = shards.Zip(manifests).SelectMany(s => s.Second!.Files.Where(f => f.Path.EndsWith(".trx", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Path.Combine(RunManifest.Folder(s.First.Directory), f.Path))).ToList();
+        if (trx.Select(Path.GetFileName).Distinct().Count() < trx.Count)
+            throw new InvalidOperationException($"The shards' TRX files share names ({string.Join(", ", trx.Select(Path.GetFileName))}): name each after its shard (./uat shard K/N does)");
+        var copies = trx.Select(f => { var copy = Path.Combine(trxDir, Path.GetFileName(f)); File.Copy(f, copy, overwrite: true); return copy; }).ToList();
+        RunManifest.Write(outDir, copies, RunManifest.ThisPipeline(), nowUtc);
         return runId;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PadUat.Support.Allure;
@@ -6,14 +5,10 @@ using PadUat.Support.Allure;
 namespace PadUat.Support.SignOff;
 
 /// <summary>
-/// One run's Allure results as written by the harness, and a SHA-256 over exactly those files (results,
-/// attachments, environment), so a signature can be bound to the run and show tampering afterwards.
+/// One run's Allure results as written by the harness: its tests and its environment.
 /// </summary>
 public sealed class RunResults
 {
-    /// <summary>Files the sign-off itself adds to the results folder: never part of what was signed.</summary>
-    public const string SignOffPrefix = "signoff-";
-
     public string Directory { get; }
     public IReadOnlyList<TestResult> Tests { get; }
     public IReadOnlyDictionary<string, string> Environment { get; }
@@ -27,6 +22,13 @@ public sealed class RunResults
     public string RunId => Environment.GetValueOrDefault("Run.id", "");
 
     /// <summary>
+    /// Whether the run was against the stand-in (sandbox/), not the real system: a local run, or a deployed target whose
+    /// /version says it is the stand-in. Never a release, and shown as such wherever the run is.
+    /// </summary>
+    public bool IsStandIn => Environment.GetValueOrDefault("APP_ENV") == "local"
+        || Environment.GetValueOrDefault("SUT.version", "").Contains("pa-dealing-sandbox", StringComparison.Ordinal);
+
+    /// <summary>
     /// The run's results. A file that is not an Allure result ends in one line naming it and what is wrong — never
     /// a stack trace — so a corrupted or hand-edited folder is reported, not half-read.
     /// </summary>
@@ -35,7 +37,6 @@ public sealed class RunResults
         if (!System.IO.Directory.Exists(directory) || !System.IO.Directory.EnumerateFiles(directory, "*-result.json").Any())
             throw new InvalidOperationException($"{directory} holds no Allure results: no run has written any (run ./uat first, or see its output for why it stopped).");
         var tests = System.IO.Directory.EnumerateFiles(directory, "*-result.json")
-            .Where(f => !Path.GetFileName(f).StartsWith(SignOffPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(ReadResult)
             .ToList();
@@ -58,20 +59,6 @@ public sealed class RunResults
     /// <summary>The result of one test the features define: same test case, same example values.</summary>
     public TestResult? Find(Features.ExpectedTest test) => Tests.FirstOrDefault(t => t.TestCaseId == test.TestCaseId
         && t.Parameters.Select(p => (p.Name, p.Value)).SequenceEqual(test.Arguments.Select(a => (a.Key, a.Value))));
-
-    /// <summary>SHA-256 over every file of the run (name and bytes, in name order), the sign-off's own files excluded.</summary>
-    public string Digest()
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(file);
-            if (name.StartsWith(SignOffPrefix, StringComparison.Ordinal)) continue;
-            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
-            sha.AppendData(File.ReadAllBytes(file));
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
 
     public static string Label(TestResult test, string name) => test.Labels.FirstOrDefault(l => l.Name == name)?.Value ?? "";
 

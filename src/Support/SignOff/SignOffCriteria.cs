@@ -4,7 +4,9 @@ using PadUat.Support.Features;
 
 namespace PadUat.Support.SignOff;
 
-public sealed record Criterion(string Name, bool Met, string Detail);
+/// <param name="ExceptionKeys">What an exception must name to accept a shortfall of this criterion ("scenario 10",
+/// "checklist", "app-tests", …): all of them. A shortfall no exception can name (a result of no defined test) is never accepted.</param>
+public sealed record Criterion(string Name, bool Met, string Detail, IReadOnlyList<string> ExceptionKeys);
 
 /// <summary>How one of the ten UAT scenarios (or the preflight, as scenario 0) came out in the run, test by test.</summary>
 public sealed record ScenarioOutcome(int Number, string Title, string Result, IReadOnlyList<string> Problems, string? NotApplicable, int Tests)
@@ -39,6 +41,11 @@ public sealed record Assessment(IReadOnlyList<Criterion> Criteria, ScenarioOutco
 public static class SignOffCriteria
 {
     public const int UatScenarios = 10;
+    public const string PreflightKey = "preflight";
+    public const string ChecklistKey = "checklist";
+
+    /// <summary>How an exception names a scenario: "scenario 4".</summary>
+    public static string ScenarioKey(int number) => number == 0 ? PreflightKey : $"scenario {number}";
     /// <summary>The label a test carries when the target declares its feature absent; its value is the declaration.</summary>
     public const string NotApplicableLabel = "notApplicable";
     private static readonly string[] Serious = ["blocker", "critical"];
@@ -58,22 +65,35 @@ public static class SignOffCriteria
         var notApplicable = scenarios.Where(s => s.NotApplicable is not null).ToList();
 
         var shortfalls = checklist.Rows.Count(r => r.State is LineState.Unaccounted or LineState.Failed or LineState.NotRun);
+        string Owner(TestResult t) => expected.FirstOrDefault(e => e.TestCaseId == t.TestCaseId
+            && t.Parameters.Select(p => (p.Name, p.Value)).SequenceEqual(e.Arguments.Select(a => (a.Key, a.Value)))) is { } test
+            ? test.IsPreflight ? PreflightKey : ScenarioKey(test.Scenario!.Value) : $"'{t.Name}', which no feature defines";
+        var incompleteKeys = incomplete.Select(s => ScenarioKey(s.Number)).Concat(preflight.Complete ? [] : [PreflightKey]);
         return new Assessment(
         [
             new("All preflight checks passed (plan phases 1–3)", preflight.Complete,
-                preflight.Complete ? $"all {preflight.Tests} ran and passed" : string.Join("; ", preflight.Problems)),
+                preflight.Complete ? $"all {preflight.Tests} ran and passed" : string.Join("; ", preflight.Problems), [PreflightKey]),
             new("All 10 UAT scenarios completed", incomplete.Count == 0,
                 incomplete.Count == 0
                     ? $"all {UatScenarios} ran and passed, every example{(notApplicable.Count > 0 ? $" ({string.Join("; ", notApplicable.Select(s => $"scenario {s.Number} not applicable — the target declares: \"{s.NotApplicable}\""))})" : "")}"
-                    : string.Join("; ", incomplete.SelectMany(s => s.Problems))),
+                    : string.Join("; ", incomplete.SelectMany(s => s.Problems)), incomplete.Select(s => ScenarioKey(s.Number)).ToList()),
             new("Every test of this UAT run passed (100%)", notPassing.Count == 0 && preflight.Complete && incomplete.Count == 0,
                 $"{run.Tests.Count(t => t.Status == AllureStatus.Passed)} passed, {notPassing.Count} failed or broken, {run.Tests.Count(t => t.Status == AllureStatus.Skipped)} skipped of {run.Tests.Count} (the features define {expected.Count})"
-                + (notPassing.Count > 0 ? ": " + string.Join("; ", notPassing.Select(t => $"'{t.Name}' {t.Status}")) : "")),
+                + (notPassing.Count > 0 ? ": " + string.Join("; ", notPassing.Select(t => $"'{t.Name}' {t.Status}")) : ""),
+                notPassing.Select(Owner).Concat(incompleteKeys).Distinct().ToList()),
             new("No critical bugs identified", serious.Count == 0,
-                serious.Count == 0 ? "no blocker or critical check failed" : string.Join("; ", serious.Select(t => $"{RunResults.Label(t, "severity")}: '{t.Name}' {t.Status}"))),
+                serious.Count == 0 ? "no blocker or critical check failed" : string.Join("; ", serious.Select(t => $"{RunResults.Label(t, "severity")}: '{t.Name}' {t.Status}")),
+                serious.Select(Owner).Distinct().ToList()),
             new("Performance meets requirements", performance.Result == ScenarioOutcome.Passed,
-                performance.Result == ScenarioOutcome.Passed ? $"scenario 10: all {performance.Tests} checks passed" : string.Join("; ", performance.Problems)),
-            new(Assessment.ChecklistCriterion, shortfalls == 0, ChecklistPage.Counts(checklist)),
+                performance.Result == ScenarioOutcome.Passed ? $"scenario 10: all {performance.Tests} checks passed" : string.Join("; ", performance.Problems),
+                [ScenarioKey(UatScenarios)]),
+            // A line unaccounted for is the checklist's to accept; a line whose step failed or did not run, the scenario of that step's test.
+            new(Assessment.ChecklistCriterion, shortfalls == 0, ChecklistPage.Counts(checklist), checklist.Rows
+                .Where(r => r.State is LineState.Unaccounted or LineState.Failed or LineState.NotRun)
+                .SelectMany(r => r.State == LineState.Unaccounted ? [ChecklistKey] : r.Steps.Where(s => s.Status != AllureStatus.Passed)
+                    .Select(s => run.Tests.FirstOrDefault(t => t.Uuid == s.ResultUuid) is { } test ? Owner(test)
+                        : r.Line.Scenario is { } n ? ScenarioKey(n) : ChecklistKey))
+                .Distinct().ToList()),
         ], preflight, scenarios, checklist);
     }
 

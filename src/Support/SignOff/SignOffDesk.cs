@@ -3,87 +3,104 @@ using System.Text.RegularExpressions;
 using PadUat.Support.Allure;
 using PadUat.Support.Checklist;
 using PadUat.Support.Features;
+using PadUat.Support.Report;
 
 namespace PadUat.Support.SignOff;
 
-/// <summary>What the signer says: who, their notes, which scenarios they confirm, the exceptions they accept, their key.</summary>
+/// <summary>What the signer says: their key, their notes, which scenarios they confirm, the exceptions they accept, the release.</summary>
+/// <param name="SshKey">The signer's private SSH key; its principal in the allowed signers is the name on the record.</param>
 /// <param name="Confirm">"all", or scenario numbers and ranges: "1-8,10".</param>
 /// <param name="Exceptions">"N: why" per scenario (or "preflight: why", "checklist: why", "app-tests: why", …), separated by ';'.</param>
 /// <param name="AppResults">The application's own test results, JUnit XML: files separated by commas, or a folder.</param>
 /// <param name="CriticalBugs">"none", or the critical bugs the signer knows of: "PAD-101: what; …".</param>
 /// <param name="Documentation">"complete" when the signer confirms the documentation is.</param>
-public sealed record SignOffRequest(string SignedBy, string Notes, string? Confirm, string? Exceptions = null, string? SshKey = null,
-    string? AppResults = null, string? CriticalBugs = null, string? Documentation = null);
+/// <param name="Release">The release signed off ("PAD 2.3"); without it the sign-off is a rehearsal.</param>
+public sealed record SignOffRequest(string? SshKey, string Notes, string? Confirm, string? Exceptions = null,
+    string? AppResults = null, string? CriticalBugs = null, string? Documentation = null, string? Release = null);
 
 public sealed record SignOffOutcome(SignOffRecord? Record, IReadOnlyList<string> Refusals);
 
 /// <summary>
-/// Signs a run: judges it against plan 5.12 and the features (<see cref="SignOffCriteria"/>), refuses with the
-/// reasons unless every shortfall is covered by an exception naming its scenario, and writes the sealed record to
-/// reports/signoff/ (page, record, chained log) and as its own entry in that run's Allure results. Verifies later
-/// that the record, the results, the signature and the log all still hold — and that the sign-off is this run's.
+/// Signs a run: holds its results to the run's manifest and TRX files (<see cref="RunIntegrity"/>), judges it against plan
+/// 5.12 and the features (<see cref="SignOffCriteria"/>), refuses with the reasons unless every shortfall of every criterion
+/// is covered by an exception naming it, and writes the record, SSH-signed by the signer, to reports/signoff/ (page,
+/// record, chained log). A release sign-off needs the pipeline's seal on the run, a release name, the real system and
+/// the repository's allowed signers; anything less is a rehearsal, and says so. Verifies later that all of it still holds.
 /// </summary>
 public static partial class SignOffDesk
 {
     public const string RecordFile = "signoff.json";
     public const string PageFile = "index.html";
 
-    public static SignOffOutcome Sign(string repoRoot, string resultsDir, string signOffDir, SignOffRequest request, DateTime nowUtc)
+    public static SignOffOutcome Sign(string repoRoot, string resultsDir, string signOffDir, SignOffRequest request, AllowedSigners signers, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(request.SignedBy)) throw new ArgumentException("--by: the signer's name is required");
+        if (string.IsNullOrWhiteSpace(request.SshKey))
+            throw new ArgumentException($"--ssh-key: a sign-off is signed with your SSH key, one {signers.Name} lists for you (the name on the record is its principal there)");
         if (string.IsNullOrWhiteSpace(request.Notes)) throw new ArgumentException("--notes: notes are required (what was accepted, on which release)");
+        if (request.Release is { } named && string.IsNullOrWhiteSpace(named)) throw new ArgumentException("--release: name the release signed off, e.g. \"PAD 2.3\"");
         var confirmed = ParseConfirm(request.Confirm);
         var exceptions = ParseExceptions(request.Exceptions);
         var answers = SignerAnswers.From(request.AppResults, request.CriticalBugs, request.Documentation);
-        RemoveSignOffEntries(resultsDir);
+        var signer = Principal(request.SshKey, signers);
+        if (signer.Name is null) return new(null, [signer.Says]);
         var run = RunResults.Load(resultsDir);
+        var integrity = RunIntegrity.Problems(run, RunManifest.Read(resultsDir));
+        if (integrity.Count > 0) return new(null, integrity.Select(p => $"The run's results: {p}").ToList());
+        var seal = RunSeal.Check(resultsDir, signers);
         var expected = FeatureCatalogue.Load(repoRoot);
         var assessment = SignOffCriteria.Evaluate(run, expected, ChecklistCoverage.Load(repoRoot, expected, run));
 
-        var refusals = new List<string>();
+        var refusals = ReleaseRefusals(request.Release, seal, signers, run).ToList();
+        if (seal.Kind == SealKind.Broken) refusals.Add($"The run's seal: {seal.Says} — sign the run as the pipeline left it");
         foreach (var outcome in new[] { assessment.Preflight }.Concat(assessment.Scenarios))
         {
-            var name = Key(outcome.Number);
+            var name = SignOffCriteria.ScenarioKey(outcome.Number);
             if (!outcome.Complete && !exceptions.ContainsKey(name)) refusals.AddRange(outcome.Problems);
             if (outcome.Complete && exceptions.ContainsKey(name)) refusals.Add($"The exception for {name} names a {(outcome.Number == 0 ? "preflight" : "scenario")} that passed: remove it");
             if (outcome.Number > 0 && !confirmed.Contains(outcome.Number))
-                refusals.Add($"{outcome.Title} is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed)");
+                refusals.Add($"{outcome.Title} is not confirmed by the signer (the plan: each scenario MUST be completed and user-confirmed): add it to --confirm once you have reviewed it");
         }
         // The checklist line by line: a line neither checked nor declared stops the sign-off unless the signer accepts it as
         // an exception naming the checklist.
         var checklistComplete = !assessment.ChecklistUnaccounted.Any();
-        if (!checklistComplete && !exceptions.ContainsKey(ChecklistKey)) refusals.AddRange(assessment.ChecklistUnaccounted);
-        if (checklistComplete && exceptions.ContainsKey(ChecklistKey)) refusals.Add("The exception for the checklist names a checklist whose every line is accounted for: remove it");
+        if (!checklistComplete && !exceptions.ContainsKey(SignOffCriteria.ChecklistKey)) refusals.AddRange(assessment.ChecklistUnaccounted);
+        if (checklistComplete && exceptions.ContainsKey(SignOffCriteria.ChecklistKey)) refusals.Add("The exception for the checklist names a checklist whose every line is accounted for: remove it");
         // The sign-off lines only the signer can answer: the application's own tests, critical bugs, documentation.
         refusals.AddRange(answers.Shortfalls.Where(s => !exceptions.ContainsKey(s.Key)).Select(s => s.Refusal));
         foreach (var answer in new[] { SignerAnswers.AppTestsKey, SignerAnswers.CriticalBugsKey, SignerAnswers.DocumentationKey })
             if (exceptions.ContainsKey(answer) && answers.Shortfalls.All(s => s.Key != answer)) refusals.Add($"The exception for {answer} names what holds: remove it");
+        // The verdict follows every criterion: a ✘ the reasons above did not already name is refused in its own words.
+        var criteria = (IReadOnlyList<Criterion>)[.. assessment.Criteria, .. answers.Criteria];
+        if (refusals.Count == 0)
+            foreach (var unmet in criteria.Where(c => !c.Met && !c.ExceptionKeys.All(exceptions.ContainsKey)))
+                refusals.Add($"✘ {unmet.Name}: {unmet.Detail} — " + (unmet.ExceptionKeys.All(k => !k.StartsWith('\''))
+                    ? $"fix the run, or accept it knowingly: --accept-with-exceptions \"{string.Join("; ", unmet.ExceptionKeys.Select(k => $"{k}: <why>"))}\""
+                    : "no exception can accept a result of a test the features do not define: run the UAT again with ./uat"));
         if (refusals.Count > 0) return new(null, refusals);
 
-        var record = new SignOffRecord(run.RunId, request.SignedBy.Trim(), nowUtc, request.Notes.Trim(), run.Environment, [.. assessment.Criteria, .. answers.Criteria],
+        var report = ReportLinks.From(Path.Combine(signOffDir, "..", "allure-report"), signOffDir);
+        var record = new SignOffRecord(request.Release?.Trim(), run.RunId, signer.Name, nowUtc, request.Notes.Trim(), run.Environment, criteria,
             assessment.Scenarios.Select(s => new ScenarioConfirmation(s.Number, s.Title, s.Result, s.NotApplicable,
-                $"../allure-report/index.html", confirmed.Contains(s.Number), exceptions.GetValueOrDefault(Key(s.Number)))).ToList(),
-            exceptions, run.Tests.Count, run.Digest()).Sealed();
-        if (request.SshKey is { } key) record = record with { SshSignature = SshSignature.Sign(record.Canonical(), key) };
+                report.Scenario(run, expected, s.Number), confirmed.Contains(s.Number), exceptions.GetValueOrDefault(SignOffCriteria.ScenarioKey(s.Number)))).ToList(),
+            exceptions, run.Tests.Count, RunManifest.Sha256OfFile(resultsDir), seal.Pipeline, seal.Sealed ? RunManifest.Read(resultsDir)!.Pipeline : null, signers.Name).Sealed();
+        record = record with { SshSignature = SshSignature.Sign(record.Canonical(), request.SshKey, SshSignature.SignOffNamespace) };
         SignOffLog.Append(signOffDir, record);
-        Write(record, resultsDir, signOffDir, Verify(record, run, signOffDir, AllowedSigners(repoRoot)));
+        Write(record, signOffDir, Verify(record, run, signOffDir, signers));
         return new(record, []);
     }
 
     /// <summary>
-    /// "VALID …" when the record, the results, the SSH signature and the log all still hold; "INVALID …" with each reason
-    /// otherwise; "No sign-off …" when there is none, or it belongs to another run. Re-writes the page, and the report entry
-    /// of this run's sign-off only.
+    /// "VALID …" when the record, its signature, the run's results, its seal and the log all still hold; "INVALID …" with
+    /// each reason otherwise; "No sign-off …" when there is none, or it belongs to another run. Re-writes the page.
     /// </summary>
-    public static string Verify(string repoRoot, string resultsDir, string signOffDir)
+    public static string Verify(string resultsDir, string signOffDir, AllowedSigners signers)
     {
         if (RecordOf(signOffDir) is not { } record) return "No sign-off recorded.";
-        RemoveSignOffEntries(resultsDir);
         var run = RunResults.Load(resultsDir);
         if (record.RunId != run.RunId)
             return $"No sign-off for this run (run {Show(run.RunId)}): the last sign-off, by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC, was for run {Show(record.RunId)}.";
-        var validity = Verify(record, run, signOffDir, AllowedSigners(repoRoot));
-        Write(record, resultsDir, signOffDir, validity);
+        var validity = Verify(record, run, signOffDir, signers);
+        Write(record, signOffDir, validity);
         return validity;
     }
 
@@ -100,82 +117,67 @@ public static partial class SignOffDesk
         return record;
     }
 
-    public static string AllowedSigners(string repoRoot) => Path.Combine(repoRoot, "env", "allowed_signers");
+    /// <summary>Who the key belongs to, by the allowed signers — checked when signing, not only later.</summary>
+    private static (string? Name, string Says) Principal(string key, AllowedSigners signers)
+    {
+        var probe = "paduat: who signs"u8.ToArray();
+        var (principal, says) = SshSignature.Verify(probe, SshSignature.Sign(probe, key, SshSignature.SignOffNamespace), signers.Path, SshSignature.SignOffNamespace);
+        return principal is not null ? (principal, says)
+            : (null, $"--ssh-key: {key} is not a signer's key — {says}. A person signs with a key {signers.Name} lists for them, " +
+                     $"added by review: you@firm.example namespaces=\"{SshSignature.SignOffNamespace}\" ssh-ed25519 AAAA…");
+    }
 
-    private static string Verify(SignOffRecord record, RunResults run, string signOffDir, string allowedSigners)
+    /// <summary>What a release sign-off needs beyond a rehearsal's: the pipeline's seal, the reviewed allowed signers, the real system.</summary>
+    private static IEnumerable<string> ReleaseRefusals(string? release, SealState seal, AllowedSigners signers, RunResults run)
+    {
+        if (release is null) yield break;
+        if (!seal.Sealed) yield return $"A release sign-off is of a run the pipeline sealed; this one is {seal.Says}: sign the nightly's sealed run, or leave out --release to sign this one as a rehearsal";
+        if (!signers.TrustedForRelease) yield return $"A release sign-off is checked against env/allowed_signers only, not {signers.Path} ({AllowedSigners.Variable}): unset it";
+        if (run.IsStandIn) yield return $"A release sign-off is of the real system; this run was against the stand-in (SUT.version {run.Environment.GetValueOrDefault("SUT.version")}): leave out --release";
+    }
+
+    private static string Verify(SignOffRecord record, RunResults run, string signOffDir, AllowedSigners signers)
     {
         var problems = new List<string>();
         var notes = new List<string>();
         if (record.ComputeHash() != record.RecordSha256) problems.Add("the sign-off record was edited after signing (its SHA-256 no longer matches)");
-        var digest = run.Digest();
-        if (digest != record.ResultsSha256) problems.Add($"the results have changed since they were signed (signed SHA-256 {record.ResultsSha256[..Math.Min(12, record.ResultsSha256.Length)]}…, now {digest[..12]}…)");
-        if (record.SshSignature is { } signature)
+        if (record.SshSignature is not { } signature) problems.Add("the record carries no signature of its signer: anyone could have written it");
+        else
         {
-            var (valid, says) = SshSignature.Verify(record.Canonical(), signature, allowedSigners);
-            (valid ? notes : problems).Add(says);
+            var (principal, says) = SshSignature.Verify(record.Canonical(), signature, signers.Path, SshSignature.SignOffNamespace);
+            if (principal is null) problems.Add(says);
+            else if (principal != record.SignedBy) problems.Add($"the record names {record.SignedBy} but {principal}'s key signed it");
+            else notes.Add(says);
         }
-        else notes.Add("not SSH-signed");
+        if (record.IsRelease && !signers.TrustedForRelease) problems.Add($"a release sign-off verifies against env/allowed_signers only, not {signers.Path}");
+        var manifest = File.Exists(RunManifest.PathFor(run.Directory)) ? RunManifest.Sha256OfFile(run.Directory) : "";
+        if (manifest != record.ManifestSha256) problems.Add("the run's manifest is not the one signed");
+        problems.AddRange(RunIntegrity.Problems(run, RunManifest.Read(run.Directory)));
+        var seal = RunSeal.Check(run.Directory, signers);
+        if (seal.Kind == SealKind.Broken || (record.SealedBy is not null && seal.Pipeline != record.SealedBy)) problems.Add($"the run's seal: {seal.Says}");
+        else if (record.IsRelease && !seal.Sealed) problems.Add("a release sign-off of a run not sealed by the CI");
+        else notes.Add(seal.Sealed ? $"{seal.Says}{(record.Pipeline is { } p ? $" in {p.Name}{(p.Url is { } url ? $" ({url})" : "")}" : "")}" : seal.Says);
         var (entries, broken) = SignOffLog.Read(signOffDir);
         if (broken is not null) problems.Add($"the sign-off log is broken: {broken}");
         else if (entries.All(e => e.RecordSha256 != record.RecordSha256)) problems.Add("the sign-off log has no entry for this record");
         else notes.Add($"log of {entries.Count} sign-off(s) intact");
+        var kind = record.IsRelease ? "" : $" (not a release sign-off: {record.NotARelease})";
         return problems.Count == 0
-            ? $"VALID: {record.Verdict} by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC for run {Show(record.RunId)}; the {record.TestCount} results and the record are as signed (SHA-256 {record.ResultsSha256[..12]}…); {string.Join("; ", notes)}."
+            ? $"VALID: {record.Verdict}{kind} by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC for run {Show(record.RunId)} against {record.Environment.GetValueOrDefault("APP_ENV", "?")}" +
+              $"{(run.IsStandIn ? " (the stand-in)" : "")}; the {record.TestCount} results are the run as it ended (manifest SHA-256 {record.ManifestSha256[..12]}…); {string.Join("; ", notes)}."
             : $"INVALID: {string.Join("; ", problems)}.";
     }
 
-    private static void Write(SignOffRecord record, string resultsDir, string signOffDir, string validity)
+    private static void Write(SignOffRecord record, string signOffDir, string validity)
     {
         Directory.CreateDirectory(signOffDir);
-        var json = JsonSerializer.Serialize(record, AllureResultsWriter.Json);
-        File.WriteAllText(Path.Combine(signOffDir, RecordFile), json);
+        File.WriteAllText(Path.Combine(signOffDir, RecordFile), JsonSerializer.Serialize(record, AllureResultsWriter.Json));
         File.WriteAllText(Path.Combine(signOffDir, PageFile), record.ToHtml(validity));
-        var uuid = Guid.NewGuid().ToString();
-        var valid = validity.StartsWith("VALID", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(resultsDir, $"{RunResults.SignOffPrefix}{uuid}-record.json"), json);
-        File.WriteAllText(Path.Combine(resultsDir, $"{RunResults.SignOffPrefix}{uuid}-page.html"), record.ToHtml(validity));
-        var stamp = new DateTimeOffset(record.SignedAtUtc, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        var result = new TestResult
-        {
-            Uuid = uuid,
-            Name = $"UAT sign-off (plan 5.12): {record.Verdict} by {record.SignedBy}",
-            FullName = "signoff/UAT sign-off (plan 5.12)",
-            TestCaseId = "uat-signoff-5.12",
-            HistoryId = "uat-signoff-5.12",
-            // Green only for a clean, valid sign-off; accepted exceptions show amber (broken), an invalid one red.
-            Status = !valid ? AllureStatus.Failed : record.WithExceptions ? AllureStatus.Broken : AllureStatus.Passed,
-            StatusDetails = new StatusDetails(record.WithExceptions && valid
-                ? $"{validity} Accepted with exceptions: {string.Join("; ", record.Exceptions.Select(e => $"{e.Key}: {e.Value}"))}" : validity, null),
-            Stage = "finished",
-            Start = stamp,
-            Stop = stamp,
-            Description = $"{record.Verdict} by {record.SignedBy} on {record.SignedAtUtc:yyyy-MM-dd HH:mm} UTC. Notes: {record.Notes}",
-            Labels =
-            [
-                new("epic", ScenarioResults.Epic), new("parentSuite", "Sign-off"), new("suite", "UAT sign-off (plan 5.12)"),
-                new("feature", "UAT sign-off"), new("severity", "blocker"), new("owner", record.SignedBy),
-            ],
-            Steps = record.Criteria.Select(c => new StepResult
-            {
-                Name = $"{c.Name}: {c.Detail}", Status = c.Met ? AllureStatus.Passed : AllureStatus.Broken, Stage = "finished", Start = stamp, Stop = stamp,
-            }).Concat(record.Scenarios.Select(s => new StepResult
-            {
-                Name = $"Scenario {s.Number} — {s.Title}: {s.Result}{(s.Exception is { } ex ? $", accepted as an exception: {ex}" : "")}; {(s.Confirmed ? "confirmed" : "not confirmed")} by {record.SignedBy}",
-                Status = s.Exception is not null ? AllureStatus.Broken : s.Confirmed && s.Result != ScenarioOutcome.NotPassed ? AllureStatus.Passed : AllureStatus.Failed,
-                Stage = "finished", Start = stamp, Stop = stamp,
-            })).ToList(),
-            Attachments =
-            [
-                new("sign-off record (JSON)", $"{RunResults.SignOffPrefix}{uuid}-record.json", "application/json"),
-                new("sign-off page", $"{RunResults.SignOffPrefix}{uuid}-page.html", "text/html"),
-            ],
-        };
-        File.WriteAllText(Path.Combine(resultsDir, $"{RunResults.SignOffPrefix}{uuid}-result.json"), JsonSerializer.Serialize(result, AllureResultsWriter.Json));
+        File.WriteAllText(Path.Combine(signOffDir, ValidityFile), validity);
     }
 
-    private const string ChecklistKey = "checklist";
-
-    private static string Key(int scenario) => scenario == 0 ? "preflight" : $"scenario {scenario}";
+    /// <summary>What the last --verify said, for the report's summary page.</summary>
+    public const string ValidityFile = "validity.txt";
 
     private static string Show(string runId) => runId.Length == 0 ? "(unknown)" : runId;
 
@@ -213,12 +215,6 @@ public static partial class SignOffDesk
             if (!exceptions.TryAdd(key, m.Groups[2].Value.Trim())) throw new ArgumentException($"--accept-with-exceptions: {key} is named twice");
         }
         return exceptions;
-    }
-
-    private static void RemoveSignOffEntries(string resultsDir)
-    {
-        if (!Directory.Exists(resultsDir)) return;
-        foreach (var file in Directory.EnumerateFiles(resultsDir, RunResults.SignOffPrefix + "*")) File.Delete(file);
     }
 
     [GeneratedRegex(@"^(\d+)(?:-(\d+))?$")]

@@ -27,7 +27,7 @@ public sealed record SignerAnswers(IReadOnlyList<Criterion> Criteria, IReadOnlyL
         var red = suites?.Where(s => !s.Green).ToList() ?? [];
         var appDetail = suites is null ? "not imported: no --app-results <the application's JUnit XML>"
             : $"{suites.Sum(s => s.Passed)} passed of {suites.Sum(s => s.Tests)} in {suites.Count} suite(s): {string.Join("; ", suites)}";
-        criteria.Add(new(AppTestsCriterion, suites is not null && red.Count == 0, appDetail));
+        criteria.Add(new(AppTestsCriterion, suites is not null && red.Count == 0, appDetail, [AppTestsKey]));
         if (suites is null)
             shortfalls.Add((AppTestsKey, $"{AppTestsCriterion}: the application's own test results are not imported (--app-results <JUnit XML>…)"));
         foreach (var suite in red)
@@ -37,13 +37,13 @@ public sealed record SignerAnswers(IReadOnlyList<Criterion> Criteria, IReadOnlyL
             throw new ArgumentException("--critical-bugs: say whether you found critical bugs: none, or \"PAD-101: what; PAD-102: what\"");
         var bugs = criticalBugs.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? []
             : criticalBugs.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        criteria.Add(new(CriticalBugsCriterion, bugs.Length == 0, bugs.Length == 0 ? "none, says the signer" : $"the signer names {string.Join("; ", bugs)}"));
+        criteria.Add(new(CriticalBugsCriterion, bugs.Length == 0, bugs.Length == 0 ? "none, says the signer" : $"the signer names {string.Join("; ", bugs)}", [CriticalBugsKey]));
         foreach (var bug in bugs) shortfalls.Add((CriticalBugsKey, $"Critical bug named by the signer: {bug}"));
 
         if (documentation is not null && documentation.Trim() != "complete")
             throw new ArgumentException($"--documentation: 'complete' confirms the documentation is complete ('{documentation}' does not); leave it out if it is not");
         var documented = documentation is not null;
-        criteria.Add(new(DocumentationCriterion, documented, documented ? "confirmed by the signer" : "not confirmed (--documentation complete)"));
+        criteria.Add(new(DocumentationCriterion, documented, documented ? "confirmed by the signer" : "not confirmed (--documentation complete)", [DocumentationKey]));
         if (!documented) shortfalls.Add((DocumentationKey, $"{DocumentationCriterion}: not confirmed by the signer (--documentation complete)"));
 
         return new(criteria, shortfalls);

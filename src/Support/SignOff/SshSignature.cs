@@ -5,30 +5,32 @@ namespace PadUat.Support.SignOff;
 /// <summary>
 /// The signer's SSH signature over the record, made and checked the way git signs commits: `ssh-keygen -Y sign`
 /// with their key, `ssh-keygen -Y verify` against an allowed-signers file (env/allowed_signers) naming who may sign.
+/// A namespace keeps a signature to its purpose: a person's sign-off is no seal, the pipeline's seal no sign-off.
 /// </summary>
 public static class SshSignature
 {
-    public const string Namespace = "paduat-signoff";
+    public const string SignOffNamespace = "paduat-signoff";
+    public const string SealNamespace = "paduat-seal";
 
-    public static string Sign(byte[] data, string privateKey)
+    public static string Sign(byte[] data, string privateKey, string ns, string option = "--ssh-key")
     {
-        if (!File.Exists(privateKey)) throw new ArgumentException($"--ssh-key: {privateKey} does not exist");
+        if (!File.Exists(privateKey)) throw new ArgumentException($"{option}: {privateKey} does not exist");
         var dir = Directory.CreateTempSubdirectory("paduat-sign-");
         try
         {
             var file = Path.Combine(dir.FullName, "record");
             File.WriteAllBytes(file, data);
-            var (code, _, error) = Run(["-Y", "sign", "-f", privateKey, "-n", Namespace, file], null);
-            if (code != 0) throw new ArgumentException($"--ssh-key: ssh-keygen could not sign with {privateKey}: {error.Trim()}");
+            var (code, _, error) = Run(["-Y", "sign", "-f", privateKey, "-n", ns, file], null);
+            if (code != 0) throw new ArgumentException($"{option}: ssh-keygen could not sign with {privateKey}: {error.Trim()}");
             return File.ReadAllText(file + ".sig");
         }
         finally { dir.Delete(recursive: true); }
     }
 
-    /// <summary>Who signed (the principal allowed-signers names for the key), or why the signature does not hold.</summary>
-    public static (bool Valid, string Says) Verify(byte[] data, string signature, string allowedSigners)
+    /// <summary>Who signed (the principal allowed-signers names for the key), or null and why the signature does not hold.</summary>
+    public static (string? Principal, string Says) Verify(byte[] data, string signature, string allowedSigners, string ns)
     {
-        if (!File.Exists(allowedSigners)) return (false, $"cannot check the SSH signature: {allowedSigners} does not exist");
+        if (!File.Exists(allowedSigners)) return (null, $"cannot check the SSH signature: {allowedSigners} does not exist");
         var dir = Directory.CreateTempSubdirectory("paduat-verify-");
         try
         {
@@ -36,10 +38,10 @@ public static class SshSignature
             File.WriteAllText(sig, signature);
             var (found, principals, _) = Run(["-Y", "find-principals", "-s", sig, "-f", allowedSigners], null);
             var principal = principals.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            if (found != 0 || principal is null) return (false, $"SSH-signed with a key that {Path.GetFileName(allowedSigners)} does not allow");
-            var (code, output, error) = Run(["-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", Namespace, "-s", sig], data);
-            return code == 0 ? (true, $"SSH-signed by {principal}, a key {Path.GetFileName(allowedSigners)} allows")
-                : (false, $"the SSH signature of {principal} does not match the record ({(output + error).Trim()})");
+            if (found != 0 || principal is null) return (null, $"SSH-signed with a key that {Path.GetFileName(allowedSigners)} does not allow");
+            var (code, output, error) = Run(["-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", ns, "-s", sig], data);
+            return code == 0 ? (principal, $"SSH-signed by {principal}, a key {Path.GetFileName(allowedSigners)} allows")
+                : (null, $"the SSH signature of {principal} does not hold for what it signs, or {Path.GetFileName(allowedSigners)} does not allow that key for {ns} ({(output + error).Trim()})");
         }
         finally { dir.Delete(recursive: true); }
     }
