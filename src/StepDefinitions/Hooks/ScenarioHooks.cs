@@ -59,7 +59,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
                 throw;
             }
         }
-        evidence.BeginStep("Before the scenario: note the database clock");
+        evidence.BeginStep($"{Support.Evidence.Evidence.SetUp}note the database clock");
         container.Resolve<ScenarioClock>().Start = await container.Resolve<PadRecords>().DatabaseNowAsync();
         evidence.EndStep(AllureStatus.Passed);
     }
@@ -96,7 +96,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
                 error = new TargetStoppedAnswering($"{error.Message.Split('\n')[0]} — {hung}", error);
             var dashboard = container.Resolve<DashboardDriver>();
             if (status is AllureStatus.Failed or AllureStatus.Broken && !dashboard.AnyPageOpen)
-                Evidence.NotRun(["After the scenario: save screenshots and traces of the failure"], "no dashboard page was open in this scenario, so there is no screenshot or trace to take");
+                Evidence.NotRun([$"{Support.Evidence.Evidence.TearDown}save screenshots and traces of the failure"], "no dashboard page was open in this scenario, so there is no screenshot or trace to take");
             await AfterStepAsync("save screenshots and traces of the failure", status is AllureStatus.Failed or AllureStatus.Broken && dashboard.AnyPageOpen,
                 dashboard.CaptureFailureAsync);
             var slack = container.Resolve<SlackDriver>();
@@ -104,7 +104,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
                 slack.CaptureFailureAsync);
             slack.AttachTranscripts();
             if (run.Health.Tripped is { } silent)
-                Evidence.NotRun(["After the scenario: delete the rows this scenario created"], $"{silent}; the rows stay in the clean-up journal and the next run against this target deletes them");
+                Evidence.NotRun([$"{Support.Evidence.Evidence.TearDown}delete the rows this scenario created"], $"{silent}; the rows stay in the clean-up journal and the next run against this target deletes them");
             else
                 await AfterStepAsync("delete the rows this scenario created", true, () => container.Resolve<TestDataDriver>().CleanUpAsync());
             await dashboard.DisposeAsync();
@@ -118,7 +118,7 @@ public sealed class ScenarioHooks(IObjectContainer container, ScenarioContext sc
     private async Task AfterStepAsync(string name, bool when, Func<Task> action)
     {
         if (!when) return;
-        try { await Evidence.StepAsync($"After the scenario: {name}", action); }
+        try { await Evidence.StepAsync($"{Support.Evidence.Evidence.TearDown}{name}", action); }
         catch (Exception e) when (e is not OutOfMemoryException) { /* recorded on the step as broken; the scenario's own outcome stands */ }
     }
 

@@ -46,4 +46,19 @@ public sealed class TestResult : ExecutableItem
     public List<Link> Links { get; init; } = [];
 }
 
+/// <summary>
+/// A test's set-up and tear-down (Allure's fixtures), apart from its steps: &lt;uuid&gt;-container.json naming the test as its
+/// child. The report shows them folded away under "Set up" and "Tear down".
+/// </summary>
+public sealed class TestResultContainer
+{
+    public required string Uuid { get; init; }
+    public required string Name { get; init; }
+    public List<string> Children { get; init; } = [];
+    public List<StepResult> Befores { get; init; } = [];
+    public List<StepResult> Afters { get; init; } = [];
+    public long Start { get; init; }
+    public long Stop { get; init; }
+}
+
 public sealed record ExecutorInfo(string Name, string Type, string? BuildName, string? BuildUrl, string? ReportUrl);

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace PadUat.Support.Allure;
 
 /// <summary>
-/// Writes Allure results into one folder: &lt;uuid&gt;-result.json per test, one attachment file per reference,
-/// environment.properties and executor.json.
+/// Writes Allure results into one folder: &lt;uuid&gt;-result.json per test, &lt;uuid&gt;-container.json for its set-up and
+/// tear-down, one attachment file per reference, environment.properties and executor.json.
 /// </summary>
 public sealed class AllureResultsWriter
 {
@@ -38,6 +38,9 @@ public sealed class AllureResultsWriter
 
     public void Write(TestResult result) =>
         File.WriteAllText(Path.Combine(Directory, $"{result.Uuid}-result.json"), JsonSerializer.Serialize(result, Json));
+
+    public void WriteContainer(TestResultContainer container) =>
+        File.WriteAllText(Path.Combine(Directory, $"{container.Uuid}-container.json"), JsonSerializer.Serialize(container, Json));
 
     public void WriteEnvironment(IEnumerable<KeyValuePair<string, string>> properties) =>
         File.WriteAllLines(Path.Combine(Directory, "environment.properties"),

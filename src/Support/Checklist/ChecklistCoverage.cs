@@ -100,15 +100,12 @@ public sealed class ChecklistCoverage
         if (result is null) return new(test.Title, text, check.Where, null, null);
         if (result.Status == AllureStatus.Skipped && result.Labels.Any(l => l.Name == SignOffCriteria.NotApplicableLabel))
             return new(test.Title, text, check.Where, AllureStatus.Skipped, result.Uuid, NotApplicable: true);
-        // The Gherkin steps follow the harness's own "Before the scenario" steps, in order; a step is matched by its
-        // place and must read as the feature does, so a result from another version of the feature checks nothing.
-        var step = result.Steps.ElementAtOrDefault(check.StepIndex + Offset(result));
+        // A result's steps are the Gherkin steps, in order (the harness's own set-up is a fixture beside them); a step is
+        // matched by its place and must read as the feature does, so a result from another version of the feature checks nothing.
+        var step = result.Steps.ElementAtOrDefault(check.StepIndex);
         var status = step is not null && step.Name == text ? step.Status : null;
         return new(test.Title, text, check.Where, status, result.Uuid);
     }
-
-    /// <summary>How many of the harness's own steps come before the first Gherkin step in a result.</summary>
-    private static int Offset(TestResult result) => result.Steps.TakeWhile(s => s.Name.StartsWith("Before the scenario", StringComparison.Ordinal)).Count();
 
     private static LineState StateOf(IReadOnlyList<CheckingStep> steps) =>
         steps.Any(s => s.Status is AllureStatus.Failed or AllureStatus.Broken) ? LineState.Failed

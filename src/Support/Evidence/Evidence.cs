@@ -75,14 +75,39 @@ public sealed class Evidence(AllureResultsWriter writer)
 
     public void Attach(string name, string mimeType, byte[] content) => Current.Attachments.Add(writer.Attach(name, mimeType, content));
 
-    /// <summary>Closes every open step and the test, and writes the result file.</summary>
+    /// <summary>Names the harness's own steps before the scenario's: moved to its set-up when the result is written.</summary>
+    public const string SetUp = "Before the scenario: ";
+    /// <summary>Names the harness's own steps after the scenario's: moved to its tear-down when the result is written.</summary>
+    public const string TearDown = "After the scenario: ";
+
+    /// <summary>
+    /// Closes every open step and the test, and writes the result file: the scenario's own steps in the result, the
+    /// harness's set-up and tear-down (the database clock, screenshots of a failure, the clean-up) beside it as fixtures,
+    /// so the report's text is the scenario's and the mechanics are folded away, still there to open.
+    /// </summary>
     public TestResult? End(string status, Exception? error)
     {
         while (_open.Count > 1) EndStep(status == AllureStatus.Passed ? AllureStatus.Passed : AllureStatus.Broken);
         if (_open.Count == 0 || _open.Pop() is not TestResult test) return null;
         Finish(test, status, error);
+        var befores = Fixtures(test.Steps.TakeWhile(s => s.Name.StartsWith(SetUp, StringComparison.Ordinal)).ToList(), SetUp);
+        test.Steps.RemoveRange(0, befores.Count);
+        var afters = Fixtures(test.Steps.AsEnumerable().Reverse().TakeWhile(s => s.Name.StartsWith(TearDown, StringComparison.Ordinal)).Reverse().ToList(), TearDown);
+        test.Steps.RemoveRange(test.Steps.Count - afters.Count, afters.Count);
+        if (befores.Count + afters.Count > 0)
+            writer.WriteContainer(new TestResultContainer
+            {
+                Uuid = writer.NewUuid(), Name = test.Name, Children = [test.Uuid], Befores = befores, Afters = afters, Start = test.Start, Stop = test.Stop,
+            });
         writer.Write(test);
         return test;
+    }
+
+    /// <summary>The steps as fixtures, named without their prefix: "Note the database clock".</summary>
+    private static List<StepResult> Fixtures(List<StepResult> steps, string prefix)
+    {
+        foreach (var step in steps) step.Name = char.ToUpperInvariant(step.Name[prefix.Length]) + step.Name[(prefix.Length + 1)..];
+        return steps;
     }
 
     public static string StatusOf(Exception e) =>
