@@ -18,6 +18,10 @@ export default defineConfig({
       { id: "infrastructure", name: "Infrastructure problems", matchers: { statuses: ["broken"], message: infrastructure }, expand: true },
       { id: "product", name: "Product defects", matchers: { statuses: ["failed"] }, expand: true },
       { id: "test", name: "Test defects", matchers: { statuses: ["broken"] }, expand: true },
+      // On a green run too: what changed since the last run, what is not to be trusted yet, and what was confirmed.
+      { id: "fixed", name: "Fixed since the last run", matchers: { statuses: ["passed"], transitions: ["fixed"] }, expand: true },
+      { id: "flaky", name: "Passed, but failed in a recent run (flaky)", matchers: { statuses: ["passed"], flaky: true }, expand: true },
+      { id: "confirmed", name: "Confirmed by this run, by severity", matchers: { statuses: ["passed"] }, groupBy: ["severity"] },
     ],
   },
   plugins: {

@@ -8,7 +8,7 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
   holiday that week); the holidays are the target's own list.
 
   @rule:two-day-window @rule:one-audit-row-per-step @rule:parties-told
-  Scenario Outline: An execution <executed>, approved on <approved>, is recorded as within two days: <within>
+  Scenario Outline: An execution <executed>, approved on <approved> (<gap> after the manager), is recorded as within two days: <within>
     Given the employee has a request for 100 AAPL that compliance approved on <approved>, <gap> after their manager
     When the employee reports executing 100 at 180.50 <executed>
     # checklist 4.1a, 4.1b, 4.2b, 4.3b, 4.4c — the request shown, then each question, in whatever order and words the bot asks it

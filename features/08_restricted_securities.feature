@@ -55,7 +55,7 @@ Feature: Scenario 8 — A restricted security cannot be requested
       | a security the firm does not know     | ZZZZ     | because "Test restriction for UAT"   |
 
   @rule:restricted-list
-  Scenario Outline: A request is accepted when <restriction>
+  Scenario Outline: A request to <direction> is accepted when <restriction>
     Given <restriction>
     When the employee asks the bot to <direction> 10 TSLA
     And the employee confirms the request

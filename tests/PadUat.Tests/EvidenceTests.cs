@@ -23,13 +23,13 @@ public sealed class EvidenceTests : IDisposable
     {
         var (evidence, test) = Begin();
         evidence.BeginStep("When the employee asks");
-        await evidence.StepAsync("SQL: pad_request", () => { evidence.Attach("rows", "text/plain", "id | status"); return Task.FromResult(1); });
+        await evidence.StepAsync("Database: request #1", () => { evidence.Attach("rows", "text/plain", "id | status"); return Task.FromResult(1); });
         evidence.EndStep(AllureStatus.Passed);
         evidence.End(AllureStatus.Passed, null);
 
         var gherkin = Assert.Single(test.Steps);
         var sql = Assert.Single(gherkin.Steps);
-        Assert.Equal("SQL: pad_request", sql.Name);
+        Assert.Equal("Database: request #1", sql.Name);
         Assert.Equal("id | status", File.ReadAllText(Path.Combine(_dir, Assert.Single(sql.Attachments).Source)));
         Assert.Empty(gherkin.Attachments);
         Assert.True(File.Exists(Path.Combine(_dir, $"{test.Uuid}-result.json")));

@@ -17,7 +17,7 @@ public sealed class ReadableReportTests
         var result = ScenarioResults.Create(new ScenarioDescription(Row.FeatureTitle, Row.FeatureFolder, Row.TitleTemplate, null, Row.Tags, [], Row.Arguments,
             Row.FeatureDescription), "u", "h", "t");
         Assert.DoesNotContain('<', result.Name + result.FullName + result.Labels.Single(l => l.Name == "story").Value);
-        Assert.EndsWith("An execution 4 days later at 16:01, approved on a Thursday at 16:00, is recorded as within two days: no", result.FullName);
+        Assert.EndsWith("An execution 4 days later at 16:01, approved on a Thursday at 16:00 (1 hour after the manager), is recorded as within two days: no", result.FullName);
         Assert.Equal(Row.TestCaseId, result.TestCaseId);
         Assert.Contains("two business days of compliance's final approval", result.Description);
     }
@@ -50,6 +50,14 @@ public sealed class ReadableReportTests
     {
         Assert.Equal(Enumerable.Range(1, 10), Results.Expected.Where(t => t.Scenario is not null).Select(t => t.Scenario!.Value).Distinct().Order());
         Assert.Contains(Results.Expected, t => t.IsPreflight);
+        Assert.All(Results.Expected, t => Assert.DoesNotContain('<', t.Title));
+    }
+
+    [Fact]
+    public void Every_test_has_a_title_of_its_own_that_names_no_placeholder()
+    {
+        var twice = Results.Expected.GroupBy(t => t.Title).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"tests sharing a title: {string.Join("; ", twice)}");
         Assert.All(Results.Expected, t => Assert.DoesNotContain('<', t.Title));
     }
 

@@ -52,7 +52,7 @@ public sealed class SignOffTests : IDisposable
         var first = Results.Expected.Where(t => t.Scenario is not null).GroupBy(t => t.Scenario).Select(g => g.First()).ToHashSet();
         Results.Run(_results, statusOf: t => t.Scenario is null || first.Contains(t) ? AllureStatus.Passed : null);
         var refusals = Sign().Refusals;
-        Assert.Contains("Scenario 4: 'An execution 4 days later at 16:01, approved on a Thursday at 16:00, is recorded as within two days: no' did not run", refusals);
+        Assert.Contains("Scenario 4: 'An execution 4 days later at 16:01, approved on a Thursday at 16:00 (1 hour after the manager), is recorded as within two days: no' did not run", refusals);
         Assert.DoesNotContain(refusals, r => r.Contains('<') && !r.StartsWith("Checklist ", StringComparison.Ordinal));
     }
 

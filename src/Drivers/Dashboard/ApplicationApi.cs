@@ -15,7 +15,7 @@ public sealed class ApplicationApi(IAPIRequestContext api, DashboardDriver drive
     public Task<DashboardAnswer> RecordExecutionAsync(int requestId, decimal quantity, decimal price, string brokerReference)
     {
         var path = Template.Fill(Entry("execution.path", "the path of the application's execution API"), [("id", requestId.ToString(CultureInfo.InvariantCulture))]);
-        return driver.StepAsync($"API: POST /{path} — {quantity:0.##} at {price:0.####}, broker reference {brokerReference}", async () =>
+        return driver.StepAsync($"the application's API records an execution of request #{requestId}: {quantity:0.##} at {price:0.####}, broker reference {brokerReference}", async () =>
         {
             var response = await api.PostAsync(path, new APIRequestContextOptions
             {
@@ -25,7 +25,8 @@ public sealed class ApplicationApi(IAPIRequestContext api, DashboardDriver drive
                 },
             });
             var body = await response.TextAsync();
-            driver.AttachText($"API answer: HTTP {response.Status}", body);
+            // The answer in words (the report's text is the business's); its body, attached, says the rest.
+            driver.AttachText(response.Ok ? "the API's answer: recorded" : "the API's answer: refused", body);
             return new DashboardAnswer(response.Ok, body);
         });
     }

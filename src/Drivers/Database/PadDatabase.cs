@@ -17,7 +17,7 @@ public sealed class PadDatabase(Target target, Evidence evidence)
     public string ConnectionString { get; } = target.Database.ConnectionString();
 
     public Task<IReadOnlyList<T>> QueryAsync<T>(string title, string sql, object? args = null) =>
-        evidence.StepAsync($"SQL: {title}", async () =>
+        evidence.StepAsync($"Database: {title}", async () =>
         {
             await using var conn = await OpenAsync();
             await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead);
