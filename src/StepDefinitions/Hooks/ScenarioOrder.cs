@@ -1,3 +1,4 @@
+using PadUat.Support.Features;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -9,21 +10,23 @@ namespace PadUat.Hooks;
 /// <summary>
 /// Within a feature, its scenarios run as the feature file has them, in the plan's order, and an outline's examples
 /// top to bottom — and so the report lists them (Allure orders a feature's tests by when they started). xUnit's own
-/// order is a hash of each test's id: scenario 7's 7.1–7.5 came 25th to 33rd of its tests.
+/// order is a hash of each test's id: scenario 7's 7.1–7.5 came 25th to 33rd of its tests. The order is the feature
+/// files' own, read by <see cref="FeatureCatalogue"/>: a test is found there by its title as written and its example's values.
 /// </summary>
 public sealed class ScenarioOrder : ITestCaseOrderer
 {
-    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases) where TTestCase : ITestCase =>
-        testCases.OrderBy(t => t.TestMethod.Method.ToRuntimeMethod().MetadataToken).ThenBy(t => Row(t)).ToList();
+    private static readonly Lazy<IReadOnlyList<ExpectedTest>> Catalogue = new(() => FeatureCatalogue.Load(PadUat.Support.RepoRoot.Find()));
 
-    /// <summary>An example's row in its outline: the place of the InlineData its arguments came from (SpecFlow writes them in order).</summary>
-    private static int Row(ITestCase test)
+    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases) where TTestCase : ITestCase =>
+        testCases.OrderBy(t => Place(t)).ToList();
+
+    private static int Place(ITestCase test)
     {
-        if (test.TestMethodArguments is not { Length: > 0 } arguments) return 0;
-        var rows = test.TestMethod.Method.GetCustomAttributes(typeof(InlineDataAttribute))
-            .Select(a => a.GetConstructorArguments().FirstOrDefault() as object[]).ToList();
-        var row = rows.FindIndex(data => data is not null && data.Length > 0 && Equals(data[0], arguments[0])
-            && data.Zip(arguments).All(p => p.First is string[] || Equals(p.First, p.Second)));
-        return row < 0 ? int.MaxValue : row;
+        var title = test.TestMethod.Method.GetCustomAttributes(typeof(FactAttribute)).FirstOrDefault()?.GetNamedArgument<string>("DisplayName");
+        var names = test.TestMethod.Method.GetParameters().Select(p => p.Name).ToList();
+        var values = (test.TestMethodArguments ?? []).Select(a => a as string).ToList();
+        var place = Catalogue.Value.ToList().FindIndex(e => e.TitleTemplate == title
+            && e.Arguments.All(a => names.IndexOf(a.Key) is var i && i >= 0 && i < values.Count && values[i] == a.Value));
+        return place < 0 ? int.MaxValue : place;
     }
 }
