@@ -53,7 +53,8 @@ public static class SummaryPage
             var css = s.Result == ScenarioOutcome.NotPassed ? "failed" : s.Result == ScenarioOutcome.NotApplicableResult ? "amber" : "passed";
             var result = s.Result == ScenarioOutcome.NotPassed ? $"not passed: {s.Problems.FirstOrDefault()}{(s.Problems.Count > 1 ? $" (and {s.Problems.Count - 1} more)" : "")}"
                 : s.NotApplicable is { } why ? $"not applicable — the target declares: {why}" : $"passed, all {s.Tests} tests";
-            html.Append($"<tr data-testid=\"scenario-{s.Number}\"><td>{(s.Number == 0 ? "" : s.Number)}</td><td>{E(s.Title)}</td><td class=\"{css}\">{E(result)}</td>" +
+            var title = s.Title.StartsWith($"Scenario {s.Number} — ", StringComparison.Ordinal) ? s.Title[$"Scenario {s.Number} — ".Length..] : s.Title;
+            html.Append($"<tr data-testid=\"scenario-{s.Number}\"><td>{(s.Number == 0 ? "" : s.Number)}</td><td>{E(title)}</td><td class=\"{css}\">{E(result)}</td>" +
                         $"<td><a href=\"{E(evidence(s.Number))}\">evidence</a></td></tr>");
         }
         html.Append("</table>");
