@@ -15,7 +15,7 @@ public static class ChecklistCommand
         var run = RunResults.Load(resultsDir);
         var coverage = ChecklistCoverage.Load(root, run);
         // Once this run is signed, the sign-off's own lines show how it answered them.
-        if (SignOffDesk.RecordOf(Path.Combine(root, "reports", "signoff")) is { } record && record.RunId == run.RunId)
+        if (SignOffDesk.RecordOfRun(run) is { } record)
             coverage = coverage.WithSignOff(SignOffAnswers.Of(record));
         Directory.CreateDirectory(pageDir);
         var page = Path.Combine(pageDir, "index.html");

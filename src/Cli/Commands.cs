@@ -148,5 +148,5 @@ public static class Commands
     }
 
     /// <summary>Beside the results it signs: reports/signoff for reports/allure-results, a rehearsal's own for its own (ALLURE_RESULTS_DIR).</summary>
-    private static string SignOffDir(string root) => Path.Combine(Path.GetDirectoryName(RepoRoot.AllureResults(root))!, "signoff");
+    private static string SignOffDir(string root) => SignOffDesk.DirFor(RepoRoot.AllureResults(root));
 }

@@ -14,8 +14,8 @@ public static class ReportSummaryCommand
         var expected = FeatureCatalogue.Load(root);
         var assessment = SignOffCriteria.Evaluate(run, expected, ChecklistCoverage.Load(root, expected, run));
         var links = ReportLinks.From(reportDir, reportDir);
-        var signOffDir = Path.Combine(RunManifest.Folder(resultsDir), "signoff");
-        var record = SignOffDesk.RecordOf(signOffDir) is { } r && r.RunId == run.RunId ? r : null;
+        var signOffDir = SignOffDesk.DirFor(resultsDir);
+        var record = SignOffDesk.RecordOfRun(run);
         var validity = Path.Combine(signOffDir, SignOffDesk.ValidityFile);
         var signOff = new SignOffState(record, record is not null && File.Exists(validity) ? File.ReadAllText(validity) : null,
             Path.Combine(Path.GetRelativePath(reportDir, signOffDir), SignOffDesk.PageFile).Replace('\\', '/'));

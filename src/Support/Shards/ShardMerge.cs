@@ -36,7 +36,7 @@ public static class ShardMerge
         var ids = shards.Select(s => s.RunId).ToList();
         if (ids.Any(id => id.Length == 0) || ids.Distinct().Count() < ids.Count)
             throw new InvalidOperationException($"Each shard needs a run id of its own: {string.Join(", ", ids.Select(id => id.Length == 0 ? "(none)" : id))}");
-        var twice = shards.SelectMany(s => s.Tests.Select(t => (Shard: s.RunId, Key: $"{t.TestCaseId} {string.Join(", ", t.Parameters.Select(p => $"{p.Name}={p.Value}"))}", t.Name)))
+        var twice = shards.SelectMany(s => s.Tests.Select(t => (Shard: s.RunId, Key: RunResults.Identity(t), t.Name)))
             .GroupBy(t => t.Key).Where(g => g.Count() > 1).ToList();
         if (twice.Count > 0)
             throw new InvalidOperationException($"{twice.Count} test(s) ran in more than one shard, e.g. \"{twice[0].First().Name}\" in {string.Join(" and ", twice[0].Select(t => t.Shard))}: " +

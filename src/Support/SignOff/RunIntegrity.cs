@@ -37,7 +37,7 @@ public static class RunIntegrity
         }
         foreach (var file in Directory.EnumerateFiles(run.Directory).Select(f => Path.GetRelativePath(folder, f)).Where(f => !listed.ContainsKey(f)).Order(StringComparer.Ordinal))
             problems.Add($"{file}: not part of the run as it ended (not in its manifest)");
-        foreach (var twice in run.Tests.GroupBy(Identity).Where(g => g.Count() > 1))
+        foreach (var twice in run.Tests.GroupBy(RunResults.Identity).Where(g => g.Count() > 1))
             problems.Add($"'{twice.First().Name}' has {twice.Count()} results: each test runs once");
         foreach (var test in run.Tests.Where(t => t.Status == AllureStatus.Passed))
             if (Flatten(test.Steps).FirstOrDefault(s => s.Status is AllureStatus.Failed or AllureStatus.Broken) is { } step)
@@ -55,8 +55,6 @@ public static class RunIntegrity
         }
         return problems;
     }
-
-    private static string Identity(TestResult t) => $"{t.TestCaseId} {string.Join(", ", t.Parameters.Select(p => $"{p.Name}={p.Value}"))}";
 
     private static IEnumerable<StepResult> Flatten(IEnumerable<StepResult> steps) => steps.SelectMany(s => Flatten(s.Steps).Prepend(s));
 

@@ -57,8 +57,14 @@ public sealed class RunResults
     }
 
     /// <summary>The result of one test the features define: same test case, same example values.</summary>
-    public TestResult? Find(Features.ExpectedTest test) => Tests.FirstOrDefault(t => t.TestCaseId == test.TestCaseId
-        && t.Parameters.Select(p => (p.Name, p.Value)).SequenceEqual(test.Arguments.Select(a => (a.Key, a.Value))));
+    public TestResult? Find(Features.ExpectedTest test) => Tests.FirstOrDefault(t => IsResultOf(t, test));
+
+    /// <summary>Whether a result is of a test the features define: the same test case, the same example values.</summary>
+    public static bool IsResultOf(TestResult result, Features.ExpectedTest test) => result.TestCaseId == test.TestCaseId
+        && result.Parameters.Select(p => (p.Name, p.Value)).SequenceEqual(test.Arguments.Select(a => (a.Key, a.Value)));
+
+    /// <summary>One test of a run, whatever its uuid: its test case and example values. A run holds each once.</summary>
+    public static string Identity(TestResult t) => $"{t.TestCaseId} {string.Join(", ", t.Parameters.Select(p => $"{p.Name}={p.Value}"))}";
 
     public static string Label(TestResult test, string name) => test.Labels.FirstOrDefault(l => l.Name == name)?.Value ?? "";
 

@@ -44,7 +44,8 @@ public static partial class SignOffDesk
         var signer = Principal(request.SshKey, signers);
         if (signer.Name is null) return new(null, [signer.Says]);
         var run = RunResults.Load(resultsDir);
-        var integrity = RunIntegrity.Problems(run, RunManifest.Read(resultsDir));
+        var manifest = RunManifest.Read(resultsDir);
+        var integrity = RunIntegrity.Problems(run, manifest);
         if (integrity.Count > 0) return new(null, integrity.Select(p => $"The run's results: {p}").ToList());
         var seal = RunSeal.Check(resultsDir, signers);
         var expected = FeatureCatalogue.Load(repoRoot);
@@ -73,16 +74,16 @@ public static partial class SignOffDesk
         var criteria = (IReadOnlyList<Criterion>)[.. assessment.Criteria, .. answers.Criteria];
         if (refusals.Count == 0)
             foreach (var unmet in criteria.Where(c => !c.Met && !c.ExceptionKeys.All(exceptions.ContainsKey)))
-                refusals.Add($"✘ {unmet.Name}: {unmet.Detail} — " + (unmet.ExceptionKeys.All(k => !k.StartsWith('\''))
-                    ? $"fix the run, or accept it knowingly: --accept-with-exceptions \"{string.Join("; ", unmet.ExceptionKeys.Select(k => $"{k}: <why>"))}\""
-                    : "no exception can accept a result of a test the features do not define: run the UAT again with ./uat"));
+                refusals.Add($"✘ {unmet.Name}: {unmet.Detail} — " + (unmet.ExceptionKeys.Contains(SignOffCriteria.NoExceptionKey)
+                    ? "no exception can accept a result of a test the features do not define: run the UAT again with ./uat"
+                    : $"fix the run, or accept it knowingly: --accept-with-exceptions \"{string.Join("; ", unmet.ExceptionKeys.Select(k => $"{k}: <why>"))}\""));
         if (refusals.Count > 0) return new(null, refusals);
 
         var report = ReportLinks.From(Path.Combine(signOffDir, "..", "allure-report"), signOffDir);
         var record = new SignOffRecord(request.Release?.Trim(), run.RunId, signer.Name, nowUtc, request.Notes.Trim(), run.Environment, criteria,
             assessment.Scenarios.Select(s => new ScenarioConfirmation(s.Number, s.Title, s.Result, s.NotApplicable,
                 report.Scenario(run, expected, s.Number), confirmed.Contains(s.Number), exceptions.GetValueOrDefault(SignOffCriteria.ScenarioKey(s.Number)))).ToList(),
-            exceptions, run.Tests.Count, RunManifest.Sha256OfFile(resultsDir), seal.Pipeline, seal.Sealed ? RunManifest.Read(resultsDir)!.Pipeline : null, signers.Name).Sealed();
+            exceptions, run.Tests.Count, RunManifest.Sha256OfFile(resultsDir), seal.Pipeline, seal.Sealed ? manifest!.Pipeline : null, signers.Name).Sealed();
         record = record with { SshSignature = SshSignature.Sign(record.Canonical(), request.SshKey, SshSignature.SignOffNamespace) };
         SignOffLog.Append(signOffDir, record);
         Write(record, signOffDir, Verify(record, run, signOffDir, signers));
@@ -103,6 +104,12 @@ public static partial class SignOffDesk
         Write(record, signOffDir, validity);
         return validity;
     }
+
+    /// <summary>Where the sign-off of the results in <paramref name="resultsDir"/> is kept: beside them (reports/signoff for reports/allure-results).</summary>
+    public static string DirFor(string resultsDir) => Path.Combine(RunManifest.Folder(resultsDir), "signoff");
+
+    /// <summary>The sign-off of this run, or null where the last one is another run's or there is none.</summary>
+    public static SignOffRecord? RecordOfRun(RunResults run) => RecordOf(DirFor(run.Directory)) is { } record && record.RunId == run.RunId ? record : null;
 
     /// <summary>The last sign-off's record, or null where there is none; a file that is not one ends in one line naming it.</summary>
     public static SignOffRecord? RecordOf(string signOffDir)
