@@ -56,6 +56,26 @@ public static class Commands
         return passed ? 0 : 1;
     }
 
+    /// <summary>For ./uat mutate: the --mutate patterns of a part of the whole (the config's files) or of a sample of its lines, one per line.</summary>
+    public static int MutationScopeOf(string root, IReadOnlyDictionary<string, string> options)
+    {
+        static int Number(string text, string what) => int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"{what}: '{text}' is not a positive whole number");
+        var project = Path.Combine(root, "sandbox", "PadSandbox");
+        var files = PadUat.Support.Mutation.MutationScope.Files(project,
+            PadUat.Support.Mutation.MutationScope.ConfiguredPatterns(File.ReadAllText(Path.Combine(root, "mutation", "stryker-config.json"))));
+        var patterns = options switch
+        {
+            { Count: 1 } when options.TryGetValue("part", out var part) && part.Split('/') is [var k, var n] =>
+                PadUat.Support.Mutation.MutationScope.Part(project, files, Number(k, "--part K"), Number(n, "--part N")),
+            { Count: 2 } when options.TryGetValue("sample", out var lines) && options.TryGetValue("seed", out var seed) =>
+                PadUat.Support.Mutation.MutationScope.Sample(project, files, Number(lines, "--sample"), int.TryParse(seed, out var s) ? s
+                    : throw new ArgumentException($"--seed: '{seed}' is not a whole number")),
+            _ => throw new ArgumentException("mutation-scope: --part K/N, or --sample <lines> --seed <n>"),
+        };
+        foreach (var pattern in patterns) Console.WriteLine(pattern);
+        return 0;
+    }
+
     /// <summary>For ./uat shard: the filter running shard <paramref name="shard"/> of <paramref name="shards"/>.</summary>
     public static int ShardFilter(string root, string shard, string shards)
     {

@@ -14,6 +14,7 @@ try
         ["fault-matrix", .. var rest] => await FaultMatrixCommand.RunAsync(root, Options.Parse(rest)),
         ["trx-counts", .. var files] => Commands.TrxCountsOf(files),
         ["mutation-summary", .. var paths] when paths.Length >= 2 => Commands.MutationSummaryOf(paths[..^1], paths[^1]),
+        ["mutation-scope", .. var rest] => Commands.MutationScopeOf(root, Options.Parse(rest)),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
         ["checklist", var resultsDir, var pageDir] => ChecklistCommand.Write(root, resultsDir, pageDir),
         ["report-summary", var resultsDir, var reportDir] => ReportSummaryCommand.Write(root, resultsDir, reportDir),
@@ -59,6 +60,7 @@ static int Usage()
                paduat fault-matrix --features <csproj> --out <dir>   (each sandbox fault against the scenarios that must catch it)
                paduat trx-counts <file.trx>...
                paduat mutation-summary <mutation-report.json>... <equivalent-mutants.tsv>   (./uat mutate's verdict)
+               paduat mutation-scope --part K/N | --sample <lines> --seed <n>   (./uat mutate's --mutate patterns: a part, a sample)
                paduat timings <allure-results dir>
                paduat checklist <allure-results dir> <page dir>   (the UAT checklist line by line, beside the report)
                paduat report-summary <allure-results dir> <report dir>   (the page the report opens on: a product owner's minute)

@@ -35,15 +35,19 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         lock (_readers) _readers.Add(Task.Run(() => ReadAsync(socket)));
     }
 
+    /// <summary>The next frame, or null once the link is closed or the bot is stopping.</summary>
+    private async Task<JsonObject?> NextFrameAsync(ClientWebSocket socket)
+    {
+        try { return await SocketModeFrames.ReceiveAsync(socket, _stop.Token); }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { return null; }
+    }
+
     private async Task ReadAsync(ClientWebSocket socket)
     {
         using var _ = socket;
         while (!_stop.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
-            JsonObject? message;
-            try { message = await SocketModeFrames.ReceiveAsync(socket, _stop.Token); }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException) { break; }
-            if (message is null) break;
+            if (await NextFrameAsync(socket) is not { } message) break;
             if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
                 await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
             switch (message["type"]?.GetValue<string>())

@@ -84,9 +84,9 @@ public sealed class ExecutionConversation(BotVoice voice, ChatbotSessions sessio
             return;
         }
         var e = outcome.Value!;
-        var recorded = string.Create(CultureInfo.InvariantCulture,
-            $"✅ Recorded the execution of request #{e.Request.Id}: {e.Quantity:0.##} @ {e.Price:0.####} on {e.ExecutedAt:yyyy-MM-dd HH:mm} UTC. " +
-            $"Within two days of approval: {(e.WithinTwoDays ? "yes" : "no — compliance will follow up")}.");
+        var recorded =
+            string.Create(CultureInfo.InvariantCulture, $"✅ Recorded the execution of request #{e.Request.Id}: {e.Quantity:0.##} @ {e.Price:0.####} on {e.ExecutedAt:yyyy-MM-dd HH:mm} UTC. ") +
+            $"Within two days of approval: {(e.WithinTwoDays ? "yes" : "no — compliance will follow up")}.";
         await voice.AnswerClickAsync(responseUrl, $"Execution of request #{Id(e.Request.Id)}: recorded.");
         await voice.SayAsync(thread, recorded);
         await TellComplianceAsync(e, employee, d.ConfirmationNumber);
@@ -96,10 +96,10 @@ public sealed class ExecutionConversation(BotVoice voice, ChatbotSessions sessio
     public async Task TellComplianceAsync(ExecutionRecord e, Employee employee, string? confirmationNumber)
     {
         if (faults.Has("execution-not-notified")) return;
-        await voice.SayAsync(compliance.Id, string.Create(CultureInfo.InvariantCulture,
-            $"📈 Execution recorded — request #{e.Request.Id}: {employee.Name} executed {e.Request.Direction} {e.Quantity:0.##} {e.Request.Ticker} on " +
-            $"{e.ExecutedAt:yyyy-MM-dd HH:mm} UTC at {e.Price:0.####} = {e.Value:N2} {e.Request.Currency} (estimated {e.Request.EstimatedValue:N2}), " +
-            $"confirmation {confirmationNumber ?? "none"}. Within two days of approval: {(e.WithinTwoDays ? "yes" : "no")}."));
+        await voice.SayAsync(compliance.Id,
+            string.Create(CultureInfo.InvariantCulture, $"📈 Execution recorded — request #{e.Request.Id}: {employee.Name} executed {e.Request.Direction} {e.Quantity:0.##} {e.Request.Ticker} on ") +
+            string.Create(CultureInfo.InvariantCulture, $"{e.ExecutedAt:yyyy-MM-dd HH:mm} UTC at {e.Price:0.####} = {e.Value:N2} {e.Request.Currency} (estimated {e.Request.EstimatedValue:N2}), ") +
+            $"confirmation {confirmationNumber ?? "none"}. Within two days of approval: {(e.WithinTwoDays ? "yes" : "no")}.");
     }
 
     /// <summary>The summary the checklist asks for (4.5): every detail, estimated against actual, and "Record Execution".</summary>
@@ -110,9 +110,9 @@ public sealed class ExecutionConversation(BotVoice voice, ChatbotSessions sessio
         var r = executable.Request;
         var actual = d.ExecutedQuantity!.Value * d.ExecutedPrice!.Value;
         var intro = Say(slackUserId, d, "summary", ExecutionLines.Summary);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{intro} request #{r.Id}, {r.Direction} {d.ExecutedQuantity:0.##} {r.Ticker} on {d.ExecutedAt:yyyy-MM-dd HH:mm} UTC at {d.ExecutedPrice:0.####}: " +
-            $"actual {actual:N2} {r.Currency} against estimated {r.EstimatedValue:N2} {r.Currency}; confirmation {d.ConfirmationNumber ?? "none"}.");
+        var text =
+            string.Create(CultureInfo.InvariantCulture, $"{intro} request #{r.Id}, {r.Direction} {d.ExecutedQuantity:0.##} {r.Ticker} on {d.ExecutedAt:yyyy-MM-dd HH:mm} UTC at {d.ExecutedPrice:0.####}: ") +
+            string.Create(CultureInfo.InvariantCulture, $"actual {actual:N2} {r.Currency} against estimated {r.EstimatedValue:N2} {r.Currency}; confirmation {d.ConfirmationNumber ?? "none"}.");
         var blocks = BlockKit.Of(
             BlockKit.Header($"📈 Execution of request #{Id(r.Id)}"),
             BlockKit.Section(intro),
