@@ -47,7 +47,9 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
         using var _ = socket;
         while (!_stop.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
-            if (await NextFrameAsync(socket) is not { } message) break;
+            // Assigned, then tested: a mutant of the test must not leave the frame unassigned (Stryker drops the method's mutants then).
+            var message = await NextFrameAsync(socket);
+            if (message is null) break;
             if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
                 await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
             switch (message["type"]?.GetValue<string>())
