@@ -59,7 +59,6 @@ public static class Commands
     /// <summary>For ./uat mutate: the --mutate patterns of a part of the whole (the config's files) or of a sample of its lines, one per line.</summary>
     public static int MutationScopeOf(string root, IReadOnlyDictionary<string, string> options)
     {
-        static int Number(string text, string what) => int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"{what}: '{text}' is not a positive whole number");
         var project = Path.Combine(root, "sandbox", "PadSandbox");
         var files = PadUat.Support.Mutation.MutationScope.Files(project,
             PadUat.Support.Mutation.MutationScope.ConfiguredPatterns(File.ReadAllText(Path.Combine(root, "mutation", "stryker-config.json"))));
@@ -79,10 +78,12 @@ public static class Commands
     /// <summary>For ./uat shard: the filter running shard <paramref name="shard"/> of <paramref name="shards"/>.</summary>
     public static int ShardFilter(string root, string shard, string shards)
     {
-        static int Number(string text, string what) => int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"{what}: '{text}' is not a positive whole number");
         Console.WriteLine(PadUat.Support.Shards.ShardPlan.Filter(Path.Combine(root, "features"), Number(shard, "shard"), Number(shards, "shards")));
         return 0;
     }
+
+    private static int Number(string text, string what) =>
+        int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"{what}: '{text}' is not a positive whole number");
 
     /// <summary>For ./uat merge: the shards' results as one run's, under a run id of its own.</summary>
     public static int Merge(string outDir, IReadOnlyList<string> shardDirs)

@@ -20,5 +20,5 @@ public static class RepoRoot
             ? Path.GetFullPath(dir.Replace(ProcessToken, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)), root)
             : Path.Combine(root, "reports", "allure-results");
 
-    public const string ProcessToken = "{process}";
+    private const string ProcessToken = "{process}";
 }

@@ -49,9 +49,8 @@ public static partial class MutationScope
     /// <summary><paramref name="count"/> code lines drawn at random (seeded) across <paramref name="files"/>, one pattern per file.</summary>
     public static IReadOnlyList<string> Sample(string projectDir, IReadOnlyList<string> files, int count, int seed)
     {
-        var lines = files.SelectMany(f => CodeLines(File.ReadAllText(Path.Combine(projectDir, f))).Select(span => (File: f, Span: span))).ToList();
-        if (count < 1 || count > lines.Count) throw new ArgumentException($"--sample {count}: between 1 and the {lines.Count} code lines of the mutated files");
-        var drawn = lines.ToArray();
+        var drawn = files.SelectMany(f => CodeLines(File.ReadAllText(Path.Combine(projectDir, f))).Select(span => (File: f, Span: span))).ToArray();
+        if (count < 1 || count > drawn.Length) throw new ArgumentException($"--sample {count}: between 1 and the {drawn.Length} code lines of the mutated files");
         new Random(seed).Shuffle(drawn);
         return drawn.Take(count).GroupBy(l => l.File).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Pattern(g.Key) + string.Concat(g.OrderBy(l => l.Span.Start).Select(l => $"{{{l.Span.Start}..{l.Span.End}}}"))).ToList();
