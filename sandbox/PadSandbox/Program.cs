@@ -44,9 +44,13 @@ if (deployed)
     File.Move(envFile + ".tmp", envFile, overwrite: true);
     if (Arg("--secrets-file") is { } secretsFile)
     {
-        File.WriteAllText(secretsFile, "", System.Text.Encoding.UTF8);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(secretsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(secretsFile, DeployedTarget.Secrets(sandbox));
+        // Written aside and moved into place whole: a script waiting for the file to be non-empty must never source a
+        // half-written one (an empty UTF-8 file with a byte-order mark once was, and CI's rehearsal had no DB_PASSWORD).
+        var aside = secretsFile + ".tmp";
+        File.WriteAllText(aside, "");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(aside, DeployedTarget.Secrets(sandbox));
+        File.Move(aside, secretsFile, overwrite: true);
     }
     Console.WriteLine($"""
 

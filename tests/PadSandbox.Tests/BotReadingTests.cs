@@ -1,3 +1,4 @@
+using System.Globalization;
 using PadSandbox.Bot;
 using PadSandbox.Workflow;
 using Xunit;
@@ -64,6 +65,18 @@ public sealed class BotReadingTests(SandboxFixture f)
     [InlineData("No, a different one", false)]
     [InlineData("maybe", null)]
     public void A_confirmation_is_yes_no_or_neither(string answer, bool? meaning) => Assert.Equal(meaning, Answers.YesOrNo(answer));
+
+    [Theory]
+    [InlineData("2026-01-20 14:30", "2026-01-20T14:30:00Z")]
+    [InlineData("on 2026-01-20 at 9:05 UTC", "2026-01-20T09:05:00Z")]
+    [InlineData("2026-01-20", "2026-01-20T12:00:00Z")]
+    [InlineData("just now", "2026-01-21T10:00:00Z")]
+    [InlineData("2026-01-20 24:00", null)] // h:mm reads hours 0-23: a time past midnight is not a time of that day
+    [InlineData("2026-01-20 14:60", null)]
+    [InlineData("yesterday-ish", null)]
+    public void An_execution_time_is_a_date_and_time_of_day_or_now(string answer, string? utc) => Assert.Equal(
+        utc is null ? null : DateTime.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+        Answers.ExecutionTime(answer, new DateTime(2026, 1, 21, 10, 0, 0, DateTimeKind.Utc)));
 
     [Theory]
     [InlineData("AAPL", "AAPL")]

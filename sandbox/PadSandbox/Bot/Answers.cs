@@ -41,7 +41,7 @@ public static partial class Answers
             || !DateTime.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day))
             return null;
         if (!m.Groups["time"].Success) return day.Date == now.Date ? now : day.Date.AddHours(12);
-        return TimeSpan.TryParseExact(m.Groups["time"].Value, @"h\:mm", CultureInfo.InvariantCulture, out var time) && time < TimeSpan.FromDays(1)
+        return TimeSpan.TryParseExact(m.Groups["time"].Value, @"h\:mm", CultureInfo.InvariantCulture, out var time)
             ? DateTime.SpecifyKind(day.Date + time, DateTimeKind.Utc) : null;
     }
 

@@ -70,8 +70,8 @@ public sealed class RestrictedListPageSteps(DashboardDriver dashboard, Cast cast
 
     [Then(@"^the dashboard's restricted list shows exactly the entries in force in the database$")]
     public async Task ThenListMatches() => Expect.Same(
-        (await records.RestrictedListAsync()).Select(r => r.Ticker), (await (await OpenAsync()).EntriesAsync()).Select(e => e.Ticker),
-        "The restricted securities", "the database's restricted list in force", "the dashboard's restricted list");
+        (await records.RestrictedListAsync()).Select(r => $"{r.Ticker}: {r.Reason}"), (await (await OpenAsync()).EntriesAsync()).Select(e => $"{e.Ticker}: {e.Reason}"),
+        "The restricted securities and their reasons", "the database's restricted list in force", "the dashboard's restricted list");
 
     private async Task<RestrictedListPage> OpenAsync() => opened.RestrictedList = await (await dashboard.AsAsync(cast.Compliance)).RestrictedListAsync();
 
