@@ -2,21 +2,25 @@ using Microsoft.Playwright;
 
 namespace PadUat.Drivers.Dashboard;
 
-/// <summary>An entry of the restricted list as its page shows it: the instrument and reason a person reads, and whether it is in force.</summary>
-public sealed record RestrictedEntry(string Ticker, string Reason, bool InForce);
+/// <summary>
+/// An entry of the restricted list as its page shows it, cell by cell as a person reads it (checklist 8.2: "ticker, security
+/// name, reason, added by, date added, active status"), and whether the row is in force.
+/// </summary>
+public sealed record RestrictedEntry(string Ticker, string SecurityName, string Reason, string AddedBy, string DateAdded, string Status, bool InForce);
 
 /// <summary>Compliance's restricted-list page (checklist 8.2): its entries, adding one, removing one, the inactive ones.</summary>
 public sealed class RestrictedListPage(IPage page, DashboardDriver driver, PageElements el)
 {
     public async Task<bool> IsDeniedAsync() => await el.On(page, "accessDenied").CountAsync() > 0;
 
-    /// <summary>The entries shown, in one round trip: instrument and reason from the cells a person reads, not the row's attributes.</summary>
+    private static readonly string[] Cells = ["restrictedTicker", "restrictedName", "restrictedReason", "restrictedAddedBy", "restrictedSince", "restrictedStatus"];
+
+    /// <summary>The entries shown, in one round trip.</summary>
     public async Task<IReadOnlyList<RestrictedEntry>> EntriesAsync() =>
-        (await el.On(page, "restrictedRow").EvaluateAllAsync<string[][]>("""
-            (rows, [ticker, reason, inForce]) => rows.map(r => [r.querySelector(ticker)?.innerText ?? '', r.querySelector(reason)?.innerText ?? '',
-                                                                r.getAttribute(inForce) ?? ''])
-            """, new[] { el.Selector("restrictedTicker"), el.Selector("restrictedReason"), el.Attribute("inForce") }))
-        .Select(r => new RestrictedEntry(r[0].Trim(), r[1].Trim(), r[2] == "true")).ToList();
+        (await el.On(page, "restrictedRow").EvaluateAllAsync<string[][]>(
+            "(rows, [inForce, ...cells]) => rows.map(r => [r.getAttribute(inForce) ?? '', ...cells.map(c => r.querySelector(c)?.innerText.trim() ?? '')])",
+            Cells.Select(c => el.Selector(c)).Prepend(el.Attribute("inForce")).ToArray()))
+        .Select(r => new RestrictedEntry(r[1], r[2], r[3], r[4], r[5], r[6], r[0] == "true")).ToList();
 
     public Task<DashboardAnswer> AddAsync(string ticker, string reason) => driver.StepAsync($"add {ticker} to the restricted list because \"{reason}\"", async () =>
     {

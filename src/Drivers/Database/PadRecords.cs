@@ -27,6 +27,9 @@ public sealed record RequestTrail(string Text)
 
 public sealed record RestrictedListEntry(int Id, string Ticker, string Reason, int AddedById, bool IsActive);
 
+/// <summary>An entry of the restricted list in force, with what its page shows of it (checklist 8.2): the security's name and when it was added.</summary>
+public sealed record RestrictedListing(string Ticker, string SecurityName, string Reason, int AddedById, DateTime AddedAt);
+
 /// <summary>
 /// The plan's validation queries over the PA-dealing tables: requests, approvals, executions, the audit log, the restricted
 /// list — each written in the harness's concepts and translated to the target's tables, columns and values by its contract.
@@ -149,11 +152,12 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
               AND (@employeeId::int IS NULL OR [request.person] = @employeeId)
             """), new { employeeId, open = new[] { contract.Word(PadStatus.WaitingForManager), contract.Word(PadStatus.WaitingForCompliance) } });
 
-    public Task<IReadOnlyList<RestrictedListEntry>> RestrictedListAsync() =>
-        db.QueryAsync<RestrictedListEntry>("the active restricted list", contract.Sql("""
-            SELECT [restriction.id] AS Id, [restriction.ticker] AS Ticker, [restriction.reason] AS Reason, [restriction.addedBy] AS AddedById,
-                   [restriction.inForce] AS IsActive
-            FROM [restriction] WHERE [restriction.inForce] ORDER BY [restriction.ticker]
+    public Task<IReadOnlyList<RestrictedListing>> RestrictedListAsync() =>
+        db.QueryAsync<RestrictedListing>("the active restricted list", contract.Sql("""
+            SELECT s.[restriction.ticker] AS Ticker, b.[security.description] AS SecurityName, s.[restriction.reason] AS Reason,
+                   s.[restriction.addedBy] AS AddedById, s.[restriction.createdAt] AS AddedAt
+            FROM [restriction] s JOIN [security] b ON b.[security.id] = s.[restriction.security]
+            WHERE s.[restriction.inForce] ORDER BY s.[restriction.ticker]
             """));
 
     /// <summary>Every restricted-list entry for <paramref name="ticker"/>, in force or not.</summary>

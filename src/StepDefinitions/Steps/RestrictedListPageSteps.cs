@@ -62,16 +62,29 @@ public sealed class RestrictedListPageSteps(DashboardDriver dashboard, Cast cast
     {
         var page = await OpenAsync();
         var inForce = (await page.EntriesAsync()).Where(e => e.Ticker == ticker).ToList();
-        var all = (await (await page.ShowInactiveAsync()).EntriesAsync()).Where(e => e.Ticker == ticker).ToList();
+        var everyEntry = await (await page.ShowInactiveAsync()).EntriesAsync();
+        var all = everyEntry.Where(e => e.Ticker == ticker).ToList();
         Expect.That(inForce.Count == 0 && all.Count > 0 && all.All(e => !e.InForce),
             $"The dashboard's restricted list should show {ticker} only among the inactive entries",
             () => $"in force it shows {inForce.Count} entr(ies) for {ticker}; with the inactive ones, {string.Join(", ", all.Select(e => e.InForce ? "in force" : "inactive"))}");
+        ExpectStatuses(everyEntry);
     }
 
     [Then(@"^the dashboard's restricted list shows exactly the entries in force in the database$")]
-    public async Task ThenListMatches() => Expect.Same(
-        (await records.RestrictedListAsync()).Select(r => $"{r.Ticker}: {r.Reason}"), (await (await OpenAsync()).EntriesAsync()).Select(e => $"{e.Ticker}: {e.Reason}"),
-        "The restricted securities and their reasons", "the database's restricted list in force", "the dashboard's restricted list");
+    public async Task ThenListMatches()
+    {
+        var stored = new List<string>();
+        foreach (var r in await records.RestrictedListAsync())
+            stored.Add(RestrictedListShown.Line(r.Ticker, r.SecurityName, r.Reason, (await journeys.PersonByIdAsync(r.AddedById)).Name, r.AddedAt));
+        var shown = await (await OpenAsync()).EntriesAsync();
+        Expect.Same(stored, shown.Select(RestrictedListShown.Line),
+            "The restricted list's entries (ticker, security name, reason, added by, date added)", "the database's restricted list in force", "the dashboard's restricted list");
+        ExpectStatuses(shown);
+    }
+
+    private static void ExpectStatuses(IReadOnlyList<RestrictedEntry> shown) => Expect.That(RestrictedListShown.StatusProblem(shown) is null,
+        "Each entry of the dashboard's restricted list should show its status, one for the entries in force and another for those lifted",
+        () => RestrictedListShown.StatusProblem(shown)!);
 
     private async Task<RestrictedListPage> OpenAsync() => opened.RestrictedList = await (await dashboard.AsAsync(cast.Compliance)).RestrictedListAsync();
 
