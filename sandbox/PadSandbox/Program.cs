@@ -40,18 +40,8 @@ await using var background = traffic > 0
 if (deployed)
 {
     var envFile = Arg("--env-file") ?? "env/rehearsal.env";
-    File.WriteAllText(envFile + ".tmp", DeployedTarget.EnvFile(sandbox));
-    File.Move(envFile + ".tmp", envFile, overwrite: true);
-    if (Arg("--secrets-file") is { } secretsFile)
-    {
-        // Written aside and moved into place whole: a script waiting for the file to be non-empty must never source a
-        // half-written one (an empty UTF-8 file with a byte-order mark once was, and CI's rehearsal had no DB_PASSWORD).
-        var aside = secretsFile + ".tmp";
-        File.WriteAllText(aside, "");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.WriteAllText(aside, DeployedTarget.Secrets(sandbox));
-        File.Move(aside, secretsFile, overwrite: true);
-    }
+    WholeFile.Write(envFile, DeployedTarget.EnvFile(sandbox));
+    if (Arg("--secrets-file") is { } secretsFile) WholeFile.Write(secretsFile, DeployedTarget.Secrets(sandbox), ownerOnly: true);
     Console.WriteLine($"""
 
         Deployed target ready: settings in {envFile} (no secrets), other employees at work ({traffic:0.#} actions/s).

@@ -21,8 +21,6 @@ public static class SandboxDescription
                     slackSession = host.SlackClientSessions.StorageState(u.Id, host.SlackClientUrl),
                 }),
         });
-        // Written whole, then renamed, so a reader polling for the file never sees half of it.
-        File.WriteAllText(path + ".tmp", json);
-        File.Move(path + ".tmp", path, overwrite: true);
+        WholeFile.Write(path, json);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PadUat.Drivers.Dashboard;
 
 /// <summary>
@@ -13,8 +11,7 @@ public static class AuditTimeline
     public static IReadOnlyList<string> Problems(IReadOnlyList<AuditRow> shown, IReadOnlyList<(string Action, string Actor)> happened)
     {
         var problems = new List<string>();
-        var times = shown.Select(r => DateTime.TryParse(r.When.Replace(" UTC", "", StringComparison.Ordinal), CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTime?)null).ToList();
+        var times = shown.Select(r => ShownTime.Parse(r.When)).ToList();
         if (times.Any(t => t is null))
             problems.Add($"a time it shows is not a date and time: {string.Join(", ", shown.Where((_, i) => times[i] is null).Select(r => $"\"{r.When}\""))}");
         var oldestFirst = times.Zip(times.Skip(1)).All(p => p.First <= p.Second);

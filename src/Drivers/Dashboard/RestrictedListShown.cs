@@ -28,7 +28,5 @@ public static class RestrictedListShown
     }
 
     private static string Day(string shown) =>
-        DateTime.TryParse(shown.Replace(" UTC", "", StringComparison.Ordinal), CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
-            ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"\"{shown}\"";
+        ShownTime.Parse(shown) is { } at ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"\"{shown}\"";
 }

@@ -82,9 +82,12 @@ public sealed class RestrictedListPageSteps(DashboardDriver dashboard, Cast cast
         ExpectStatuses(shown);
     }
 
-    private static void ExpectStatuses(IReadOnlyList<RestrictedEntry> shown) => Expect.That(RestrictedListShown.StatusProblem(shown) is null,
-        "Each entry of the dashboard's restricted list should show its status, one for the entries in force and another for those lifted",
-        () => RestrictedListShown.StatusProblem(shown)!);
+    private static void ExpectStatuses(IReadOnlyList<RestrictedEntry> shown)
+    {
+        var problem = RestrictedListShown.StatusProblem(shown);
+        Expect.That(problem is null,
+            "Each entry of the dashboard's restricted list should show its status, one for the entries in force and another for those lifted", () => problem!);
+    }
 
     private async Task<RestrictedListPage> OpenAsync() => opened.RestrictedList = await (await dashboard.AsAsync(cast.Compliance)).RestrictedListAsync();
 
