@@ -38,12 +38,13 @@ Feature: Scenario 1 — An employee asks for pre-approval of a personal trade in
     And the employee double-clicks Confirm on the summary
     Then exactly one request is stored for the employee
 
+  # The real bot is an LLM: what is written at the preview gets an answer in the model's words (../shared/REAL-SYSTEM.md).
+  # A question, not "yes": typing "Submit" may well submit there (DV/UAT_GUIDE.md:272, "Click Submit Request (or type Submit)").
   @rule:one-request-per-confirmation
-  Scenario: Writing to the bot at the summary instead of using its buttons submits nothing
+  Scenario: A question written at the summary is answered and submits nothing
     When the employee asks the bot to buy 10 GOOGL worth about 1500 USD
-    And the employee answers the summary with "yes" instead of a button
-    Then the bot asks the employee to use the summary's buttons
-    And no request is stored for the employee
+    And the employee writes "Can I change the broker later?" at the summary instead of using a button, and the bot answers
+    Then no request is stored for the employee
 
   @rule:one-request-per-confirmation
   Scenario: Cancelling at the summary submits nothing

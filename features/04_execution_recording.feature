@@ -39,6 +39,18 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
       | the business day before a holiday at 10:00 | 1 hour | 2 weekdays later at 10:01              | yes    |
       | the business day before a holiday at 10:00 | 1 hour | 2 business days later at 10:01         | no     |
 
+  # Checklist 4.2 gives the date alone ("2026-01-20"): the execution is recorded on that day, at a time of day the system chooses.
+  @rule:execution-after-approval
+  Scenario Outline: An execution reported by its date alone is recorded on that day (<day>)
+    Given the employee has a request for 100 AAPL that compliance approved 3 days ago, 1 hour after their manager
+    When the employee reports executing 100 at 180.50 <day>, giving the date alone
+    Then an execution of 100 at 180.50 is recorded for the request on the day given
+
+    Examples:
+      | day       |
+      | today     |
+      | 1 day ago |
+
   @rule:execution-within-approval
   Scenario Outline: A fill of <executed> of the 100 approved is recorded
     Given the employee has a request for 100 AAPL that compliance approved 1 hour ago, 1 hour after their manager
@@ -64,6 +76,29 @@ Feature: Scenario 4 — The employee records the execution of an approved trade
     And the request is stored as executed
     And the audit log records the execution by the employee for the request
     And compliance is told of the execution, with its date, quantity, price and value
+
+  # The real bot is an LLM (../shared/REAL-SYSTEM.md): what the employee writes while the summary waits gets an answer in
+  # the model's own words, records nothing, and the summary's Record Execution still records the execution (checklist 4.6).
+  Scenario: A question written at the execution summary is answered, and the summary still records the execution
+    Given the employee has a request for 100 AAPL that compliance approved 1 hour ago, 1 hour after their manager
+    When the employee reports executing 100 at 180.50 just now, up to the summary, and leaves it open
+    And the employee writes "Does the value include the broker's commission?" at the summary instead of using a button, and the bot answers
+    Then the request is unchanged
+    When the employee clicks Record Execution on the summary left open
+    Then the bot confirms the execution, saying within two days: "yes"
+    And an execution of 100 at 180.50 is recorded for the request, within two days: "yes"
+
+  # One execution a request: a summary left open in Slack records nothing once the request was executed another way (the
+  # application's API, e2e_test_scenarios.md:293-300) — the rule holds at the click, not only at the questions.
+  @rule:execution-after-approval
+  Scenario: A summary left open records nothing once the request was executed through the application's API
+    Given the employee has a request for 100 AAPL that compliance approved 1 hour ago, 1 hour after their manager
+    When the employee reports executing 100 at 180.50 just now, up to the summary, and leaves it open
+    And the employee records an execution of 40 at 181.00 through the application's API
+    And the employee clicks Record Execution on the summary left open
+    Then the employee is refused with a reason
+    And the summary the employee clicked now shows the execution was not recorded
+    And an execution of 40 at 181.00 is recorded for the request, within two days: "yes"
 
   @rule:execution-within-approval
   Scenario Outline: An execution of <what> is refused by the application's API too

@@ -54,6 +54,19 @@ Feature: Scenario 8 — A restricted security cannot be requested
       | a security without a reason           | TSLA     | without a reason                     |
       | a security the firm does not know     | ZZZZ     | because "Test restriction for UAT"   |
 
+  # The list is read again when the request goes in (sandbox/README.md, "restricted security": the application refuses a
+  # restricted security at submission, T/e2e_uat_audit_20251229/e2e_test_scenarios.md:164-179): a restriction compliance
+  # adds while the employee's summary waits stops it at Submit.
+  @rule:restricted-list
+  Scenario: A security restricted while the employee's summary waits is refused when they submit it
+    When the employee asks the bot to buy 10 TSLA
+    And compliance adds TSLA to the restricted list on the dashboard because "Restricted while a request was open"
+    And the employee confirms the request
+    Then the summary the employee confirmed now shows it was not submitted
+    And the bot refuses the confirmed request: TSLA is restricted because "Restricted while a request was open"
+    And no request is stored for the employee
+    And the audit log records the refused attempt on TSLA by the employee
+
   @rule:restricted-list
   Scenario Outline: A request to <direction> is accepted when <restriction>
     Given <restriction>

@@ -3,7 +3,10 @@ using PadSandbox.Slack;
 
 namespace PadSandbox.Hosting;
 
-/// <summary>The started sandbox as JSON (endpoints, secrets, people with their tokens) for a program that drives it.</summary>
+/// <summary>
+/// The started sandbox as JSON (endpoints, secrets, people with their tokens and passwords) for a program that drives it:
+/// readable by its owner only, like the secrets file, since every credential of the workspace is in it.
+/// </summary>
 public static class SandboxDescription
 {
     public static void Write(string path, LocalSandbox sandbox)
@@ -11,7 +14,7 @@ public static class SandboxDescription
         var host = sandbox.Host;
         var json = JsonSerializer.Serialize(new
         {
-            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, slackClientUrl = host.SlackClientUrl, 
+            baseUrl = host.BaseUrl, slackApiUrl = host.SlackApiUrl, slackClientUrl = host.SlackClientUrl,
             signingSecret = host.SigningSecret, botToken = host.Workspace.Bot.Token, botUserId = host.Workspace.Bot.Id,
             botAppId = SlackApps.BotAppId, appToken = host.Workspace.AppToken, botAppToken = host.Workspace.BotAppToken,
             people = host.Workspace.Users.Where(u => !u.IsBot).OrderBy(u => u.Id, StringComparer.Ordinal)
@@ -21,6 +24,6 @@ public static class SandboxDescription
                     slackSession = host.SlackClientSessions.StorageState(u.Id, host.SlackClientUrl),
                 }),
         });
-        WholeFile.Write(path, json);
+        WholeFile.Write(path, json, ownerOnly: true);
     }
 }

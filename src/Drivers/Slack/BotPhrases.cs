@@ -22,12 +22,12 @@ public sealed class BotPhrases(TargetContract contract)
     /// <summary>A refusal that says why: a sentence after the sign, not the sign alone.</summary>
     public Regex RefusalWithReason => Says("refusalWithReason", "a refusal with its reason");
     public Regex Cancelled => Says("cancelled", "that a conversation or summary was cancelled");
-    public Regex UseTheSummaryButtons => Says("useTheSummaryButtons", "that the summary's buttons are the way on");
     public Regex ReasonRequired(int id) => Says("reasonRequired", "that a reason is required to decline", Id(id));
 
     public Regex SummaryNoLongerOpen => Says("summaryNoLongerOpen", "that a summary was already confirmed or cancelled");
     public Regex NothingSubmittedWithoutDeclaration => Says("nothingSubmittedWithoutDeclaration", "that nothing was submitted without the declaration");
     public Regex SummaryNotSubmitted => Says("summaryNotSubmitted", "a summary showing the request did not go in");
+    public Regex ExecutionSummaryNotRecorded => Says("executionSummaryNotRecorded", "an execution summary showing nothing was recorded");
     /// <summary>Compliance's decision message showing the firm-trading conflict, as advice.</summary>
     public Regex ConflictShownAsAdvisory => Says("conflictShownAsAdvisory", "a decision message showing a conflict as advice");
     public Regex ConflictFlagged => Says("conflictFlagged", "the employee told their request is flagged for compliance, as advice");

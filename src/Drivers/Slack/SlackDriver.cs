@@ -309,30 +309,59 @@ public sealed class SlackDriver(SlackSession session, Evidence evidence, Support
     /// Execution on its summary; returns the bot's answer (recorded, or refused at whichever turn it refused).
     /// </summary>
     public Task<SlackMessage> ReportExecutionAsync(TestPerson who, int requestId, ExecutionReport report) =>
-        evidence.StepAsync($"Slack: {who} records the execution of request #{requestId} ({report})", () =>
-            FollowUpAsync(who, phrases.ExecutionReport(requestId), "executionQuestions", report.Answers, "recordExecution",
-                phrases.ExecutionAnswer(requestId), "the execution summary with its Record Execution button"));
+        evidence.StepAsync($"Slack: {who} records the execution of request #{requestId} ({report})", async () =>
+            await ClickThroughAsync(who, await ExecutionSummaryAsync(who, requestId, report), "recordExecution", phrases.ExecutionAnswer(requestId)));
+
+    /// <summary>
+    /// Checklist 4.1-4.5 without 4.6: the person answers the bot's questions up to the execution summary and leaves it open,
+    /// its Record Execution button not clicked (yet). Returns the summary, or where the bot ended the conversation.
+    /// </summary>
+    public Task<SlackMessage> OpenExecutionSummaryAsync(TestPerson who, int requestId, ExecutionReport report) =>
+        evidence.StepAsync($"Slack: {who} reports the execution of request #{requestId} ({report}) up to its summary", async () =>
+            (await ExecutionSummaryAsync(who, requestId, report)).Reached);
+
+    /// <summary>Checklist 4.6 on a summary left open by <see cref="OpenExecutionSummaryAsync"/>: Record Execution clicked; the bot's answer.</summary>
+    public Task<SlackMessage> RecordOnOpenSummaryAsync(TestPerson who, int requestId) =>
+        evidence.StepAsync($"Slack: {who} clicks Record Execution on the summary left open", async () =>
+        {
+            var open = _conversation.FollowUp is { Summary: { } summary } talk ? (talk.First, summary)
+                : throw new CheckFailed($"{who} has no execution summary open to click: the bot never showed one");
+            return await ClickThroughAsync(who, open, "recordExecution", phrases.ExecutionAnswer(requestId));
+        });
+
+    private Task<(SlackMessage First, SlackMessage Reached)> ExecutionSummaryAsync(TestPerson who, int requestId, ExecutionReport report) =>
+        FollowUpAsync(who, phrases.ExecutionReport(requestId), "executionQuestions", report.Answers, "recordExecution",
+            phrases.ExecutionAnswer(requestId), "the execution summary with its Record Execution button");
 
     /// <summary>Checklist 6.1-6.3: the person asks the bot to withdraw the request, gives the reason and clicks Withdraw Request.</summary>
     public Task<SlackMessage> WithdrawAsync(TestPerson who, int requestId, Withdrawal withdrawal) =>
-        evidence.StepAsync($"Slack: {who} withdraws request #{requestId} (\"{withdrawal.Reason}\")", () =>
-            FollowUpAsync(who, phrases.Withdraw(requestId), "withdrawalQuestions", withdrawal.Answers, "withdrawRequest",
-                phrases.WithdrawalAnswer(requestId), "the withdrawal summary with its Withdraw Request button"));
+        evidence.StepAsync($"Slack: {who} withdraws request #{requestId} (\"{withdrawal.Reason}\")", async () =>
+            await ClickThroughAsync(who, await FollowUpAsync(who, phrases.Withdraw(requestId), "withdrawalQuestions", withdrawal.Answers,
+                "withdrawRequest", phrases.WithdrawalAnswer(requestId), "the withdrawal summary with its Withdraw Request button"),
+                "withdrawRequest", phrases.WithdrawalAnswer(requestId)));
 
-    private async Task<SlackMessage> FollowUpAsync(TestPerson who, string opening, string dialogue, IReadOnlyList<(string, string)> answers,
-        string buttonName, Regex outcome, string summary)
+    /// <summary>A conversation after the request up to its summary with <paramref name="buttonName"/>, or to where the bot ended it.</summary>
+    private async Task<(SlackMessage First, SlackMessage Reached)> FollowUpAsync(TestPerson who, string opening, string dialogue,
+        IReadOnlyList<(string, string)> answers, string buttonName, Regex outcome, string summary)
     {
         var person = await PersonAsync(who);
         var button = contract.Button(buttonName);
         var (first, reached) = await _conversation.FollowUpAsync(person, opening, dialogue, answers, button, outcome);
-        if (reached.Button(button) is null)
-        {
-            await ScreenshotAsync(person, "where the bot ended the conversation", reached.Ts);
-            return reached;
-        }
-        await ScreenshotAsync(person, summary, reached.Ts);
-        await ClickAsync(who, person, reached, button);
-        return await _conversation.NextAsync(person, first, "the bot's answer to the click", m => outcome.IsMatch(m.Text));
+        await ScreenshotAsync(person, reached.Button(button) is null ? "where the bot ended the conversation" : summary, reached.Ts);
+        return (first, reached);
+    }
+
+    /// <summary>
+    /// The summary's <paramref name="buttonName"/> clicked; the bot's answer in the conversation's thread. A conversation the
+    /// bot ended before any summary (a refusal) is its answer.
+    /// </summary>
+    private async Task<SlackMessage> ClickThroughAsync(TestPerson who, (SlackMessage First, SlackMessage Reached) talk, string buttonName, Regex outcome)
+    {
+        var button = contract.Button(buttonName);
+        if (talk.Reached.Button(button) is null) return talk.Reached;
+        var person = await PersonAsync(who);
+        await ClickAsync(who, person, talk.Reached, button);
+        return await _conversation.NextAsync(person, talk.First, "the bot's answer to the click", m => outcome.IsMatch(m.Text));
     }
 
     /// <summary>What the bot says to <paramref name="who"/> where they decide for <paramref name="stage"/> (a refusal of their click), once it matches.</summary>

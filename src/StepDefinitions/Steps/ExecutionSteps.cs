@@ -1,3 +1,4 @@
+using System.Globalization;
 using PadUat.Contexts;
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
@@ -30,9 +31,31 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
         return ReportAsync(new Actor(cast.Employee), quantity, price, at);
     }
 
+    [When(@"^the employee reports executing (\d+) at ([\d.]+) (today|\d+ days? ago), giving the date alone$")]
+    public async Task WhenReportsExecutionDay(decimal quantity, decimal price, string day)
+    {
+        var today = (await records.DatabaseNowAsync()).Date;
+        await ReportAsync(new Actor(cast.Employee), quantity, price, day == "today" ? today : today.AddDays(-int.Parse(day.Split(' ')[0], CultureInfo.InvariantCulture)),
+            dayOnly: true);
+    }
+
     [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " from now$")]
     public async Task WhenReportsFutureExecution(decimal quantity, decimal price, TimeSpan ahead) =>
         await ReportAsync(new Actor(cast.Employee), quantity, price, await records.DatabaseNowAsync() + ahead);
+
+    [When(@"^the employee reports executing (\d+) at ([\d.]+) just now, up to the summary, and leaves it open$")]
+    public async Task WhenReportsUpToSummary(decimal quantity, decimal price)
+    {
+        request.Execution = new ExecutionReport(quantity, price, null, PadJourneys.ConfirmationNumber(request.RequestId));
+        request.LastReply = await slack.OpenExecutionSummaryAsync(cast.Employee, request.RequestId, request.Execution);
+    }
+
+    [When(@"^the employee clicks Record Execution on the summary left open$")]
+    public async Task WhenRecordsOnOpenSummary() => request.LastReply = await slack.RecordOnOpenSummaryAsync(cast.Employee, request.RequestId);
+
+    [Then(@"^the summary the employee clicked now shows the execution was not recorded$")]
+    public Task ThenSummaryShowsNotRecorded() => slack.ExpectClickAnswerAsync(cast.Employee,
+        phrases.ExecutionSummaryNotRecorded, "the execution summary they clicked showing nothing was recorded");
 
     [Then(@"^the bot confirms the execution, saying within two days: ""(yes|no)""$")]
     public void ThenExecutionConfirmed(string within) =>
@@ -46,6 +69,14 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
         Expect.Equal((quantity, price, PadJourneys.ConfirmationNumber(request.RequestId)), (e.Quantity, e.Price, e.ConfirmationNumber),
             $"The execution recorded for request #{request.RequestId} (quantity, price, confirmation number)", "the database");
         Expect.Equal(within == "yes", e.ExecutedWithinTwoDays, $"Whether the execution is within two days (as the database records it){Timing()}", "the database");
+    }
+
+    [Then(@"^an execution of (\d+) at ([\d.]+) is recorded for the request on the day given$")]
+    public async Task ThenExecutionRecordedOnDay(decimal quantity, decimal price)
+    {
+        var e = (await state.ExecutionAsync(request.RequestId))!;
+        Expect.Equal((quantity, price, request.Execution!.At!.Value.Date), (e.Quantity, e.Price, e.ExecutedAt.Date),
+            $"The execution recorded for request #{request.RequestId} (quantity, price, day executed)", "the database");
     }
 
     [When(@"^(the employee|the manager|compliance|a colleague) withdraws the request$")]
@@ -80,9 +111,9 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
         a => a.Any(x => x.Action == action.Code && x.Details.Contains(PadJourneys.WithdrawalReason, StringComparison.Ordinal)),
         $"to have a '{action.Code}' row ({action}) whose details keep the reason \"{PadJourneys.WithdrawalReason}\"");
 
-    private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at)
+    private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at, bool dayOnly = false)
     {
-        request.Execution = new ExecutionReport(quantity, price, at, PadJourneys.ConfirmationNumber(request.RequestId));
+        request.Execution = new ExecutionReport(quantity, price, at, PadJourneys.ConfirmationNumber(request.RequestId), dayOnly);
         request.LastReply = await slack.ReportExecutionAsync(who.Person, request.RequestId, request.Execution);
     }
 

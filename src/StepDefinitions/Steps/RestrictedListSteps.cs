@@ -30,6 +30,12 @@ public sealed class RestrictedListSteps(BotPhrases phrases, Cast cast, PadJourne
         $"A request in {ticker} should be refused at the security lookup as restricted (\"{reason}\"), the conversation ended there",
         () => $"the conversation stopped at \"{request.Summary.Text}\"");
 
+    [Then(@"^the bot refuses the confirmed request: (\w+) is restricted because ""(.*)""$")]
+    public void ThenConfirmedRefused(string ticker, string reason) => Expect.That(
+        phrases.Restricted(ticker).Match(request.Submission!.BotAnswer).Groups["reason"].Value == reason,
+        $"A request in {ticker} restricted after its lookup should be refused when confirmed, as restricted (\"{reason}\")",
+        () => $"the bot answered the confirmation with \"{request.Submission.BotAnswer}\"");
+
     [Then(@"^the audit log records the refused attempt on (\w+) by the employee$")]
     public async Task ThenRefusalAudited(string ticker)
     {
