@@ -42,6 +42,17 @@ Feature: Scenario 6 — The employee withdraws a request
       | waiting for compliance    |
       | approved                  |
 
+  # A withdrawn request waits for no one: the manager's message still in Slack decides nothing (decisions-in-order; the
+  # implementation's own to-do "Prevent actions on withdrawn requests", T/legacy_field_review_20260120/plan.md:115).
+  @rule:decisions-in-order @rule:withdrawal-before-execution
+  Scenario: The manager's click on a request the employee withdrew decides nothing
+    Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
+    When the employee withdraws the request
+    And the manager approves the request
+    Then the manager is told, where asked, why the click decides nothing
+    And no approval is recorded for the request
+    And the request is stored as withdrawn
+
   @rule:withdrawal-before-execution
   Scenario Outline: A request that is <stage> cannot be withdrawn
     Given the employee has a request for 100 AAPL that is <stage>

@@ -81,7 +81,7 @@ public sealed class ExecutionConversation(BotVoice voice, ChatbotSessions sessio
         {
             await voice.AnswerClickAsync(responseUrl, $"Execution of request #{Id(d.RequestId.Value)}: ❌ not recorded.");
             await voice.SayAsync(thread, $"⛔ {outcome.Refusal}");
-            return;
+            return; // refused: nothing was recorded, and the reason is all there is to say
         }
         var e = outcome.Value!;
         var recorded =

@@ -61,6 +61,11 @@ public sealed class DecisionSteps(BotPhrases phrases, Cast cast, PadJourneys jou
     public Task ThenToldReasonNeeded(Actor who) =>
         slack.ExpectToldWhereAskedAsync(who.Person, who.Stage, phrases.ReasonRequired(request.RequestId), "a reason is required to reject");
 
+    /// <summary>A click the workflow refuses (the request no longer waits for that stage) is answered where the decider clicked, saying why.</summary>
+    [Then(@"^(the manager|compliance) is told, where asked, why the click decides nothing$")]
+    public Task ThenToldWhyNot(Actor who) =>
+        slack.ExpectToldWhereAskedAsync(who.Person, who.Stage, phrases.RefusalWithReason, "why their click decides nothing");
+
     /// <summary>Checklist 2.3 "Approval comments captured", 5.2 "comments contain rejection reason": the decision keeps what was written.</summary>
     [Then(@"^(the manager|compliance)'s (approval|rejection) of the request is recorded with the comment ""(.+)""$")]
     public async Task ThenRecordedWithComment(Actor by, string what, string comment)
