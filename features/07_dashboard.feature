@@ -91,6 +91,9 @@ Feature: Scenario 7 — The compliance dashboard shows what the database holds
   @uat-7.5 @rule:dashboard-matches-database
   Scenario: The audit log view shows the request's audit trail
     Given the employee has a request for 100 AAPL that is executed
+    # checklist 7.5a — "Navigate to audit log page": the page as it opens, before any filter
+    When compliance opens the audit log page
+    Then the audit log page shows entries, each as the audit log in the database has it
     When compliance opens the audit log for the request
     # checklist 7.5a
     Then the audit log view shows the same actions as the audit log in the database for the request

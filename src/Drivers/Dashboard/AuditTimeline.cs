@@ -23,5 +23,18 @@ public static class AuditTimeline
         return problems;
     }
 
+    /// <summary>
+    /// Checklist 7.5, "Navigate to audit log page": the entries of requests the page shows that the database's audit log does
+    /// not hold ("action on #id"); an entry without a request is left to the request-less checks (scenario 8's refusals).
+    /// </summary>
+    public static IReadOnlyList<string> NotStored(IReadOnlyList<AuditRow> shown, IEnumerable<(string Action, int? RequestId)> stored)
+    {
+        var held = stored.Select(a => $"{a.Action} on #{a.RequestId}").ToHashSet(StringComparer.Ordinal);
+        return shown.Where(r => r.RequestId is not null).Select(r => $"{r.Action} on #{r.RequestId}").Where(e => !held.Contains(e)).Distinct().ToList();
+    }
+
+    /// <summary>The requests the entries shown are about, to read their trails from the database.</summary>
+    public static IReadOnlyList<int> Requests(IReadOnlyList<AuditRow> shown) => shown.Where(r => r.RequestId is not null).Select(r => r.RequestId!.Value).Distinct().ToList();
+
     private static string Show(IEnumerable<(string Action, string Actor)> entries) => string.Join(", then ", entries.Select(e => $"{e.Action} by {e.Actor}"));
 }

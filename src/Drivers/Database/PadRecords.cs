@@ -85,6 +85,11 @@ public sealed class PadRecords(PadDatabase db, TargetContract contract)
         db.QueryAsync<AuditEntry>($"audit trail of request #{requestId}",
             $"SELECT {AuditColumns} " + contract.Sql("WHERE [audit.request] = @requestId ORDER BY [audit.id]"), new { requestId });
 
+    /// <summary>The audit rows of these requests, whoever wrote them: what a page of the whole audit log may show of them.</summary>
+    public Task<IReadOnlyList<AuditEntry>> AuditTrailsAsync(IReadOnlyCollection<int> requestIds) =>
+        db.QueryAsync<AuditEntry>($"audit trails of {requestIds.Count} requests",
+            $"SELECT {AuditColumns} " + contract.Sql("WHERE [audit.request] = ANY(@requestIds) ORDER BY [audit.id]"), new { requestIds = requestIds.ToArray() });
+
     public async Task<RequestTrail> TrailAsync(int requestId)
     {
         var request = await RequestAsync(requestId);

@@ -95,6 +95,20 @@ public sealed class DashboardSteps(DashboardDriver dashboard, PadJourneys journe
         (await opened.AuditLog!.EntriesAsync()).Select(e => $"{e.Action} on #{e.RequestId}"),
         $"The audit entries of request #{request.RequestId}", "the database's audit log", "the audit log view");
 
+    [When(@"^compliance opens the audit log page$")]
+    public async Task WhenOpensAuditLogPage() => opened.AuditLog = await (await AsAsync(cast.Compliance)).AuditLogAsync();
+
+    /// <summary>Checklist 7.5, "Navigate to audit log page": as it opens, before any filter, it shows entries, each one the database holds.</summary>
+    [Then(@"^the audit log page shows entries, each as the audit log in the database has it$")]
+    public async Task ThenAuditLogPageShowsStored()
+    {
+        var shown = await opened.AuditLog!.EntriesAsync();
+        Expect.That(shown.Count > 0, "The audit log page, opened without a filter, should show the audit log's entries", () => "it shows none");
+        var notStored = AuditTimeline.NotStored(shown, (await records.AuditTrailsAsync(AuditTimeline.Requests(shown))).Select(a => (a.Action, a.RequestId)));
+        Expect.That(notStored.Count == 0, "Every entry the audit log page shows should be in the database's audit log",
+            () => $"the database has no {string.Join(", ", notStored.Take(5))}");
+    }
+
     [When(@"^the employee lists their requests on the dashboard$")]
     public async Task WhenEmployeeOpensList() => opened.List = await (await AsAsync(cast.Employee)).RequestListAsync();
 
