@@ -9,6 +9,10 @@ namespace PadUat.Drivers.Slack;
 /// <param name="DayOnly">The date given alone, as checklist 4.2 gives it ("2026-01-20"): the time of day is the system's to choose.</param>
 public sealed record ExecutionReport(decimal Quantity, decimal Price, DateTime? At, string ConfirmationNumber, bool DayOnly = false)
 {
+    /// <summary>The report of an execution of <paramref name="requestId"/>, with the confirmation number the harness gives it.</summary>
+    public static ExecutionReport Of(int requestId, decimal quantity, decimal price, DateTime? at = null, bool dayOnly = false) =>
+        new(quantity, price, at, PadJourneys.ConfirmationNumber(requestId), dayOnly);
+
     public IReadOnlyList<(string, string)> Answers =>
     [
         ("when", At?.ToString(DayOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "just now"),

@@ -15,7 +15,7 @@ public sealed class ExecutionApiSteps(DashboardDriver dashboard, SlackDriver sla
     [When(@"^the employee records an execution of (\d+) at ([\d.]+) through the application's API$")]
     public async Task WhenRecordsThroughApi(decimal quantity, decimal price)
     {
-        request.Execution = new ExecutionReport(quantity, price, null, PadJourneys.ConfirmationNumber(request.RequestId));
+        request.Execution = ExecutionReport.Of(request.RequestId, quantity, price);
         await slack.ListenAsync();
         opened.Answer = await (await dashboard.ApiAsync(cast.Employee)).RecordExecutionAsync(request.RequestId, quantity, price, request.Execution.ConfirmationNumber);
     }

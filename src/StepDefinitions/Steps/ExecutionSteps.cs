@@ -1,4 +1,3 @@
-using System.Globalization;
 using PadUat.Contexts;
 using PadUat.Drivers.Database;
 using PadUat.Drivers.Slack;
@@ -31,13 +30,11 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
         return ReportAsync(new Actor(cast.Employee), quantity, price, at);
     }
 
-    [When(@"^the employee reports executing (\d+) at ([\d.]+) (today|\d+ days? ago), giving the date alone$")]
-    public async Task WhenReportsExecutionDay(decimal quantity, decimal price, string day)
-    {
-        var today = (await records.DatabaseNowAsync()).Date;
-        await ReportAsync(new Actor(cast.Employee), quantity, price, day == "today" ? today : today.AddDays(-int.Parse(day.Split(' ')[0], CultureInfo.InvariantCulture)),
-            dayOnly: true);
-    }
+    [When(@"^the employee reports executing (\d+) at ([\d.]+) today, giving the date alone$")]
+    public Task WhenReportsExecutionToday(decimal quantity, decimal price) => ReportDayAsync(quantity, price, TimeSpan.Zero);
+
+    [When(@"^the employee reports executing (\d+) at ([\d.]+) " + WorkflowWords.Duration + " ago, giving the date alone$")]
+    public Task WhenReportsExecutionDaysAgo(decimal quantity, decimal price, TimeSpan ago) => ReportDayAsync(quantity, price, ago);
 
     [When(@"^the employee reports executing (\d+) at ([\d.]+), " + WorkflowWords.Duration + " from now$")]
     public async Task WhenReportsFutureExecution(decimal quantity, decimal price, TimeSpan ahead) =>
@@ -46,7 +43,7 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
     [When(@"^the employee reports executing (\d+) at ([\d.]+) just now, up to the summary, and leaves it open$")]
     public async Task WhenReportsUpToSummary(decimal quantity, decimal price)
     {
-        request.Execution = new ExecutionReport(quantity, price, null, PadJourneys.ConfirmationNumber(request.RequestId));
+        request.Execution = ExecutionReport.Of(request.RequestId, quantity, price);
         request.LastReply = await slack.OpenExecutionSummaryAsync(cast.Employee, request.RequestId, request.Execution);
     }
 
@@ -111,9 +108,13 @@ public sealed class ExecutionSteps(BotPhrases phrases, Cast cast, SlackDriver sl
         a => a.Any(x => x.Action == action.Code && x.Details.Contains(PadJourneys.WithdrawalReason, StringComparison.Ordinal)),
         $"to have a '{action.Code}' row ({action}) whose details keep the reason \"{PadJourneys.WithdrawalReason}\"");
 
+    /// <summary>Checklist 4.2's form: the day <paramref name="ago"/> before the database's now, given as a date alone.</summary>
+    private async Task ReportDayAsync(decimal quantity, decimal price, TimeSpan ago) =>
+        await ReportAsync(new Actor(cast.Employee), quantity, price, (await records.DatabaseNowAsync() - ago).Date, dayOnly: true);
+
     private async Task ReportAsync(Actor who, decimal quantity, decimal price, DateTime? at, bool dayOnly = false)
     {
-        request.Execution = new ExecutionReport(quantity, price, at, PadJourneys.ConfirmationNumber(request.RequestId), dayOnly);
+        request.Execution = ExecutionReport.Of(request.RequestId, quantity, price, at, dayOnly);
         request.LastReply = await slack.ReportExecutionAsync(who.Person, request.RequestId, request.Execution);
     }
 
