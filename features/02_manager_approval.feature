@@ -75,3 +75,17 @@ Feature: Scenario 2 — The employee's manager approves the request in Slack
     And compliance approves the request
     Then the request is stored as waiting for the SMF16 approver
     And the employee is told compliance approved the request
+
+  # A decision is taken once, wherever it is made. The application's API takes the manager's decline too (POST
+  # /api/requests/{id}/decline with approval_type "manager" and a reason: T/e2e_uat_audit_20251229/e2e_test_scenarios.md:403-425);
+  # the Slack message that asked the manager is still there, and its Approve must decide nothing.
+  @rule:decisions-in-order
+  Scenario: The manager's click on a request they declined through the application's API decides nothing
+    Given the employee has submitted a request to buy 100 AAPL worth about 18000 USD
+    When the manager declines the request through the application's API because "Declined before reading Slack"
+    Then the API accepts the decline
+    When the manager approves the request
+    Then the manager is told, where asked, why the click decides nothing
+    And the request has these approvals:
+      | stage   | decision | by      |
+      | manager | rejected | manager |

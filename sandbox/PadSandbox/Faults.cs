@@ -50,6 +50,7 @@ public sealed class FaultSet
         new("audit-view-unordered", "The audit log page lists its entries by who did them, not in the order they happened (checklist 7.5)."),
         new("audit-actor-is-owner", "The audit log page shows who submitted the request as the actor of every entry (checklist 7.5: \"Actor IDs correct for each action\")."),
         new("conflict-detail-hidden", "The request's page flags a conflict but leaves out its details (checklist 9.2: \"Conflict details visible in dashboard\")."),
+        new("click-acked-late", "The bot acknowledges a click only after 4 s of work (a Bolt handler that calls ack() last): the click is acted on, but Slack shows the person an error."),
         new("click-answer-refused", "The bot answers clicks with blocks Slack refuses (a button without a label): the clicked message never changes."),
     ];
 

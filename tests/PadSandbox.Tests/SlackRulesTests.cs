@@ -262,6 +262,33 @@ public sealed class SlackRulesTests(SandboxFixture f)
         Assert.Equal("used_url", JsonNode.Parse(await sixth.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_click_a_socket_mode_app_acknowledges_in_time_is_taken_and_one_it_does_not_shows_the_person_slacks_error()
+    {
+        await using var host = await SandboxHost.StartAsync(new SandboxOptions(f.Sandbox.AppConnectionString, FaultSet.None, OwnBot: false));
+        var url = (await SendAsync(host, "apps.connections.open", Form(), host.Workspace.BotAppToken)).Body["url"]!.GetValue<string>();
+        using var bot = new ClientWebSocket();
+        await bot.ConnectAsync(new Uri(url), CancellationToken.None);
+        await ReceiveAsync(bot, type: "hello");
+        var channel = Dm(host, Alex);
+        var blocks = """[{"type":"actions","block_id":"b1","elements":[{"type":"button","action_id":"approve","value":"7","text":{"type":"plain_text","text":"Approve"}}]}]""";
+        var ts = (await SendAsync(host, "chat.postMessage", Form(("channel", channel), ("text", "decide"), ("blocks", blocks)), host.Workspace.Bot.Token)).Body["ts"]!.GetValue<string>();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = host.BaseUrl };
+        (await client.PostAsync("client/signin", new FormUrlEncodedContent([new("email", Alex), new("password", host.Accounts.PasswordOf(Alex))]))).Dispose();
+        Task<HttpResponseMessage> Click() => client.PostAsync("client/api/click", Json($$"""{"channel":"{{channel}}","ts":"{{ts}}","action_id":"approve"}"""));
+
+        var taken = Click();
+        var envelope = await ReceiveAsync(bot, type: "interactive");
+        await bot.SendAsync(Encoding.UTF8.GetBytes($$"""{"envelope_id":"{{envelope["envelope_id"]}}"}"""), WebSocketMessageType.Text, true, CancellationToken.None);
+        using (var answer = await taken)
+            Assert.Equal("""{"ok":true,"app_status":200}""", await answer.Content.ReadAsStringAsync());
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using (var answer = await Click()) // never acknowledged: Slack gives up after 3 s and tells the person
+            Assert.Equal("operation_timeout", JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+        Assert.True(started.Elapsed >= SocketMode.AckTimeout - TimeSpan.FromMilliseconds(50), $"answered after {started.Elapsed}: before Slack's 3 s were up");
+    }
+
     // --- Socket Mode -----------------------------------------------------------------------------------------
 
     [Fact]

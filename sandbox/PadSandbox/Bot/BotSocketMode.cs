@@ -14,8 +14,11 @@ namespace PadSandbox.Bot;
 /// sent again is handled once. On "disconnect" a new connection is opened before the old one goes, as Bolt's
 /// SocketModeClient does.
 /// </summary>
-public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILogger<BotSocketMode> log) : IAsyncDisposable
+public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, FaultSet faults, ILogger<BotSocketMode> log) : IAsyncDisposable
 {
+    /// <summary>How long the click-acked-late fault's work before ack() takes: past Slack's 3 s.</summary>
+    private static readonly TimeSpan LateAck = TimeSpan.FromSeconds(4);
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly ConcurrentDictionary<string, byte> _handled = new();
     private readonly CancellationTokenSource _stop = new();
@@ -50,9 +53,11 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
             // Assigned, then tested: a mutant of the test must not leave the frame unassigned (Stryker drops the method's mutants then).
             var message = await NextFrameAsync(socket);
             if (message is null) break;
-            if (message["envelope_id"]?.GetValue<string>() is { } envelopeId)
-                await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
-            switch (message["type"]?.GetValue<string>())
+            var envelopeId = message["envelope_id"]?.GetValue<string>();
+            var type = message["type"]?.GetValue<string>();
+            var ackedLate = type == "interactive" && faults.Has("click-acked-late");
+            if (envelopeId is not null && !ackedLate) await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
+            switch (type)
             {
                 case "disconnect" when message["reason"]?.GetValue<string>() is "link_disabled" or "too_many_websockets":
                     log.LogWarning("Slack closed the bot's Socket Mode link: {Reason}", message["reason"]);
@@ -66,6 +71,10 @@ public sealed class BotSocketMode(PadBot bot, Uri apiBase, string appToken, ILog
                     break;
                 case "interactive":
                     if (FirstTime(message["envelope_id"])) OnClick(message["payload"] as JsonObject);
+                    if (!ackedLate) break;
+                    // The bug of a Bolt handler that does its work before ack(): the click is handled, but Slack has given up.
+                    await Task.Delay(LateAck, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    await SocketModeFrames.SendAsync(socket, new JsonObject { ["envelope_id"] = envelopeId });
                     break;
             }
         }

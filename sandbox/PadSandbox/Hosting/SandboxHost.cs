@@ -147,7 +147,7 @@ public sealed class SandboxHost : IAsyncDisposable
         if (app.Services.GetRequiredService<BotAppUrls>().Events is { } eventsUrl) app.Services.GetRequiredService<EventDelivery>().Start(eventsUrl);
         else if (options.OwnBot)
         {
-            bot = new BotSocketMode(app.Services.GetRequiredService<PadBot>(), new Uri(baseUrl, "api/"), workspace.BotAppToken,
+            bot = new BotSocketMode(app.Services.GetRequiredService<PadBot>(), new Uri(baseUrl, "api/"), workspace.BotAppToken, options.Faults,
                 app.Services.GetRequiredService<ILogger<BotSocketMode>>());
             await bot.ConnectAsync(ct);
         }

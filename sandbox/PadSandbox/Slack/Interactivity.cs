@@ -23,7 +23,8 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
 
     /// <summary>
     /// Not Slack's API: stands for a person clicking a button in the Slack client. Returns the app's HTTP status (200 once a
-    /// Socket Mode app has been sent it; Slack's client tells the person when the app cannot be reached).
+    /// Socket Mode app has acknowledged it), or the error Slack's client shows the person: the app cannot be reached, or
+    /// did not acknowledge the click within 3 s (operation_timeout).
     /// </summary>
     /// <param name="typed">What the person typed in the message's input blocks, by block_id and action_id (state.values).</param>
     public async Task<(int Status, string? Error)> ClickAsync(Uri baseUrl, SlackUser who, string channel, string ts, string actionId,
@@ -58,8 +59,8 @@ public sealed class Interactivity(Workspace workspace, SlackEvents events, Slack
         if (botApp.Interactivity is not { } interactivityUrl)
         {
             if (!socketMode.IsConnected(SlackApps.BotAppId)) return (0, "app_unreachable");
-            socketMode.Deliver(SlackApps.BotAppId, payload, "interactive");
-            return (200, null);
+            // Slack waits up to 3 s for the app's acknowledgement, then shows the person an error even if the app acts on the click later.
+            return await socketMode.DeliverAsync(SlackApps.BotAppId, payload, "interactive") ? (200, null) : (0, "operation_timeout");
         }
         var body = "payload=" + Uri.EscapeDataString(payload.ToJsonString());
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

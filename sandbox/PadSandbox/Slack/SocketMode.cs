@@ -24,6 +24,7 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
     private readonly ConcurrentDictionary<string, (string AppId, DateTimeOffset Expires)> _tickets = new();
     private readonly ConcurrentDictionary<string, Connection> _connections = new();
     private readonly ConcurrentDictionary<string, (JsonObject Payload, int Attempt)> _unacked = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _firstAcks = new();
     private int _turn;
 
     /// <summary>A WebSocket URL for <paramref name="appId"/>, valid for one connection within 30 s, as apps.connections.open answers.</summary>
@@ -77,11 +78,27 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
     /// Sends <paramref name="payload"/> to one of <paramref name="appId"/>'s connections as an envelope of <paramref name="type"/>
     /// (events_api: an Events API callback; interactive: a click's block_actions payload), until acknowledged.
     /// </summary>
-    public void Deliver(string appId, JsonObject payload, string type = "events_api")
+    public void Deliver(string appId, JsonObject payload, string type = "events_api") => _ = DeliverAsync(appId, payload, type);
+
+    /// <summary>
+    /// <see cref="Deliver"/>, answering whether the app acknowledged the envelope within <see cref="AckTimeout"/>: what
+    /// Slack's client needs to know of a click, as a person whose click is not acknowledged in time is shown an error
+    /// (api.slack.com/interactivity/handling, "Acknowledgment response").
+    /// </summary>
+    public async Task<bool> DeliverAsync(string appId, JsonObject payload, string type)
     {
         var id = Guid.NewGuid().ToString();
+        var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _firstAcks[id] = acked;
         _unacked[id] = (payload, 0);
         _ = SendAsync(appId, type, id, payload, 0);
+        try
+        {
+            await acked.Task.WaitAsync(AckTimeout, clock);
+            return true;
+        }
+        catch (TimeoutException) { return false; }
+        finally { _firstAcks.TryRemove(id, out _); }
     }
 
     /// <summary>Whether the app has a connection open: Slack can reach it now.</summary>
@@ -168,7 +185,10 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
             try
             {
                 if (JsonNode.Parse(message.ToArray()) is JsonObject { } ack && ack["envelope_id"]?.GetValue<string>() is { } id)
+                {
                     _unacked.TryRemove(id, out _);
+                    if (_firstAcks.TryGetValue(id, out var acked)) acked.TrySetResult();
+                }
             }
             catch (System.Text.Json.JsonException) { log.LogInformation("Socket Mode: a message that is not JSON was ignored"); }
         }

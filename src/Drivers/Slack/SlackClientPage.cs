@@ -7,8 +7,9 @@ namespace PadUat.Drivers.Slack;
 /// One person's Slack web client, open on their DM with the bot, found the way a person finds things: the composer by
 /// its label ("Message …"), a message by its ts, a button by its label. What it relies on of Slack's own client
 /// (app.slack.com): the conversation's address /client/&lt;team&gt;/&lt;channel&gt;, a textbox labelled "Message &lt;name&gt;"
-/// that sends on Enter, message items carrying data-msg-ts, Block Kit buttons as buttons named by their text, and
-/// "Only visible to you" on an ephemeral message. `./uat probe` opens it first, so a drift shows at first contact.
+/// that sends on Enter, message items carrying data-msg-ts, Block Kit buttons as buttons named by their text,
+/// "Only visible to you" on an ephemeral message, and a clicked message busy until the app takes the click, with an
+/// alert when it did not. `./uat probe` opens it first, so a drift shows at first contact.
 /// </summary>
 public sealed class SlackClientPage(IBrowserContext context, IPage page, Microsoft.Playwright.IBrowser browser)
 {
@@ -99,6 +100,21 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
         if (thread is not null) await OpenThreadAsync(thread);
         var button = Message(ts, thread).GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
         await (twice ? button.DblClickAsync(new() { Timeout = Bound }) : button.ClickAsync(new() { Timeout = Bound }));
+        await TakenAsync(ts, label);
+    }
+
+    /// <summary>
+    /// Waits while the clicked message is busy (Slack waits up to 3 s for the app to acknowledge a click), then fails on the
+    /// error Slack shows the person when the app did not: a bot that acts on a click but acknowledges it late still shows
+    /// everyone an error (api.slack.com/interactivity/handling, "Acknowledgment response"). A client that marks neither
+    /// passes through at once.
+    /// </summary>
+    private async Task TakenAsync(string ts, string label)
+    {
+        await Assertions.Expect(page.Locator($"[data-msg-ts=\"{ts}\"][aria-busy=\"true\"]")).ToHaveCountAsync(0, new() { Timeout = Bound });
+        var errors = await page.Locator($"[data-msg-ts=\"{ts}\"] [role=alert]").AllInnerTextsAsync();
+        if (errors.Count > 0)
+            throw new Support.Evidence.CheckFailed($"Slack showed an error on the \"{label}\" click: {errors[0].Trim()} (the app must acknowledge a click within 3 s)");
     }
 
     /// <summary>Types <paramref name="text"/> into the input box of the message <paramref name="ts"/> (in its thread's pane when in <paramref name="thread"/>).</summary>
