@@ -16,8 +16,7 @@ try
         ["mutation-summary", .. var paths] when paths.Length >= 2 => Commands.MutationSummaryOf(paths[..^1], paths[^1]),
         ["mutation-scope", .. var rest] => Commands.MutationScopeOf(root, Options.Parse(rest)),
         ["timings", var resultsDir] => Commands.Timings(resultsDir),
-        ["checklist", var resultsDir, var pageDir] => ChecklistCommand.Write(root, resultsDir, pageDir),
-        ["report-summary", var resultsDir, var reportDir] => ReportSummaryCommand.Write(root, resultsDir, reportDir),
+        ["report-pages", var resultsDir, var reportDir] => ReportPagesCommand.Write(root, resultsDir, reportDir),
         ["signoff", "--verify"] => Commands.VerifySignOff(root),
         ["signoff", .. var rest] => Commands.SignOff(root, Options.Parse(rest)),
         ["trx-names", var trx] => TrxNames.Rewrite(trx),
@@ -62,8 +61,7 @@ static int Usage()
                paduat mutation-summary <mutation-report.json>... <equivalent-mutants.tsv>   (./uat mutate's verdict)
                paduat mutation-scope --part K/N | --sample <lines> --seed <n>   (./uat mutate's --mutate patterns: a part, a sample)
                paduat timings <allure-results dir>
-               paduat checklist <allure-results dir> <page dir>   (the UAT checklist line by line, beside the report)
-               paduat report-summary <allure-results dir> <report dir>   (the page the report opens on: a product owner's minute)
+               paduat report-pages <allure-results dir> <report dir>   (the page the report opens on, a product owner's minute, and the UAT checklist line by line beside it)
                paduat signoff --ssh-key <private key> --notes "<text>" --confirm all|1-8,10 --app-results <JUnit XML files or folder>
                               --critical-bugs none|"<bug>; …" [--documentation complete] [--release "<release>"]
                               [--accept-with-exceptions "<N|preflight|checklist|app-tests|critical-bugs|documentation>: <why>; …"]
