@@ -25,4 +25,9 @@ public sealed class AuditTimelineTests
     [Fact]
     public void An_action_stored_for_another_request_is_not_taken_for_this_one() =>
         Assert.Equal(["pad_request_manager_approved on #8"], AuditTimeline.NotStored([new("pad_request_manager_approved", 8, "Sam")], Stored));
+
+    [Fact]
+    public void The_entries_of_a_request_deleted_since_the_page_was_read_are_left_out_and_the_others_still_checked() =>
+        Assert.Equal(["pad_request_compliance_approved on #7"], AuditTimeline.NotStored(
+            [new("pad_request_submitted", 9, "Alex"), new("pad_request_manager_approved", 9, "Sam"), new("pad_request_compliance_approved", 7, "Kim")], Stored));
 }
