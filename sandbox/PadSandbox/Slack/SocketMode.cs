@@ -23,8 +23,8 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
     private readonly ConcurrentDictionary<string, byte> _disabled = new();
     private readonly ConcurrentDictionary<string, (string AppId, DateTimeOffset Expires)> _tickets = new();
     private readonly ConcurrentDictionary<string, Connection> _connections = new();
-    private readonly ConcurrentDictionary<string, (JsonObject Payload, int Attempt)> _unacked = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _firstAcks = new();
+    /// <summary>Each envelope sent and not yet acknowledged, by envelope_id: completed by its acknowledgement.</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _unacked = new();
     private int _turn;
 
     /// <summary>A WebSocket URL for <paramref name="appId"/>, valid for one connection within 30 s, as apps.connections.open answers.</summary>
@@ -78,7 +78,7 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
     /// Sends <paramref name="payload"/> to one of <paramref name="appId"/>'s connections as an envelope of <paramref name="type"/>
     /// (events_api: an Events API callback; interactive: a click's block_actions payload), until acknowledged.
     /// </summary>
-    public void Deliver(string appId, JsonObject payload, string type = "events_api") => _ = DeliverAsync(appId, payload, type);
+    public void Deliver(string appId, JsonObject payload, string type = "events_api") => StartDelivery(appId, payload, type);
 
     /// <summary>
     /// <see cref="Deliver"/>, answering whether the app acknowledged the envelope within <see cref="AckTimeout"/>: what
@@ -87,18 +87,22 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
     /// </summary>
     public async Task<bool> DeliverAsync(string appId, JsonObject payload, string type)
     {
-        var id = Guid.NewGuid().ToString();
-        var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _firstAcks[id] = acked;
-        _unacked[id] = (payload, 0);
-        _ = SendAsync(appId, type, id, payload, 0);
         try
         {
-            await acked.Task.WaitAsync(AckTimeout, clock);
+            await StartDelivery(appId, payload, type).WaitAsync(AckTimeout, clock);
             return true;
         }
         catch (TimeoutException) { return false; }
-        finally { _firstAcks.TryRemove(id, out _); }
+    }
+
+    /// <summary>Sends the envelope, and again until acknowledged; the task completes with its acknowledgement.</summary>
+    private Task StartDelivery(string appId, JsonObject payload, string type)
+    {
+        var id = Guid.NewGuid().ToString();
+        var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _unacked[id] = acked;
+        _ = SendAsync(appId, type, id, payload, 0);
+        return acked.Task;
     }
 
     /// <summary>Whether the app has a connection open: Slack can reach it now.</summary>
@@ -155,7 +159,6 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
             log.LogInformation("Socket Mode envelope {Id} dropped: never acknowledged", id);
             return;
         }
-        _unacked[id] = (payload, attempt + 1);
         await SendAsync(appId, type, id, payload, attempt + 1);
     }
 
@@ -186,8 +189,7 @@ public sealed class SocketMode(TimeProvider clock, IHostApplicationLifetime life
             {
                 if (JsonNode.Parse(message.ToArray()) is JsonObject { } ack && ack["envelope_id"]?.GetValue<string>() is { } id)
                 {
-                    _unacked.TryRemove(id, out _);
-                    if (_firstAcks.TryGetValue(id, out var acked)) acked.TrySetResult();
+                    if (_unacked.TryRemove(id, out var acked)) acked.TrySetResult();
                 }
             }
             catch (System.Text.Json.JsonException) { log.LogInformation("Socket Mode: a message that is not JSON was ignored"); }

@@ -112,7 +112,7 @@ public sealed class SlackClientPage(IBrowserContext context, IPage page, Microso
     private async Task TakenAsync(string ts, string label)
     {
         await Assertions.Expect(page.Locator($"[data-msg-ts=\"{ts}\"][aria-busy=\"true\"]")).ToHaveCountAsync(0, new() { Timeout = Bound });
-        var errors = await page.Locator($"[data-msg-ts=\"{ts}\"] [role=alert]").AllInnerTextsAsync();
+        var errors = await Message(ts).GetByRole(AriaRole.Alert).AllInnerTextsAsync();
         if (errors.Count > 0)
             throw new Support.Evidence.CheckFailed($"Slack showed an error on the \"{label}\" click: {errors[0].Trim()} (the app must acknowledge a click within 3 s)");
     }
